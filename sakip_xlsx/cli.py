@@ -1,0 +1,84 @@
+"""Command line: parses options and calls the library, nothing more.
+
+Library imports happen inside the commands so that `sakip-xlsx --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import EXIT_CANNOT_RUN, SakipError
+
+
+def _fail(error: SakipError) -> None:
+    click.echo(f"Galat: {error.message}", err=True)
+    sys.exit(error.exit_code)
+
+
+class _Group(click.Group):
+    """Turns every user-caused error into an Indonesian message and its exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SakipError as error:
+            _fail(error)
+        except click.UsageError as error:
+            click.echo(f"Galat pemakaian: {error.format_message()}", err=True)
+            sys.exit(EXIT_CANNOT_RUN)
+
+
+def _periode(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    parts = value.replace("–", "-").split("-")
+    try:
+        awal, akhir = int(parts[0]), int(parts[1])
+    except (ValueError, IndexError):
+        raise click.BadParameter("tulis sebagai TAHUN-TAHUN, mis. 2021-2026") from None
+    if not (1990 <= awal < akhir <= 2100 and akhir - awal <= 10):
+        raise click.BadParameter("periode harus TAHUN_AWAL-TAHUN_AKHIR, paling lama 10 tahun")
+    return awal, akhir
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sakip-xlsx", message="sakip-xlsx %(version)s")
+def main() -> None:
+    """sakip-xlsx: LKIP perangkat daerah dalam satu perintah.
+
+    \b
+    1. sakip-xlsx template isian.xlsx   workbook isian kosong
+    2. isi workbook di Excel/LibreOffice
+    3. sakip-xlsx fill isian.xlsx       workbook lengkap: semua tabel LKIP
+       sakip-xlsx check isian.xlsx      temuan saja, di terminal
+    """
+
+
+@main.command()
+@click.argument(
+    "output", type=click.Path(dir_okay=False, path_type=Path), default="isian-sakip.xlsx"
+)
+@click.option("--tahun", type=int, default=None, help="Tahun laporan (bawaan: 2025).")
+@click.option(
+    "--periode", default=None, help="Periode Renstra, mis. 2021-2026 (bawaan: 2025-2029)."
+)
+@click.option("--instansi", default="", help="Nama instansi, mis. 'Kecamatan Puger'.")
+@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+def template(
+    output: Path, tahun: int | None, periode: str | None, instansi: str, force: bool
+) -> None:
+    """Tulis workbook isian standar yang masih kosong ke OUTPUT."""
+    from .schema import DEFAULT_PERIODE, DEFAULT_TAHUN
+    from .template import write_template
+
+    span = _periode(periode) or DEFAULT_PERIODE
+    year = tahun if tahun is not None else (DEFAULT_TAHUN if periode is None else span[0])
+    if not span[0] <= year <= span[1]:
+        raise click.BadParameter(
+            f"tahun {year} di luar periode {span[0]}-{span[1]}", param_hint="--tahun"
+        )
+    path = write_template(output, year, span, instansi, force=force)
+    click.echo(f"Template ditulis: {path}")

@@ -1,0 +1,99 @@
+"""Checks on the input file before any spreadsheet library touches it.
+
+Staff feed the tool whatever is on their desktop. A legacy .xls, an encrypted workbook, an .ods,
+a CSV renamed .xlsx or a zip bomb must each get a clear message instead of a traceback or a
+machine that runs out of memory; so the container is inspected from its magic bytes and the
+sizes the zip declares, without inflating anything.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from .errors import InputFileError
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+"""Largest input file accepted: a kabupaten-scale workbook is a few MB; 100 MB leaves room."""
+MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
+"""Largest total the zip may declare once inflated (1 GiB): beyond that it is a bomb."""
+MAX_PART_RATIO = 200
+"""Highest compression ratio accepted for a big part. Real sheet XML compresses 10-30x;
+a bomb compresses thousands of times."""
+RATIO_FLOOR_BYTES = 10 * 1024 * 1024
+"""Parts smaller than this inflated are never refused for their ratio."""
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def check_input_file(path: str | os.PathLike[str]) -> Path:
+    """Refuse what cannot be a readable .xlsx, with a message naming the file."""
+    p = Path(path)
+    name = p.name
+    if not p.exists():
+        raise InputFileError(f"File tidak ditemukan: {p}")
+    if p.is_dir():
+        raise InputFileError(f"{p} adalah folder, bukan file workbook (.xlsx).")
+    try:
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise InputFileError(f"File {name} tidak dapat dibuka: {exc.strerror or exc}.") from exc
+    if size == 0:
+        raise InputFileError(f"File {name} kosong (0 byte).")
+    if size > MAX_FILE_BYTES:
+        raise InputFileError(
+            f"File {name} terlalu besar ({size // (1024 * 1024)} MB; batas "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB)."
+        )
+    if head.startswith(OLE_MAGIC):
+        raise InputFileError(
+            f"File {name} adalah workbook Excel lama (.xls) atau workbook yang dienkripsi "
+            "dengan kata sandi. Buka di Excel/LibreOffice, hapus kata sandinya bila ada, lalu "
+            "simpan sebagai Excel Workbook (.xlsx)."
+        )
+    if not head.startswith(b"PK"):
+        raise InputFileError(
+            f"File {name} bukan workbook .xlsx (mungkin CSV/teks atau file lain yang diganti "
+            "namanya). Buka di Excel/LibreOffice lalu simpan sebagai Excel Workbook (.xlsx)."
+        )
+    try:
+        with zipfile.ZipFile(p) as zf:
+            infos = zf.infolist()
+            names = {info.filename for info in infos}
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputFileError(
+            f"File {name} rusak atau terpotong (arsip zip tidak utuh). Simpan ulang dari "
+            "Excel/LibreOffice."
+        ) from exc
+    if "mimetype" in names and "content.xml" in names:
+        raise InputFileError(
+            f"File {name} adalah spreadsheet OpenDocument (.ods). Simpan sebagai Excel "
+            "Workbook (.xlsx) lalu coba lagi."
+        )
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        raise InputFileError(
+            f"File {name} adalah arsip zip, tetapi tidak berisi workbook Excel (xl/workbook.xml)."
+        )
+    if "xl/workbook.bin" in names:
+        raise InputFileError(
+            f"File {name} adalah workbook biner (.xlsb). Simpan sebagai Excel Workbook (.xlsx)."
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_PART_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise InputFileError(
+                f"File {name} ditolak: bagian {info.filename} mengembang "
+                f"{info.file_size // max(info.compress_size, 1)} kali saat dibuka (zip bomb?)."
+            )
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise InputFileError(
+            f"File {name} ditolak: isinya mengembang menjadi {total // (1024 * 1024)} MB "
+            f"(batas {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB)."
+        )
+    return p

@@ -1,0 +1,242 @@
+"""The typed model of one filled input workbook.
+
+Every record remembers the sheet row it came from and every value the cell it came from, so
+computation results and findings can point back at what the user typed. Nothing here knows about
+spreadsheets libraries: the reader fills it, computation and findings only read it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from .findings import Finding
+from .values import MISSING, Parsed
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A parsed value and where it lives (`None` sheet for values that have no cell)."""
+
+    value: Parsed = MISSING
+    sheet: str | None = None
+    ref: str | None = None
+
+    @property
+    def number(self) -> float | None:
+        return self.value.number
+
+    @property
+    def where(self) -> str:
+        return f"{self.sheet}!{self.ref}" if self.sheet and self.ref else ""
+
+
+EMPTY = Cell()
+
+
+@dataclass
+class Identitas:
+    nama_instansi: str = ""
+    pemerintah_daerah: str = ""
+    tahun_laporan: int | None = None
+    periode_awal: int | None = None
+    periode_akhir: int | None = None
+    kepala_nama: str = ""
+    kepala_nip: str = ""
+    kepala_pangkat: str = ""
+    kepala_jabatan: str = ""
+    atasan_nama: str = ""
+    atasan_jabatan: str = ""
+    tempat: str = ""
+    tanggal: _dt.date | str | None = None
+    belanja_operasi: Cell = EMPTY
+    belanja_modal: Cell = EMPTY
+    pagu_tahun_lalu: Cell = EMPTY
+    realisasi_tahun_lalu: Cell = EMPTY
+    batas_capaian: str = "100"
+    skala_predikat: str = "PermenPANRB 88/2021"
+    metode_efisiensi: str = "Rasio capaian/serapan"
+    rows: dict[str, int] = field(default_factory=dict)
+    """The sheet row of each field, for pointing findings and formulas at it."""
+
+    @property
+    def cap(self) -> float | None:
+        """The capaian cap as a number, None for no cap."""
+        if self.batas_capaian == "Tanpa batas":
+            return None
+        return float(self.batas_capaian)
+
+
+@dataclass
+class Indikator:
+    """A tujuan or sasaran indicator from the Renstra."""
+
+    kode: str
+    jenis: str  # "Tujuan" or "Sasaran"
+    kode_sasaran: str  # the tujuan/sasaran code the indicator belongs to
+    kode_induk: str
+    uraian: str
+    indikator: str
+    satuan: str
+    polaritas: str
+    metode_tahunan: str
+    kondisi_awal: Cell
+    targets: dict[int, Cell]
+    target_akhir: Cell
+    iku: bool
+    row: int
+
+
+@dataclass
+class Sasaran:
+    """A tujuan or sasaran (the statement), grouping its indicators."""
+
+    kode: str
+    jenis: str
+    uraian: str
+    kode_induk: str
+    row: int
+    indikator: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RktItem:
+    """A program, kegiatan or sub kegiatan of the year's cascade."""
+
+    jenis: str  # "Program", "Kegiatan", "Sub Kegiatan"
+    kode: str
+    kode_induk: str
+    uraian: str
+    indikator: str
+    satuan: str
+    target: Cell
+    pagu: Cell
+    row: int
+    children: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RktTarget:
+    """The year's target of a sasaran indicator as the RKT states it."""
+
+    kode: str
+    uraian: str
+    indikator: str
+    satuan: str
+    target: Cell
+    row: int
+
+
+@dataclass
+class PkRow:
+    kode: str
+    uraian: str
+    indikator: str
+    satuan: str
+    target: Cell
+    anggaran: Cell
+    keterangan: str
+    row: int
+
+
+@dataclass
+class RencanaAksi:
+    kode: str
+    uraian: str
+    targets: tuple[Cell, Cell, Cell, Cell]
+    metode: str
+    row: int
+
+
+@dataclass
+class Realisasi:
+    kode: str
+    uraian: str
+    triwulan: tuple[Cell, Cell, Cell, Cell]
+    realisasi: Cell
+    anggaran: Cell
+    tahun_lalu: dict[int, Cell]
+    nasional: Cell
+    sumber: str
+    row: int
+
+
+@dataclass
+class Pegawai:
+    jabatan: str
+    status: str
+    golongan: str
+    pendidikan: str
+    unit_kerja: str
+    keterangan: str
+    row: int
+
+
+@dataclass
+class Laporan:
+    """Everything read from one input workbook, plus the problems met while reading it."""
+
+    source: str
+    identitas: Identitas = field(default_factory=Identitas)
+    sasaran: dict[str, Sasaran] = field(default_factory=dict)
+    indikator: dict[str, Indikator] = field(default_factory=dict)
+    rkt: dict[str, RktItem] = field(default_factory=dict)
+    rkt_target: dict[str, RktTarget] = field(default_factory=dict)
+    pk: list[PkRow] = field(default_factory=list)
+    rencana_aksi: dict[str, RencanaAksi] = field(default_factory=dict)
+    realisasi: dict[str, Realisasi] = field(default_factory=dict)
+    sdm: list[Pegawai] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    """The target years found on the Renstra sheet."""
+    years_lalu: list[int] = field(default_factory=list)
+    """The earlier-year realisasi columns found on the Realisasi sheet."""
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per sheet, the column letter of each column key (`target:2023` for year columns)."""
+    header_rows: dict[str, int] = field(default_factory=dict)
+    sheets_present: set[str] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+
+    # --- views used by computation and the writer -------------------------------------------
+    def programs(self) -> list[RktItem]:
+        return [i for i in self.rkt.values() if i.jenis == "Program"]
+
+    def kegiatan(self) -> list[RktItem]:
+        return [i for i in self.rkt.values() if i.jenis == "Kegiatan"]
+
+    def sub_kegiatan(self) -> list[RktItem]:
+        return [i for i in self.rkt.values() if i.jenis == "Sub Kegiatan"]
+
+    def sasaran_indikator(self) -> list[Indikator]:
+        return [i for i in self.indikator.values() if i.jenis == "Sasaran"]
+
+    def pk_target(self, kode: str) -> PkRow | None:
+        for row in self.pk:
+            if row.kode == kode:
+                return row
+        return None
+
+    def descendants(self, kode: str, jenis: str = "Sub Kegiatan") -> list[RktItem]:
+        """All RKT items of a level below `kode`, in sheet order."""
+        out: list[RktItem] = []
+        stack = [kode]
+        seen = set()
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            item = self.rkt.get(current)
+            if item is None:
+                continue
+            for child in item.children:
+                stack.append(child)
+        for item in self.rkt.values():
+            if item.jenis == jenis and item.kode in seen and item.kode != kode:
+                out.append(item)
+        return out
+
+    def programs_of(self, kode_sasaran: str) -> list[RktItem]:
+        return [p for p in self.programs() if p.kode_induk == kode_sasaran]
+
+    def column(self, sheet: str, key: str) -> str | None:
+        return self.columns.get(sheet, {}).get(key)

@@ -1,0 +1,474 @@
+"""The standard input workbook, described once.
+
+This is the public contract with thousands of staff: every sheet, every column, its Indonesian
+header, its key in the model, what it holds, whether it is required, its allowed values, its
+width and its help text. The template writer, the reader and the Petunjuk sheet are all driven
+from here; no other module lists columns.
+
+Columns whose header carries a year (`Target 2024`, `Realisasi 2022`) are families: the template
+expands them for the Renstra period it is asked for, the reader recognises any year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+DEFAULT_TAHUN = 2025
+"""Default tahun laporan of the blank template: the first year of the RPJMD cycle most daerah
+started after the 2024 Pilkada. Being a constant keeps the committed template reproducible."""
+DEFAULT_PERIODE = (2025, 2029)
+
+
+class Kind(StrEnum):
+    """What a column holds; decides how the reader parses it and how the template formats it."""
+
+    TEXT = "teks"
+    CODE = "kode"
+    MEASURE = "angka/teks capaian"
+    RUPIAH = "rupiah"
+    YEAR = "tahun"
+    CHOICE = "pilihan"
+    SUGGEST = "teks (ada saran pilihan)"
+    DATE = "tanggal"
+
+
+KIND_HELP: dict[Kind, str] = {
+    Kind.TEXT: "Teks bebas.",
+    Kind.CODE: "Kode unik yang Anda tentukan (mis. S1, P1.2 atau 7.01.01). Ditulis sebagai teks.",
+    Kind.MEASURE: (
+        "Angka, boleh dengan satuan atau format Indonesia: 90%, 81,9, 4 Dok, B (63), 80-90."
+    ),
+    Kind.RUPIAH: "Jumlah rupiah: 1961144146, 1.961.144.146 atau Rp 1.961.144.146,00.",
+    Kind.YEAR: "Tahun empat angka, mis. 2023.",
+    Kind.CHOICE: "Pilih dari daftar.",
+    Kind.SUGGEST: "Pilih dari daftar atau tulis sendiri.",
+    Kind.DATE: "Tanggal, mis. 29-01-2024 atau 29 Januari 2024.",
+}
+
+POLARITAS = ("Positif", "Negatif", "Rentang")
+METODE = ("Jumlah", "Akhir", "Rata-rata")
+JENIS_RENSTRA = ("Tujuan", "Sasaran")
+JENIS_RKT = ("Indikator Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
+YA_TIDAK = ("Ya", "Tidak")
+STATUS_PEGAWAI = ("ASN", "Non ASN")
+BATAS_CAPAIAN = ("100", "120", "Tanpa batas")
+SKALA_PREDIKAT = ("PermenPANRB 88/2021", "Permendagri 86/2017")
+METODE_EFISIENSI = ("Rasio capaian/serapan", "PMK 214/2017")
+GOLONGAN = (*tuple(f"{g}/{s}" for g in ("I", "II", "III", "IV") for s in "abcd"), "IV/e")
+PENDIDIKAN = ("SD", "SLTP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
+
+# Accepted spellings for list values, so `positif`, `neg` or `rata rata` still read.
+CHOICE_ALIASES: dict[str, str] = {
+    "pos": "Positif",
+    "neg": "Negatif",
+    "range": "Rentang",
+    "rata rata": "Rata-rata",
+    "ratarata": "Rata-rata",
+    "rerata": "Rata-rata",
+    "rata-rata": "Rata-rata",
+    "sum": "Jumlah",
+    "kumulatif": "Jumlah",
+    "y": "Ya",
+    "iya": "Ya",
+    "t": "Tidak",
+    "tdk": "Tidak",
+    "non-asn": "Non ASN",
+    "nonasn": "Non ASN",
+    "non pns": "Non ASN",
+    "pns": "ASN",
+    "pppk": "ASN",
+    "subkegiatan": "Sub Kegiatan",
+    "sub-kegiatan": "Sub Kegiatan",
+    "indikator": "Indikator Sasaran",
+    "sasaran": "Indikator Sasaran",
+    "tanpa": "Tanpa batas",
+    "tidak dibatasi": "Tanpa batas",
+    "none": "Tanpa batas",
+    "permenpanrb": "PermenPANRB 88/2021",
+    "permendagri": "Permendagri 86/2017",
+    "rasio": "Rasio capaian/serapan",
+    "pmk": "PMK 214/2017",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an input sheet (or one field of the Identitas sheet)."""
+
+    key: str
+    header: str
+    kind: Kind
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    width: float = 14
+    help: str = ""
+    per_year: bool = False
+    default: str | None = None
+
+    def header_for(self, year: int | None = None) -> str:
+        return self.header.format(year=year) if self.per_year else self.header
+
+    @property
+    def header_pattern(self) -> re.Pattern[str]:
+        """Matches this column's header as users may retype it (case and spaces ignored)."""
+        if not self.per_year:
+            return re.compile("^" + re.escape(normalise_header(self.header)) + "$")
+        before, after = self.header.split("{year}")
+        return re.compile(
+            "^"
+            + re.escape(normalise_header(before))
+            + r"\s*(\d{4})\s*"
+            + re.escape(normalise_header(after))
+            + "$"
+        )
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """One input sheet: a table with a header row, or (Identitas) a list of labelled fields."""
+
+    name: str
+    title: str
+    purpose: str
+    source: str
+    columns: tuple[Column, ...]
+    optional: bool = False
+    key_value: bool = False
+    aliases: tuple[str, ...] = ()
+    derived: tuple[str, ...] = field(default=())
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+def normalise_header(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\n", " ").strip().lower()
+    text = re.sub(r"\s*\*\s*$", "", text)  # a trailing "*" marks required columns
+    return re.sub(r"\s+", " ", text)
+
+
+C = Column
+
+IDENTITAS = SheetSpec(
+    name="Identitas",
+    title="Identitas instansi dan pengaturan",
+    purpose=(
+        "Data sampul dan kata pengantar LKIP, anggaran ringkas, serta pengaturan cara hitung. "
+        "Isi kolom Nilai di samping setiap isian."
+    ),
+    source="Sampul, kata pengantar, DPA",
+    key_value=True,
+    columns=(
+        C("nama_instansi", "Nama instansi", Kind.TEXT, True, help="Mis. Kecamatan Puger."),
+        C("pemerintah_daerah", "Pemerintah daerah", Kind.TEXT, True, help="Mis. Kabupaten Jember."),
+        C("tahun_laporan", "Tahun laporan", Kind.YEAR, True, help="Tahun kinerja yang dilaporkan."),
+        C("periode_awal", "Periode Renstra - tahun awal", Kind.YEAR, True),
+        C("periode_akhir", "Periode Renstra - tahun akhir", Kind.YEAR, True),
+        C("kepala_nama", "Nama kepala instansi", Kind.TEXT, True),
+        C("kepala_nip", "NIP kepala instansi", Kind.TEXT, help="Ditulis sebagai teks."),
+        C("kepala_pangkat", "Pangkat/golongan kepala", Kind.TEXT),
+        C("kepala_jabatan", "Jabatan kepala", Kind.TEXT, True, help="Mis. Camat Puger."),
+        C("atasan_nama", "Nama atasan", Kind.TEXT, help="Pihak kedua Perjanjian Kinerja."),
+        C("atasan_jabatan", "Jabatan atasan", Kind.TEXT, help="Mis. Bupati Jember."),
+        C("tempat", "Tempat penandatanganan", Kind.TEXT),
+        C("tanggal", "Tanggal penandatanganan", Kind.DATE),
+        C("belanja_operasi", "Belanja operasi tahun laporan (Rp)", Kind.RUPIAH),
+        C("belanja_modal", "Belanja modal tahun laporan (Rp)", Kind.RUPIAH),
+        C("pagu_tahun_lalu", "Pagu anggaran tahun lalu (Rp)", Kind.RUPIAH),
+        C("realisasi_tahun_lalu", "Realisasi anggaran tahun lalu (Rp)", Kind.RUPIAH),
+        C(
+            "batas_capaian",
+            "Batas atas capaian (%)",
+            Kind.CHOICE,
+            choices=BATAS_CAPAIAN,
+            default="100",
+            help=(
+                "Capaian di atas batas dihitung sama dengan batas untuk predikat dan rata-rata "
+                "(umumnya 100). Capaian di bawah 0 dihitung 0."
+            ),
+        ),
+        C(
+            "skala_predikat",
+            "Skala predikat",
+            Kind.CHOICE,
+            choices=SKALA_PREDIKAT,
+            default=SKALA_PREDIKAT[0],
+            help="PermenPANRB 88/2021 (AA s.d. D) atau Permendagri 86/2017 (Sangat Tinggi dst.).",
+        ),
+        C(
+            "metode_efisiensi",
+            "Metode efisiensi",
+            Kind.CHOICE,
+            choices=METODE_EFISIENSI,
+            default=METODE_EFISIENSI[0],
+            help=(
+                "Rasio: capaian kinerja dibagi serapan anggaran. PMK 214/2017: berbasis output "
+                "sub kegiatan."
+            ),
+        ),
+    ),
+)
+
+RENSTRA = SheetSpec(
+    name="Renstra",
+    title="Tujuan, sasaran dan indikator Renstra",
+    purpose=(
+        "Satu baris per indikator tujuan atau sasaran, dengan target setiap tahun periode. "
+        "Sasaran dengan dua indikator ditulis dua baris dengan kode sasaran yang sama."
+    ),
+    source="Renstra / Renstra Perubahan, keputusan IKU",
+    columns=(
+        C("jenis", "Jenis", Kind.CHOICE, True, JENIS_RENSTRA, 10, "Tujuan atau Sasaran."),
+        C("kode", "Kode", Kind.CODE, True, width=9, help="Kode tujuan/sasaran, mis. T1 atau S1."),
+        C(
+            "kode_induk",
+            "Kode induk",
+            Kind.CODE,
+            width=9,
+            help="Untuk sasaran: kode tujuannya. Untuk tujuan: kosong.",
+        ),
+        C("uraian", "Uraian tujuan/sasaran", Kind.TEXT, True, width=40),
+        C(
+            "kode_indikator",
+            "Kode indikator",
+            Kind.CODE,
+            True,
+            width=11,
+            help="Kode unik indikator, mis. IS1. Dipakai di RKT, PK, Rencana Aksi, Realisasi.",
+        ),
+        C("indikator", "Indikator", Kind.TEXT, True, width=40),
+        C("satuan", "Satuan", Kind.TEXT, True, width=10, help="Mis. %, Indeks, Dokumen."),
+        C(
+            "polaritas",
+            "Polaritas",
+            Kind.CHOICE,
+            True,
+            POLARITAS,
+            10,
+            "Positif: makin tinggi makin baik. Negatif: makin rendah makin baik. "
+            "Rentang: target ditulis sebagai rentang, mis. 80-90.",
+            default="Positif",
+        ),
+        C(
+            "metode_tahunan",
+            "Metode akumulasi tahunan",
+            Kind.CHOICE,
+            False,
+            METODE,
+            12,
+            "Cara realisasi tahunan menuju target akhir Renstra: Akhir (nilai tahun terakhir, "
+            "untuk persentase/indeks), Jumlah (dijumlahkan tiap tahun), Rata-rata.",
+            default="Akhir",
+        ),
+        C("kondisi_awal", "Kondisi awal", Kind.MEASURE, width=11),
+        C("target", "Target {year}", Kind.MEASURE, per_year=True, width=11),
+        C("target_akhir", "Target akhir periode", Kind.MEASURE, width=12),
+        C(
+            "iku",
+            "IKU",
+            Kind.CHOICE,
+            False,
+            YA_TIDAK,
+            7,
+            "Ya bila indikator ini IKU.",
+            default="Tidak",
+        ),
+    ),
+)
+
+RKT = SheetSpec(
+    name="RKT",
+    title="Rencana Kinerja Tahunan: cascading sasaran - program - kegiatan - sub kegiatan",
+    purpose=(
+        "Satu baris per target indikator sasaran tahun ini, dan satu baris per program, "
+        "kegiatan dan sub kegiatan. Setiap baris menyebut kode induknya."
+    ),
+    source="RKT / Renja / DPA",
+    columns=(
+        C(
+            "jenis",
+            "Jenis",
+            Kind.CHOICE,
+            True,
+            JENIS_RKT,
+            16,
+            "Indikator Sasaran (target tahun ini dari RKT), Program, Kegiatan, Sub Kegiatan.",
+        ),
+        C(
+            "kode",
+            "Kode",
+            Kind.CODE,
+            True,
+            width=16,
+            help="Untuk Indikator Sasaran: kode indikator Renstra. Lainnya: kode program/kegiatan/"
+            "sub kegiatan (mis. P1, P1.2 atau 7.01.01.2.02.01).",
+        ),
+        C(
+            "kode_induk",
+            "Kode induk",
+            Kind.CODE,
+            width=14,
+            help="Program: kode sasaran Renstra yang didukung. Kegiatan: kode program. "
+            "Sub kegiatan: kode kegiatan.",
+        ),
+        C("uraian", "Uraian", Kind.TEXT, True, width=40),
+        C("indikator", "Indikator", Kind.TEXT, width=36),
+        C("satuan", "Satuan", Kind.TEXT, width=10),
+        C("target", "Target", Kind.MEASURE, width=11),
+        C("pagu", "Pagu (Rp)", Kind.RUPIAH, width=17, help="Wajib untuk sub kegiatan."),
+    ),
+)
+
+RENCANA_AKSI = SheetSpec(
+    name="Rencana Aksi",
+    title="Rencana Aksi: target per triwulan",
+    purpose=(
+        "Satu baris per indikator (sasaran atau output sub kegiatan) dengan target TW1-TW4 "
+        "seperti tertulis di dokumen Rencana Aksi."
+    ),
+    source="Rencana Aksi",
+    columns=(
+        C("kode", "Kode", Kind.CODE, True, width=16, help="Kode indikator Renstra atau kode RKT."),
+        C("uraian", "Uraian", Kind.TEXT, width=40, help="Hanya untuk memudahkan membaca."),
+        C("target_tw1", "Target TW1", Kind.MEASURE, width=11),
+        C("target_tw2", "Target TW2", Kind.MEASURE, width=11),
+        C("target_tw3", "Target TW3", Kind.MEASURE, width=11),
+        C("target_tw4", "Target TW4", Kind.MEASURE, width=11),
+        C(
+            "metode",
+            "Metode akumulasi",
+            Kind.CHOICE,
+            False,
+            METODE,
+            12,
+            "Jumlah: target tahunan = TW1+TW2+TW3+TW4. Akhir: target tahunan = TW4. "
+            "Rata-rata: rata-rata triwulan.",
+            default="Jumlah",
+        ),
+    ),
+)
+
+PK = SheetSpec(
+    name="PK",
+    title="Perjanjian Kinerja",
+    purpose=(
+        "Isi seperti lampiran PK yang ditandatangani: satu baris per indikator sasaran "
+        "(dengan target) dan satu baris per program (dengan anggaran)."
+    ),
+    source="Perjanjian Kinerja / PK Perubahan",
+    columns=(
+        C("kode", "Kode", Kind.CODE, True, width=12, help="Kode indikator Renstra atau program."),
+        C("uraian", "Sasaran strategis / program", Kind.TEXT, True, width=42),
+        C("indikator", "Indikator kinerja", Kind.TEXT, width=40),
+        C("satuan", "Satuan", Kind.TEXT, width=10),
+        C("target", "Target", Kind.MEASURE, width=11),
+        C("anggaran", "Anggaran (Rp)", Kind.RUPIAH, width=17),
+        C("keterangan", "Keterangan", Kind.TEXT, width=14, help="Mis. APBD, P-APBD."),
+    ),
+)
+
+REALISASI = SheetSpec(
+    name="Realisasi",
+    title="Realisasi kinerja dan anggaran",
+    purpose=(
+        "Satu baris per indikator sasaran/tujuan dan per sub kegiatan: realisasi triwulan, "
+        "realisasi tahunan, realisasi tahun-tahun sebelumnya, realisasi nasional, dan untuk "
+        "sub kegiatan realisasi anggaran."
+    ),
+    source="Data kinerja, SIPD/SIMDA",
+    columns=(
+        C("kode", "Kode", Kind.CODE, True, width=16, help="Kode indikator Renstra atau kode RKT."),
+        C("uraian", "Uraian", Kind.TEXT, width=40, help="Hanya untuk memudahkan membaca."),
+        C("realisasi_tw1", "Realisasi TW1", Kind.MEASURE, width=11),
+        C("realisasi_tw2", "Realisasi TW2", Kind.MEASURE, width=11),
+        C("realisasi_tw3", "Realisasi TW3", Kind.MEASURE, width=11),
+        C("realisasi_tw4", "Realisasi TW4", Kind.MEASURE, width=11),
+        C(
+            "realisasi",
+            "Realisasi tahunan",
+            Kind.MEASURE,
+            width=12,
+            help="Realisasi tahun laporan (untuk sub kegiatan: realisasi output).",
+        ),
+        C("realisasi_anggaran", "Realisasi anggaran (Rp)", Kind.RUPIAH, width=17),
+        C(
+            "realisasi_lalu",
+            "Realisasi {year}",
+            Kind.MEASURE,
+            per_year=True,
+            width=11,
+            help="Realisasi tahun sebelumnya dalam periode Renstra.",
+        ),
+        C("realisasi_nasional", "Realisasi nasional", Kind.MEASURE, width=12),
+        C("sumber", "Sumber data", Kind.TEXT, width=20),
+    ),
+)
+
+SDM = SheetSpec(
+    name="SDM",
+    title="Sumber daya manusia",
+    purpose="Satu baris per pegawai (tanpa nama). Boleh dikosongkan.",
+    source="Bab I.D, data kepegawaian",
+    optional=True,
+    columns=(
+        C("jabatan", "Jabatan", Kind.TEXT, True, width=40),
+        C("status", "Status", Kind.CHOICE, True, STATUS_PEGAWAI, 10),
+        C("golongan", "Golongan", Kind.SUGGEST, False, GOLONGAN, 10, "Kosong untuk Non ASN."),
+        C("pendidikan", "Pendidikan", Kind.SUGGEST, False, PENDIDIKAN, 12),
+        C("unit_kerja", "Unit kerja", Kind.TEXT, width=28),
+        C("keterangan", "Keterangan", Kind.TEXT, width=20),
+    ),
+)
+
+INPUT_SHEETS: tuple[SheetSpec, ...] = (IDENTITAS, RENSTRA, RKT, RENCANA_AKSI, PK, REALISASI, SDM)
+PETUNJUK_SHEET = "Petunjuk"
+
+
+def sheet(name: str) -> SheetSpec:
+    for spec in INPUT_SHEETS:
+        if spec.name == name:
+            return spec
+    raise KeyError(name)
+
+
+def years_for(column: Column, tahun: int, periode: tuple[int, int]) -> list[int]:
+    """The years a per-year column family is expanded for in the template."""
+    awal, akhir = periode
+    if column.key == "target":
+        return list(range(awal, akhir + 1))
+    if column.key == "realisasi_lalu":
+        return list(range(awal, tahun))
+    return []
+
+
+def expanded_headers(
+    spec: SheetSpec, tahun: int, periode: tuple[int, int]
+) -> list[tuple[Column, int | None]]:
+    """The concrete columns of a sheet in template order."""
+    out: list[tuple[Column, int | None]] = []
+    for col in spec.columns:
+        if col.per_year:
+            out.extend((col, y) for y in years_for(col, tahun, periode))
+        else:
+            out.append((col, None))
+    return out
+
+
+def canonical_choice(text: str, choices: tuple[str, ...]) -> str | None:
+    """The list value a user meant, or None. Case, spaces and common aliases are forgiven."""
+    key = re.sub(r"\s+", " ", text.strip().lower())
+    for choice in choices:
+        if key == choice.lower():
+            return choice
+    alias = CHOICE_ALIASES.get(key) or CHOICE_ALIASES.get(key.replace(" ", ""))
+    if alias in choices:
+        return alias
+    for choice in choices:  # `Tanpa batas (tidak dibatasi)` and the like
+        if key.startswith(choice.lower()):
+            return choice
+    return None

@@ -1,0 +1,120 @@
+"""Cell styles shared by the template and the completed workbook.
+
+One palette so that staff learn it once: yellow cells are theirs to fill, blue cells belong to
+the tool (computed), red marks a finding. The Petunjuk sheet explains the same colours.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+FIXED_TIMESTAMP = _dt.datetime(2024, 1, 1, 0, 0, 0)
+"""Creation time written into every file: a fixed value keeps output byte-identical."""
+
+INPUT_FILL = "#FFF2CC"
+TOOL_FILL = "#DDEBF7"
+HEADER_FILL = "#1F4E78"
+TOOL_HEADER_FILL = "#2E75B6"
+FINDING_FILL = "#F8CBAD"
+BORDER_COLOR = "#BFBFBF"
+
+LEGEND = (
+    (INPUT_FILL, "Sel isian: diisi oleh pengguna."),
+    (TOOL_FILL, "Sel otomatis: dihitung oleh sakip-xlsx (rumus), jangan diketik."),
+    (FINDING_FILL, "Sel bertanda: ada temuan; lihat komentar sel dan sheet Temuan."),
+)
+
+NUM_ID = '#,##0.00;-#,##0.00;"0,00"'
+"""Two decimals. Excel and LibreOffice show the user's locale separators, so an Indonesian
+machine shows 97,75 and 4.060.244.146; the format only fixes the number of decimals."""
+RUPIAH = "#,##0"
+PERCENT_POINTS = '#,##0.00" %"'
+"""Percent units stored as numbers (91 means 91 %), shown with a % sign."""
+
+WORKBOOK_OPTIONS = {
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+"""Text from input cells is always written as text: `=cmd|...` typed by a user must never
+become a formula in the file we send to Bappeda."""
+
+DOC_PROPERTIES = {
+    "author": "sakip-xlsx",
+    "company": "",
+    "created": FIXED_TIMESTAMP,
+}
+
+
+def make_formats(wb) -> dict[str, object]:
+    """The formats both writers use, registered on an xlsxwriter workbook."""
+    border = {"border": 1, "border_color": BORDER_COLOR, "valign": "top"}
+    f = {
+        "title": wb.add_format({"bold": True, "font_size": 14}),
+        "subtitle": wb.add_format({"italic": True, "font_color": "#595959"}),
+        "bold": wb.add_format({"bold": True}),
+        "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
+        "header": wb.add_format(
+            {
+                **border,
+                "bold": True,
+                "font_color": "#FFFFFF",
+                "bg_color": HEADER_FILL,
+                "text_wrap": True,
+                "align": "center",
+                "valign": "vcenter",
+            }
+        ),
+        "header_tool": wb.add_format(
+            {
+                **border,
+                "bold": True,
+                "font_color": "#FFFFFF",
+                "bg_color": TOOL_HEADER_FILL,
+                "text_wrap": True,
+                "align": "center",
+                "valign": "vcenter",
+            }
+        ),
+        "input": wb.add_format({**border, "bg_color": INPUT_FILL, "text_wrap": True}),
+        "input_text": wb.add_format(
+            {**border, "bg_color": INPUT_FILL, "num_format": "@", "text_wrap": True}
+        ),
+        "input_rupiah": wb.add_format({**border, "bg_color": INPUT_FILL, "num_format": RUPIAH}),
+        "input_number": wb.add_format({**border, "bg_color": INPUT_FILL, "num_format": "General"}),
+        "input_date": wb.add_format({**border, "bg_color": INPUT_FILL, "num_format": "dd-mm-yyyy"}),
+        "label": wb.add_format({**border, "bold": True, "text_wrap": True}),
+        "help": wb.add_format(
+            {**border, "italic": True, "font_color": "#595959", "text_wrap": True}
+        ),
+        "cell": wb.add_format({**border, "text_wrap": True}),
+        "cell_center": wb.add_format({**border, "align": "center"}),
+        "tool": wb.add_format({**border, "bg_color": TOOL_FILL, "text_wrap": True}),
+        "tool_num": wb.add_format({**border, "bg_color": TOOL_FILL, "num_format": NUM_ID}),
+        "tool_pct": wb.add_format({**border, "bg_color": TOOL_FILL, "num_format": PERCENT_POINTS}),
+        "tool_rupiah": wb.add_format({**border, "bg_color": TOOL_FILL, "num_format": RUPIAH}),
+        "tool_center": wb.add_format({**border, "bg_color": TOOL_FILL, "align": "center"}),
+        "tool_bold_rupiah": wb.add_format(
+            {**border, "bg_color": TOOL_FILL, "num_format": RUPIAH, "bold": True}
+        ),
+        "tool_bold_pct": wb.add_format(
+            {**border, "bg_color": TOOL_FILL, "num_format": PERCENT_POINTS, "bold": True}
+        ),
+        "tool_bold": wb.add_format({**border, "bg_color": TOOL_FILL, "bold": True}),
+        "finding": wb.add_format({**border, "bg_color": FINDING_FILL, "text_wrap": True}),
+        "note": wb.add_format({"italic": True, "font_color": "#595959", "text_wrap": False}),
+        "link": wb.add_format({**border, "font_color": "#0563C1", "underline": 1}),
+    }
+    for fill, _ in LEGEND:
+        f[f"legend:{fill}"] = wb.add_format({**border, "bg_color": fill})
+    return f
+
+
+def page_setup(ws, repeat_rows: tuple[int, int] | None = None) -> None:
+    """A4 landscape, fit to one page wide, header rows repeated on every printed page."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    if repeat_rows is not None:
+        ws.repeat_rows(*repeat_rows)

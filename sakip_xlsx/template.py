@@ -1,0 +1,230 @@
+"""`sakip-xlsx template`: the blank standard input workbook, written from the schema.
+
+The same schema drives the reader and the Petunjuk sheet, so what the template asks for is
+exactly what the reader understands.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from pathlib import Path
+
+import xlsxwriter
+
+from .atomic import write_atomically
+from .schema import (
+    DEFAULT_PERIODE,
+    DEFAULT_TAHUN,
+    IDENTITAS,
+    INPUT_SHEETS,
+    KIND_HELP,
+    PETUNJUK_SHEET,
+    Column,
+    Kind,
+    SheetSpec,
+    expanded_headers,
+)
+from .styles import DOC_PROPERTIES, LEGEND, WORKBOOK_OPTIONS, make_formats, page_setup
+
+INPUT_ROWS = 200
+"""Rows pre-formatted as input cells; staff may type below them, validation reaches further."""
+VALIDATION_ROWS = 10000
+
+
+def header_text(col: Column, year: int | None = None) -> str:
+    text = col.header_for(year)
+    return f"{text} *" if col.required else text
+
+
+def template_bytes(
+    tahun: int = DEFAULT_TAHUN,
+    periode: tuple[int, int] = DEFAULT_PERIODE,
+    nama_instansi: str = "",
+    identitas: dict[str, object] | None = None,
+    rows: dict[str, list[dict[str, object]]] | None = None,
+) -> bytes:
+    """The template as bytes (deterministic: same arguments, same bytes).
+
+    Blank by default. `identitas` and `rows` (per sheet name, records keyed by column key;
+    `target:2023` for a year column) fill it the way a user would type, which is how the
+    shipped example, the benchmark inputs and test workbooks are made from the one schema.
+    """
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, **WORKBOOK_OPTIONS})
+    wb.set_properties({**DOC_PROPERTIES, "title": "Workbook isian SAKIP"})
+    fmt = make_formats(wb)
+    write_petunjuk(wb, fmt, tahun, periode)
+    prefill: dict[str, object] = {
+        "nama_instansi": nama_instansi,
+        "tahun_laporan": tahun,
+        "periode_awal": periode[0],
+        "periode_akhir": periode[1],
+        **(identitas or {}),
+    }
+    write_identitas(wb, fmt, prefill)
+    for spec in INPUT_SHEETS:
+        if spec is IDENTITAS:
+            continue
+        ws = wb.add_worksheet(spec.name)
+        write_table_header(ws, fmt, spec, tahun, periode)
+        columns = expanded_headers(spec, tahun, periode)
+        records = (rows or {}).get(spec.name, [])
+        for row in range(1, max(INPUT_ROWS, len(records)) + 1):
+            record = records[row - 1] if row <= len(records) else {}
+            for index, (col, year) in enumerate(columns):
+                key = f"{col.key}:{year}" if year is not None else col.key
+                write_input(ws, row, index, record.get(key), fmt[input_format(col)])
+    wb.close()
+    return buffer.getvalue()
+
+
+def write_template(
+    path: str | Path,
+    tahun: int = DEFAULT_TAHUN,
+    periode: tuple[int, int] = DEFAULT_PERIODE,
+    nama_instansi: str = "",
+    force: bool = False,
+) -> Path:
+    data = template_bytes(tahun, periode, nama_instansi)
+    return write_atomically(Path(path), data, force=force)
+
+
+def input_format(col: Column) -> str:
+    if col.kind in (Kind.CODE, Kind.TEXT, Kind.SUGGEST, Kind.CHOICE):
+        return "input_text"
+    if col.kind is Kind.RUPIAH:
+        return "input_rupiah"
+    if col.kind is Kind.DATE:
+        return "input_date"
+    return "input_number"
+
+
+def write_input(ws, row: int, col: int, value: object, cell_format) -> None:
+    """Write one user value as its type: text stays text (never a formula), numbers numbers."""
+    if value is None or value == "":
+        ws.write_blank(row, col, None, cell_format)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, cell_format)
+    elif isinstance(value, (int, float)):
+        ws.write_number(row, col, value, cell_format)
+    elif isinstance(value, (_dt.date, _dt.datetime)):
+        ws.write_datetime(row, col, value, cell_format)
+    else:
+        ws.write_string(row, col, str(value), cell_format)
+
+
+def write_table_header(ws, fmt, spec: SheetSpec, tahun: int, periode: tuple[int, int]) -> None:
+    """Header row, widths, list validation, comments, freeze and print setup of a table sheet."""
+    columns = expanded_headers(spec, tahun, periode)
+    ws.set_row(0, 45)
+    for index, (col, year) in enumerate(columns):
+        ws.write_string(0, index, header_text(col, year), fmt["header"])
+        ws.set_column(index, index, col.width)
+        ws.write_comment(0, index, column_help(col), {"x_scale": 2, "y_scale": 1.6})
+        add_validation(ws, index, col, 1, VALIDATION_ROWS)
+    ws.freeze_panes(1, 1)
+    page_setup(ws, repeat_rows=(0, 0))
+
+
+def add_validation(ws, index: int, col: Column, first_row: int, last_row: int) -> None:
+    if col.kind in (Kind.CHOICE, Kind.SUGGEST) and col.choices:
+        ws.data_validation(
+            first_row,
+            index,
+            last_row,
+            index,
+            {
+                "validate": "list",
+                "source": list(col.choices),
+                "error_type": "stop" if col.kind is Kind.CHOICE else "information",
+                "error_title": "Pilihan tidak dikenal",
+                "error_message": "Pilih salah satu: " + ", ".join(col.choices)[:200],
+            },
+        )
+
+
+def column_help(col: Column) -> str:
+    parts = [col.help, KIND_HELP[col.kind]]
+    if col.choices and col.kind is Kind.CHOICE:
+        parts.append("Pilihan: " + ", ".join(col.choices) + ".")
+    if col.default:
+        parts.append(f"Bila kosong: {col.default}.")
+    parts.append("Wajib diisi." if col.required else "Boleh kosong.")
+    return " ".join(p for p in parts if p)
+
+
+def write_identitas(wb, fmt, values: dict[str, object]) -> None:
+    ws = wb.add_worksheet(IDENTITAS.name)
+    ws.set_column(0, 0, 38)
+    ws.set_column(1, 1, 40)
+    ws.set_column(2, 2, 70)
+    for index, text in enumerate(("Isian", "Nilai", "Keterangan")):
+        ws.write_string(0, index, text, fmt["header"])
+    for row, col in enumerate(IDENTITAS.columns, start=1):
+        ws.write_string(row, 0, header_text(col), fmt["label"])
+        value = values.get(col.key)
+        if value in (None, ""):
+            value = col.default
+        cell_format = fmt["input_number"] if isinstance(value, int) else fmt[input_format(col)]
+        write_input(ws, row, 1, value, cell_format)
+        ws.write_string(row, 2, column_help(col), fmt["help"])
+        add_validation(ws, 1, col, row, row)
+    ws.freeze_panes(1, 0)
+    page_setup(ws, repeat_rows=(0, 0))
+
+
+def write_petunjuk(wb, fmt, tahun: int, periode: tuple[int, int]) -> None:
+    ws = wb.add_worksheet(PETUNJUK_SHEET)
+    ws.set_column(0, 0, 30)
+    ws.set_column(1, 1, 8)
+    ws.set_column(2, 2, 22)
+    ws.set_column(3, 3, 30)
+    ws.set_column(4, 4, 80)
+    row = 0
+    ws.write_string(row, 0, "Petunjuk pengisian workbook SAKIP", fmt["title"])
+    row += 1
+    ws.write_string(
+        row,
+        0,
+        f"Tahun laporan {tahun}, periode Renstra {periode[0]}-{periode[1]}. "
+        "Setelah diisi, jalankan: sakip-xlsx fill <file>.xlsx",
+        fmt["subtitle"],
+    )
+    row += 2
+    general = (
+        "1. Isi setiap sheet sesuai dokumen sumbernya (tertulis di bawah). Satu baris = satu data.",
+        "2. Jangan mengubah judul kolom. Urutan kolom boleh diubah, baris boleh ditambah.",
+        "3. Kode menghubungkan sheet: setiap baris anak menyebut kode induknya secara tepat.",
+        "4. Angka boleh ditulis seperti biasa: 90%, 81,9, Rp 1.961.144.146, 4 Dok, B (63).",
+        "5. Kosong, '-' atau '–' berarti belum ada data; indikator itu tidak dinilai.",
+        "6. Kolom bertanda * wajib diisi.",
+    )
+    for line in general:
+        ws.write_string(row, 0, line)
+        row += 1
+    row += 1
+    ws.write_string(row, 0, "Arti warna sel", fmt["bold"])
+    row += 1
+    for fill, meaning in LEGEND:
+        ws.write_blank(row, 0, None, fmt[f"legend:{fill}"])
+        ws.write_string(row, 1, meaning)
+        row += 1
+    for spec in INPUT_SHEETS:
+        row += 1
+        ws.write_string(row, 0, f"Sheet {spec.name}: {spec.title}", fmt["bold"])
+        row += 1
+        suffix = " (opsional)" if spec.optional else ""
+        ws.write_string(row, 0, f"{spec.purpose} Sumber: {spec.source}.{suffix}")
+        row += 1
+        for index, text in enumerate(("Kolom", "Wajib", "Jenis isian", "Pilihan", "Keterangan")):
+            ws.write_string(row, index, text, fmt["header"])
+        row += 1
+        for col in spec.columns:
+            ws.write_string(row, 0, col.header.replace("{year}", "<tahun>"), fmt["label"])
+            ws.write_string(row, 1, "Ya" if col.required else "", fmt["cell_center"])
+            ws.write_string(row, 2, col.kind.value, fmt["cell"])
+            ws.write_string(row, 3, ", ".join(col.choices), fmt["cell"])
+            ws.write_string(row, 4, column_help(col), fmt["cell"])
+            row += 1
+    page_setup(ws)
