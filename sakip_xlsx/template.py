@@ -74,7 +74,7 @@ def template_bytes(
             record = records[row - 1] if row <= len(records) else {}
             for index, (col, year) in enumerate(columns):
                 key = f"{col.key}:{year}" if year is not None else col.key
-                write_input(ws, row, index, record.get(key), fmt[input_format(col)])
+                write_input(ws, row, index, record.get(key), fmt, input_format(col))
     wb.close()
     return buffer.getvalue()
 
@@ -100,8 +100,13 @@ def input_format(col: Column) -> str:
     return "input_number"
 
 
-def write_input(ws, row: int, col: int, value: object, cell_format) -> None:
+def write_input(ws, row: int, col: int, value: object, fmt: dict, name: str) -> None:
     """Write one user value as its type: text stays text (never a formula), numbers numbers."""
+    if isinstance(value, (int, float)) and name == "input_text":
+        name = "input_number"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        name = "input_date"
+    cell_format = fmt[name]
     if value is None or value == "":
         ws.write_blank(row, col, None, cell_format)
     elif isinstance(value, bool):
@@ -166,8 +171,7 @@ def write_identitas(wb, fmt, values: dict[str, object]) -> None:
         value = values.get(col.key)
         if value in (None, ""):
             value = col.default
-        cell_format = fmt["input_number"] if isinstance(value, int) else fmt[input_format(col)]
-        write_input(ws, row, 1, value, cell_format)
+        write_input(ws, row, 1, value, fmt, input_format(col))
         ws.write_string(row, 2, column_help(col), fmt["help"])
         add_validation(ws, 1, col, row, row)
     ws.freeze_panes(1, 0)
