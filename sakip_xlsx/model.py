@@ -8,6 +8,7 @@ spreadsheets libraries: the reader fills it, computation and findings only read 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .findings import Finding
@@ -194,6 +195,9 @@ class Laporan:
     """Per sheet, the column letter of each column key (`target:2023` for year columns)."""
     header_rows: dict[str, int] = field(default_factory=dict)
     sheets_present: set[str] = field(default_factory=set)
+    grids: dict[str, list[list[object]]] = field(default_factory=dict, repr=False)
+    """The raw cell values of each input sheet, so the completed workbook keeps the user's
+    layout (rows, columns, title rows) and every finding's cell reference stays valid."""
     findings: list[Finding] = field(default_factory=list)
 
     # --- views used by computation and the writer -------------------------------------------
@@ -237,6 +241,27 @@ class Laporan:
 
     def programs_of(self, kode_sasaran: str) -> list[RktItem]:
         return [p for p in self.programs() if p.kode_induk == kode_sasaran]
+
+    def measure_cells(self) -> Iterator[tuple[str, Cell]]:
+        """Every measured value read from a data sheet, with the code it belongs to."""
+        for ind in self.indikator.values():
+            for cell in (ind.kondisi_awal, ind.target_akhir, *ind.targets.values()):
+                yield ind.kode, cell
+        for item in self.rkt.values():
+            yield item.kode, item.target
+            yield item.kode, item.pagu
+        for target in self.rkt_target.values():
+            yield target.kode, target.target
+        for row in self.pk:
+            yield row.kode, row.target
+            yield row.kode, row.anggaran
+        for ra in self.rencana_aksi.values():
+            for cell in ra.targets:
+                yield ra.kode, cell
+        for rea in self.realisasi.values():
+            for cell in (*rea.triwulan, rea.realisasi, rea.nasional, *rea.tahun_lalu.values()):
+                yield rea.kode, cell
+            yield rea.kode, rea.anggaran
 
     def column(self, sheet: str, key: str) -> str | None:
         return self.columns.get(sheet, {}).get(key)

@@ -12,8 +12,7 @@ import datetime as _dt
 import re
 import warnings
 import zipfile
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -50,7 +49,16 @@ from .schema import (
     canonical_choice,
     normalise_header,
 )
-from .values import Parsed, Problem, clean_text, is_percent_satuan, parse_value, unit_matches
+from .values import (
+    Parsed,
+    Problem,
+    clean_text,
+    code_text,
+    is_percent_satuan,
+    parse_value,
+    plain_text,
+    unit_matches,
+)
 
 HEADER_SCAN_ROWS = 10
 """How far down a sheet the header row is looked for (a title row above it is common)."""
@@ -117,6 +125,7 @@ def _read(wb, path: Path) -> Laporan:
             continue
         laporan.sheets_present.add(spec.name)
         rows = _sheet_rows(ws, path)
+        laporan.grids[spec.name] = [[value for value, _ in row] for row in rows]
         no_cache = formula_cells.get(ws.title, set())
         if spec.key_value:
             _read_identitas(rows, spec, ws.title, laporan, no_cache)
@@ -218,22 +227,6 @@ def _ref(col_index: int, row: int) -> str:
     return f"{get_column_letter(col_index + 1)}{row}"
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, _dt.datetime):
-        return value.strftime("%d-%m-%Y")
-    return clean_text(str(value))
-
-
-def _code(value: object) -> str:
-    if isinstance(value, float):
-        return format(value, "g") if not value.is_integer() else str(int(value))
-    return _text(value).replace(" ", "")
-
-
 def _parse_cell(
     col: Column,
     value: object,
@@ -256,7 +249,10 @@ def _parse_cell(
     m = _QUARTER_COLUMN.search(col.key)
     if m:
         quarter = int(m.group(1))
-    parsed = parse_value(value, percent_format="%" in number_format, quarter=quarter)
+    scaled, literal = _percent_format(number_format)
+    parsed = parse_value(value, percent_format=scaled, quarter=quarter)
+    if literal and parsed.number is not None and not parsed.percent:
+        parsed = replace(parsed, percent=True)
     if (
         col.kind is Kind.RUPIAH
         and parsed.number is not None
@@ -266,6 +262,18 @@ def _parse_cell(
     if parsed.problem is not None:
         laporan.findings.append(_problem_finding(parsed, col, sheet, ref))
     return Cell(parsed, sheet, ref)
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+def _percent_format(number_format: str) -> tuple[bool, bool]:
+    """(scaled, literal): a real percent format shows 0.9 as 90%; a quoted "%" only decorates
+    a number already in percent units (the completed workbook writes those)."""
+    if "%" not in number_format:
+        return False, False
+    bare = _QUOTED.sub("", number_format)
+    return "%" in bare, "%" not in bare
 
 
 def _is_rupiah_word(unit: str) -> bool:
@@ -436,7 +444,7 @@ def _read_field(
     if col.kind in (Kind.MEASURE, Kind.RUPIAH):
         raw.cells[key] = _parse_cell(col, value, fmt, sheet, ref, laporan, no_cache)
     elif col.kind is Kind.CHOICE:
-        text = _text(value)
+        text = plain_text(value)
         if text in ("", "-"):
             return
         choice = canonical_choice(text, col.choices)
@@ -453,11 +461,11 @@ def _read_field(
             return
         raw.choices[key] = choice
     elif col.kind is Kind.CODE:
-        raw.texts[key] = _code(value)
+        raw.texts[key] = code_text(value)
     elif col.kind is Kind.YEAR:
-        raw.texts[key] = _text(value)
+        raw.texts[key] = plain_text(value)
     else:
-        raw.texts[key] = _text(value)
+        raw.texts[key] = plain_text(value)
     raw.refs[key] = ref
 
 
@@ -539,7 +547,7 @@ def _date(value: object) -> _dt.date | str | None:
         return value.date()
     if isinstance(value, _dt.date):
         return value
-    text = _text(value)
+    text = plain_text(value)
     return text or None
 
 
@@ -830,26 +838,8 @@ def satuan_of(laporan: Laporan, kode: str) -> str:
     return ""
 
 
-def _measure_cells(laporan: Laporan) -> Iterable[tuple[str, Cell]]:
-    for ind in laporan.indikator.values():
-        for cell in (ind.kondisi_awal, ind.target_akhir, *ind.targets.values()):
-            yield ind.kode, cell
-    for item in laporan.rkt.values():
-        yield item.kode, item.target
-    for target in laporan.rkt_target.values():
-        yield target.kode, target.target
-    for row in laporan.pk:
-        yield row.kode, row.target
-    for ra in laporan.rencana_aksi.values():
-        for cell in ra.targets:
-            yield ra.kode, cell
-    for rea in laporan.realisasi.values():
-        for cell in (*rea.triwulan, rea.realisasi, rea.nasional, *rea.tahun_lalu.values()):
-            yield rea.kode, cell
-
-
 def _check_units(laporan: Laporan) -> None:
-    for kode, cell in _measure_cells(laporan):
+    for kode, cell in laporan.measure_cells():
         parsed = cell.value
         if cell.sheet is None or (parsed.number is None and not parsed.is_range):
             continue

@@ -332,6 +332,7 @@ RENCANA_AKSI = SheetSpec(
         "seperti tertulis di dokumen Rencana Aksi."
     ),
     source="Rencana Aksi",
+    derived=("Target tahunan menurut metode", "Target tahunan (PK/RKT)", "Selisih"),
     columns=(
         C("kode", "Kode", Kind.CODE, True, width=16, help="Kode indikator Renstra atau kode RKT."),
         C("uraian", "Uraian", Kind.TEXT, width=40, help="Hanya untuk memudahkan membaca."),
@@ -381,6 +382,15 @@ REALISASI = SheetSpec(
         "sub kegiatan realisasi anggaran."
     ),
     source="Data kinerja, SIPD/SIMDA",
+    derived=(
+        "Target acuan",
+        "Capaian (%)",
+        "Capaian dibatasi (%)",
+        "Predikat",
+        "Pagu sub kegiatan (Rp)",
+        "Serapan (%)",
+        "Sisa anggaran (Rp)",
+    ),
     columns=(
         C("kode", "Kode", Kind.CODE, True, width=16, help="Kode indikator Renstra atau kode RKT."),
         C("uraian", "Uraian", Kind.TEXT, width=40, help="Hanya untuk memudahkan membaca."),

@@ -236,6 +236,24 @@ def parse_text(text: str, *, quarter: int | None = None) -> Parsed:
     return Parsed(number=number, raw=raw, unit=_unit(rest), percent=percent, quarter_label=label)
 
 
+def plain_text(value: object) -> str:
+    """A cell as text: whole floats without `.0`, dates as dd-mm-yyyy, spaces tidied."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, _dt.datetime):
+        return value.strftime("%d-%m-%Y")
+    return clean_text(str(value))
+
+
+def code_text(value: object) -> str:
+    """A code as text. Excel turns a typed `7.01` into a number; read it back as `7.01`."""
+    if isinstance(value, float):
+        return format(value, "g") if not value.is_integer() else str(int(value))
+    return plain_text(value).replace(" ", "")
+
+
 def _unit(rest: str) -> str | None:
     rest = rest.strip().strip(".")
     return rest or None

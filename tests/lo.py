@@ -69,3 +69,45 @@ def convert(source: Path, outdir: Path, *, recalculate: bool) -> Path:
     target = outdir / (source.stem + ".xlsx")
     assert target.exists(), f"LibreOffice did not convert {source}: {result.stderr}"
     return target
+
+
+def formula_cells(path: Path) -> dict[tuple[str, str], object]:
+    """Every formula cell of a workbook with the cached value stored for it."""
+    import openpyxl
+
+    formulas = openpyxl.load_workbook(path, data_only=False)
+    values = openpyxl.load_workbook(path, data_only=True)
+    out = {}
+    for ws in formulas.worksheets:
+        vs = values[ws.title]
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith("=")):
+                    out[(ws.title, c.coordinate)] = vs[c.coordinate].value
+    return out
+
+
+def recalculated_mismatches(path: Path, workdir: Path) -> tuple[int, list[str]]:
+    """Recalculate `path` in LibreOffice and compare every formula cell with our cached value.
+
+    Returns (cells compared, mismatch descriptions).
+    """
+    import openpyxl
+
+    ours = formula_cells(path)
+    recalculated = convert(path, workdir, recalculate=True)
+    theirs = openpyxl.load_workbook(recalculated, data_only=True)
+    problems = []
+    for (sheet, a1), mine in ours.items():
+        other = theirs[sheet][a1].value
+        if not same(mine, other):
+            problems.append(f"{sheet}!{a1}: cached {mine!r}, LibreOffice {other!r}")
+    return len(ours), problems
+
+
+def same(a: object, b: object) -> bool:
+    if a in (None, "") and b in (None, ""):
+        return True
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return a == b

@@ -1,0 +1,63 @@
+"""Where things live in the completed workbook, as formula references.
+
+Formulas point at the normalised input cells; a value with no cell (an optional column left
+out, a row that does not exist) becomes the constant "" or the default the computation used.
+"""
+
+from __future__ import annotations
+
+from .. import formulas as X
+from ..compute import Hasil
+from ..model import Cell, Laporan
+from ..schema import IDENTITAS, RENCANA_AKSI, RENSTRA
+
+
+class Context:
+    def __init__(self, laporan: Laporan, hasil: Hasil) -> None:
+        self.laporan = laporan
+        self.hasil = hasil
+
+    def cell(self, cell: Cell) -> str:
+        if cell.sheet and cell.ref:
+            return X.ref(cell.sheet, cell.ref)
+        return X.BLANK
+
+    def column_cell(self, sheet: str, key: str, row: int) -> str | None:
+        letter = self.laporan.column(sheet, key)
+        return X.ref(sheet, f"{letter}{row}") if letter else None
+
+    def identitas(self, key: str, default: str) -> str:
+        row = self.laporan.identitas.rows.get(key)
+        return X.ref(IDENTITAS.name, f"B{row}") if row else default
+
+    @property
+    def cap(self) -> str:
+        cap = self.hasil.pengaturan.cap
+        return self.identitas("batas_capaian", X.BLANK if cap is None else X.number(cap))
+
+    @property
+    def skala(self) -> str:
+        return self.identitas("skala_predikat", X.text(self.hasil.pengaturan.skala))
+
+    def polaritas(self, kode: str) -> str:
+        ind = self.laporan.indikator.get(kode)
+        if ind is None:
+            return X.text("Positif")
+        return self.column_cell(RENSTRA.name, "polaritas", ind.row) or X.text(ind.polaritas)
+
+    def metode_tahunan(self, kode: str) -> str:
+        ind = self.laporan.indikator[kode]
+        return self.column_cell(RENSTRA.name, "metode_tahunan", ind.row) or X.text(
+            ind.metode_tahunan
+        )
+
+    def metode_ra(self, kode: str) -> str:
+        ra = self.laporan.rencana_aksi[kode]
+        return self.column_cell(RENCANA_AKSI.name, "metode", ra.row) or X.text(ra.metode)
+
+    def capaian(self, kode: str, target: Cell, t: str, r: str) -> str:
+        """The capaian formula for an indicator: Rentang targets carry their bounds."""
+        ind = self.laporan.indikator.get(kode)
+        if ind is not None and ind.polaritas == "Rentang" and target.value.is_range:
+            return X.capaian_rentang(target.value.lower, target.value.upper, r)
+        return X.capaian(t, r, self.polaritas(kode))

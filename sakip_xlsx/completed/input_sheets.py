@@ -1,0 +1,192 @@
+"""The input sheets in the completed workbook: the user's layout, values normalised.
+
+Every cell stays where the user put it (so each finding's cell reference is valid in both
+files), but a value is written as what the reader understood: `Rp.1.632.385.030` becomes the
+number 1632385030 shown as `1.632.385.030`, `90%` becomes 90 shown as `90 %`. The typed text
+stays visible in a cell note. A value that could not be read stays as the user's text and is
+marked. Formulas elsewhere point at these cells; derived columns are added to the right.
+"""
+
+from __future__ import annotations
+
+from xlsxwriter.utility import xl_col_to_name
+
+from ..compute import Hasil
+from ..findings import Finding
+from ..formulas import ref
+from ..model import Cell, Laporan
+from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
+from ..styles import page_setup
+from ..values import code_text
+from .book import Book
+from .derived import DERIVED_WRITERS
+
+
+def cell_index(laporan: Laporan) -> dict[tuple[str, str], Cell]:
+    index: dict[tuple[str, str], Cell] = {}
+    for _, cell in laporan.measure_cells():
+        if cell.sheet and cell.ref:
+            index[(cell.sheet, cell.ref)] = cell
+    ident = laporan.identitas
+    for key in ("belanja_operasi", "belanja_modal", "pagu_tahun_lalu", "realisasi_tahun_lalu"):
+        cell = getattr(ident, key)
+        if cell.sheet and cell.ref:
+            index[(cell.sheet, cell.ref)] = cell
+    return index
+
+
+def marks(findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
+    out: dict[tuple[str, str], list[Finding]] = {}
+    for item in findings:
+        if item.sheet and item.cell:
+            out.setdefault((item.sheet, item.cell), []).append(item)
+    return out
+
+
+def number_format(cell: Cell) -> str:
+    v = cell.value
+    body = "#,##0" if v.number is not None and float(v.number).is_integer() else "#,##0.0##"
+    if v.grade:
+        return f'"{v.grade} ("{body}")"'
+    suffix = ""
+    if v.percent:
+        suffix = ' "%"'
+    elif v.unit:
+        suffix = ' "' + v.unit.replace('"', "") + '"'
+    return body + suffix
+
+
+def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: list[Finding]) -> None:
+    values = cell_index(laporan)
+    marked = marks(findings)
+    for spec in INPUT_SHEETS:
+        if spec.name not in laporan.grids:
+            continue
+        ws = book.wb.add_worksheet(spec.name)
+        grid = laporan.grids[spec.name]
+        kinds = _column_kinds(laporan, spec)
+        header_row = 1 if spec.key_value else laporan.header_rows.get(spec.name, 1)
+        width = max((len(r) for r in grid), default=0)
+        for r, row in enumerate(grid):
+            number = r + 1
+            for c in range(width):
+                raw = row[c] if c < len(row) else None
+                letter = xl_col_to_name(c)
+                a1 = f"{letter}{number}"
+                kind = kinds.get(letter) if number > header_row else None
+                if spec.key_value and number > 1 and c == 1:
+                    kind = _identitas_kind(laporan, number)
+                _write_cell(
+                    book,
+                    ws,
+                    spec,
+                    r,
+                    c,
+                    raw,
+                    kind,
+                    values.get((spec.name, a1)),
+                    marked.get((spec.name, a1)),
+                    number == header_row,
+                )
+        _layout(ws, spec, laporan, width, header_row)
+        writer = DERIVED_WRITERS.get(spec.name)
+        if writer is not None:
+            writer(book, ws, laporan, hasil, width, header_row)
+        page_setup(ws, repeat_rows=(header_row - 1, header_row - 1))
+
+
+def _column_kinds(laporan: Laporan, spec: SheetSpec) -> dict[str, tuple[Kind, tuple[str, ...]]]:
+    out = {}
+    for key, letter in laporan.columns.get(spec.name, {}).items():
+        col = spec.column(key.split(":")[0])
+        out[letter] = (col.kind, col.choices)
+    return out
+
+
+def _identitas_kind(laporan: Laporan, row: int):
+    for key, number in laporan.identitas.rows.items():
+        if number == row:
+            col = IDENTITAS.column(key)
+            return (col.kind, col.choices)
+    return None
+
+
+def _write_cell(book, ws, spec, r, c, raw, kind, parsed: Cell | None, found, is_header) -> None:
+    fmt = book.fmt
+    notes: list[str] = []
+    base = "input"
+    if is_header and raw is not None:
+        book.value(ws, r, c, raw, fmt["header"])
+        return
+    if kind is None:
+        if raw is None:
+            return
+        style = book.custom("finding" if found else "plain", "@" if isinstance(raw, str) else None)
+        _write_raw(book, ws, r, c, raw, style)
+        _note(ws, r, c, notes, found)
+        return
+    col_kind, choices = kind
+    if found:
+        base = "finding"
+    if col_kind in (Kind.MEASURE, Kind.RUPIAH) and parsed is not None:
+        v = parsed.value
+        if v.raw is not None:
+            notes.append(f"Diketik: {v.raw}")
+        if v.number is not None and not v.is_range:
+            book.value(ws, r, c, v.number, book.custom(base, number_format(parsed)))
+        elif v.raw is not None and (v.problem is not None or v.is_range):
+            book.value(ws, r, c, v.raw, book.custom(base, "@"))
+        else:
+            ws.write_blank(r, c, None, book.custom(base))
+    elif col_kind is Kind.CHOICE and isinstance(raw, str):
+        choice = canonical_choice(raw, choices) or raw
+        if choice != raw.strip():
+            notes.append(f"Diketik: {raw}")
+        if choice.isdigit():  # the capaian cap: formulas need the number
+            book.value(ws, r, c, int(choice), book.custom(base))
+        else:
+            book.value(ws, r, c, choice, book.custom(base, "@"))
+    elif col_kind is Kind.CODE and raw is not None:
+        book.value(ws, r, c, code_text(raw), book.custom(base, "@"))
+    elif col_kind is Kind.DATE and raw is not None and not isinstance(raw, str):
+        ws.write_datetime(r, c, raw, book.custom(base, "dd-mm-yyyy"))
+    else:
+        _write_raw(book, ws, r, c, raw, book.custom(base, "@" if isinstance(raw, str) else None))
+    _note(ws, r, c, notes, found)
+
+
+def _write_raw(book, ws, r, c, raw, style) -> None:
+    if hasattr(raw, "year") and not isinstance(raw, str):
+        ws.write_datetime(r, c, raw, style)
+    else:
+        book.value(ws, r, c, raw, style)
+
+
+def _note(ws, r, c, notes: list[str], found) -> None:
+    lines = list(notes)
+    for item in found or ():
+        lines.append(f"Temuan {item.code}: {item.message}")
+    if lines:
+        ws.write_comment(r, c, "\n".join(lines)[:2000], {"x_scale": 2.2, "y_scale": 1.5})
+
+
+def _layout(ws, spec: SheetSpec, laporan: Laporan, width: int, header_row: int) -> None:
+    if spec.key_value:
+        ws.set_column(0, 0, 38)
+        ws.set_column(1, 1, 40)
+        ws.set_column(2, 2, 60)
+        ws.freeze_panes(1, 0)
+        return
+    letters = laporan.columns.get(spec.name, {})
+    for key, letter in letters.items():
+        col = spec.column(key.split(":")[0])
+        index = sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(letter))) - 1
+        ws.set_column(index, index, col.width)
+    ws.freeze_panes(header_row, 1)
+
+
+def address(cell: Cell) -> str | None:
+    """The absolute reference of a model cell in the completed workbook."""
+    if cell.sheet and cell.ref:
+        return ref(cell.sheet, cell.ref)
+    return None

@@ -1,0 +1,432 @@
+"""Every derived figure of the LKIP, computed in pure Python over the model (SPEC §3).
+
+The completed workbook writes these values as the cached results of its formulas; the formulas
+restate the rules for the spreadsheet. No spreadsheet library is imported here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import findings as F
+from . import rules
+from .model import EMPTY, Cell, Indikator, Laporan, Pegawai, RencanaAksi, RktItem, Sasaran
+from .schema import GOLONGAN, PENDIDIKAN
+
+NOT_ASSESSED = F.define(
+    "HIT-001",
+    F.Severity.WARNING,
+    "Indikator tidak dinilai",
+    "Lengkapi target (bukan 0) dan realisasi indikator ini agar capaiannya dapat dihitung.",
+)
+
+
+@dataclass
+class Pengaturan:
+    cap: float | None
+    skala: str
+    metode_efisiensi: str
+    tahun: int
+
+
+@dataclass
+class HasilIndikator:
+    indikator: Indikator
+    target: Cell
+    target_sumber: str
+    realisasi: Cell
+    capaian: float | None
+    dibatasi: float | None
+    predikat: str
+    alasan: str | None
+    years: list[int]
+    """Years awal..tahun of the Renstra period, with the realisasi of each."""
+    realisasi_per_tahun: dict[int, Cell]
+    realisasi_sd: float | None
+    capaian_akhir: float | None
+    tren: str
+    nasional: Cell
+    selisih_nasional: float | None
+    banding_nasional: str
+
+
+@dataclass
+class HasilSasaran:
+    sasaran: Sasaran
+    indikator: list[str]
+    rata_rata: float | None
+    predikat: str
+    programs: list[str]
+    pagu: float | None
+    realisasi: float | None
+    serapan: float | None
+    efisiensi: float | None
+    efisien: str
+
+
+@dataclass
+class HasilAnggaran:
+    """Budget and output figures of one program, kegiatan or sub kegiatan."""
+
+    item: RktItem
+    pagu: float | None
+    realisasi: float | None
+    serapan: float | None
+    sisa: float | None
+    realisasi_cell: Cell = EMPTY
+    output_realisasi: Cell = EMPTY
+    output_capaian: float | None = None
+    sub_kegiatan: list[str] = field(default_factory=list)
+
+
+@dataclass
+class HasilRencanaAksi:
+    rencana: RencanaAksi
+    polaritas: str
+    target: list[float | None]
+    target_sd: list[float | None]
+    realisasi: list[Cell]
+    realisasi_sd: list[float | None]
+    capaian_sd: list[float | None]
+    target_tahunan: float | None
+    """The annual target the quarters imply under the metode (TW4 s.d.)."""
+    target_acuan: Cell
+    """The annual target of the indicator (PK, else RKT, else Renstra)."""
+    capaian_tahunan_sd: list[float | None]
+
+
+@dataclass
+class TabelHitung:
+    """A count table (SDM): row labels and per row the counts per column."""
+
+    columns: list[str]
+    rows: list[tuple[str, list[int]]]
+
+    @property
+    def totals(self) -> list[int]:
+        return [sum(r[1][i] for r in self.rows) for i in range(len(self.columns))]
+
+
+@dataclass
+class Hasil:
+    laporan: Laporan
+    pengaturan: Pengaturan
+    indikator: dict[str, HasilIndikator]
+    sasaran: dict[str, HasilSasaran]
+    anggaran: dict[str, HasilAnggaran]
+    orphans: list[str]
+    """Sub kegiatan whose cascade does not reach a program: counted in the total only."""
+    total_pagu: float
+    total_realisasi: float
+    total_serapan: float | None
+    total_sisa: float
+    serapan_lalu: float | None
+    perubahan_serapan: float | None
+    rata_rata: float | None
+    predikat: str
+    rencana_aksi: dict[str, HasilRencanaAksi]
+    sdm_jabatan: TabelHitung
+    sdm_golongan: TabelHitung
+    sdm_pendidikan: TabelHitung
+    findings: list[F.Finding]
+
+
+def pengaturan(laporan: Laporan) -> Pengaturan:
+    ident = laporan.identitas
+    tahun = ident.tahun_laporan or (laporan.years[-1] if laporan.years else 0)
+    return Pengaturan(ident.cap, ident.skala_predikat, ident.metode_efisiensi, tahun)
+
+
+def target_acuan(laporan: Laporan, kode: str, tahun: int) -> tuple[Cell, str]:
+    """The annual target an indicator is measured against: the signed PK first, then the
+    RKT, then the Renstra target for the year."""
+    pk = laporan.pk_target(kode)
+    if pk is not None and _entered(pk.target):
+        return pk.target, "PK"
+    if kode in laporan.rkt_target and _entered(laporan.rkt_target[kode].target):
+        return laporan.rkt_target[kode].target, "RKT"
+    if kode in laporan.rkt and _entered(laporan.rkt[kode].target):
+        return laporan.rkt[kode].target, "RKT"
+    ind = laporan.indikator.get(kode)
+    if ind is not None and tahun in ind.targets:
+        return ind.targets[tahun], "Renstra"
+    return EMPTY, ""
+
+
+def _entered(cell: Cell) -> bool:
+    v = cell.value
+    return v.number is not None or v.is_range or v.problem is not None
+
+
+def compute(laporan: Laporan) -> Hasil:
+    setting = pengaturan(laporan)
+    found: list[F.Finding] = []
+    indikator = {
+        kode: _indikator(laporan, ind, setting, found) for kode, ind in laporan.indikator.items()
+    }
+    anggaran, orphans = _anggaran(laporan)
+    sasaran = {
+        s.kode: _sasaran(laporan, s, indikator, anggaran, setting)
+        for s in laporan.sasaran.values()
+        if s.jenis == "Sasaran"
+    }
+    subs = [a for a in anggaran.values() if a.item.jenis == "Sub Kegiatan"]
+    total_pagu = rules.jumlah([a.pagu for a in subs])
+    total_realisasi = rules.jumlah([a.realisasi for a in subs])
+    ident = laporan.identitas
+    serapan_lalu = rules.ratio_percent(
+        ident.realisasi_tahun_lalu.number, ident.pagu_tahun_lalu.number
+    )
+    total_serapan = rules.ratio_percent(total_realisasi, total_pagu)
+    assessed = [
+        indikator[k].dibatasi for k in indikator if indikator[k].indikator.jenis == "Sasaran"
+    ]
+    rata = rules.mean(assessed)
+    return Hasil(
+        laporan=laporan,
+        pengaturan=setting,
+        indikator=indikator,
+        sasaran=sasaran,
+        anggaran=anggaran,
+        orphans=orphans,
+        total_pagu=total_pagu,
+        total_realisasi=total_realisasi,
+        total_serapan=total_serapan,
+        total_sisa=total_pagu - total_realisasi,
+        serapan_lalu=serapan_lalu,
+        perubahan_serapan=(
+            None if total_serapan is None or serapan_lalu is None else total_serapan - serapan_lalu
+        ),
+        rata_rata=rata,
+        predikat=rules.predikat(rata, setting.skala),
+        rencana_aksi={
+            k: _rencana_aksi(laporan, ra, setting) for k, ra in laporan.rencana_aksi.items()
+        },
+        sdm_jabatan=_sdm_jabatan(laporan.sdm),
+        sdm_golongan=_sdm_golongan(laporan.sdm),
+        sdm_pendidikan=_sdm_pendidikan(laporan.sdm),
+        findings=found,
+    )
+
+
+def _indikator(
+    laporan: Laporan, ind: Indikator, setting: Pengaturan, found: list[F.Finding]
+) -> HasilIndikator:
+    target, sumber = target_acuan(laporan, ind.kode, setting.tahun)
+    rea = laporan.realisasi.get(ind.kode)
+    realisasi = rea.realisasi if rea else EMPTY
+    value, alasan = rules.capaian(ind.polaritas, target.value, realisasi.value)
+    capped = rules.dibatasi(value, setting.cap)
+    if value is None and ind.jenis == "Sasaran":
+        where = realisasi if realisasi.sheet and "realisasi" in (alasan or "") else target
+        found.append(
+            F.finding(
+                NOT_ASSESSED,
+                f"Indikator {ind.kode} ({ind.indikator[:60]}) tidak dinilai: {alasan}.",
+                where.sheet or "Realisasi",
+                where.ref,
+            )
+        )
+    awal = laporan.identitas.periode_awal or (laporan.years[0] if laporan.years else setting.tahun)
+    years = list(range(awal, setting.tahun + 1))
+    per_tahun: dict[int, Cell] = {}
+    for year in years:
+        if year == setting.tahun:
+            per_tahun[year] = realisasi
+        elif rea is not None and year in rea.tahun_lalu:
+            per_tahun[year] = rea.tahun_lalu[year]
+        else:
+            per_tahun[year] = EMPTY
+    sd = rules.realisasi_sd_tahun([per_tahun[y].number for y in years], ind.metode_tahunan)
+    akhir_value, _ = rules.capaian(ind.polaritas, ind.target_akhir.value, _parsed_number(sd))
+    previous = per_tahun.get(setting.tahun - 1, EMPTY).number
+    nasional = rea.nasional if rea else EMPTY
+    return HasilIndikator(
+        indikator=ind,
+        target=target,
+        target_sumber=sumber,
+        realisasi=realisasi,
+        capaian=value,
+        dibatasi=capped,
+        predikat=rules.predikat(capped, setting.skala),
+        alasan=alasan,
+        years=years,
+        realisasi_per_tahun=per_tahun,
+        realisasi_sd=sd,
+        capaian_akhir=akhir_value,
+        tren=rules.tren(realisasi.number, previous, ind.polaritas),
+        nasional=nasional,
+        selisih_nasional=(
+            None
+            if realisasi.number is None or nasional.number is None
+            else realisasi.number - nasional.number
+        ),
+        banding_nasional=rules.banding(realisasi.number, nasional.number, ind.polaritas),
+    )
+
+
+def _parsed_number(value: float | None):
+    from .values import MISSING, Parsed
+
+    return MISSING if value is None else Parsed(number=value)
+
+
+def _anggaran(laporan: Laporan) -> tuple[dict[str, HasilAnggaran], list[str]]:
+    out: dict[str, HasilAnggaran] = {}
+    for item in laporan.sub_kegiatan():
+        rea = laporan.realisasi.get(item.kode)
+        real_cell = rea.anggaran if rea else EMPTY
+        output = rea.realisasi if rea else EMPTY
+        pagu, real = item.pagu.number, real_cell.number
+        out[item.kode] = HasilAnggaran(
+            item=item,
+            pagu=pagu,
+            realisasi=real,
+            serapan=rules.ratio_percent(real, pagu),
+            sisa=None if pagu is None else pagu - (real or 0.0),
+            realisasi_cell=real_cell,
+            output_realisasi=output,
+            output_capaian=(
+                rules.ratio_percent(output.number, item.target.number)
+                if item.target.value.problem is None and output.value.problem is None
+                else None
+            ),
+            sub_kegiatan=[item.kode],
+        )
+    reached: set[str] = set()
+    for level in ("Kegiatan", "Program"):
+        for item in (i for i in laporan.rkt.values() if i.jenis == level):
+            subs = [s.kode for s in laporan.descendants(item.kode)]
+            if level == "Program":
+                reached.update(subs)
+            pagu = rules.jumlah([out[s].pagu for s in subs])
+            real = rules.jumlah([out[s].realisasi for s in subs])
+            out[item.kode] = HasilAnggaran(
+                item=item,
+                pagu=pagu,
+                realisasi=real,
+                serapan=rules.ratio_percent(real, pagu),
+                sisa=pagu - real,
+                sub_kegiatan=subs,
+            )
+    orphans = [s.kode for s in laporan.sub_kegiatan() if s.kode not in reached]
+    return out, orphans
+
+
+def _sasaran(
+    laporan: Laporan,
+    sasaran: Sasaran,
+    indikator: dict[str, HasilIndikator],
+    anggaran: dict[str, HasilAnggaran],
+    setting: Pengaturan,
+) -> HasilSasaran:
+    rata = rules.mean([indikator[k].dibatasi for k in sasaran.indikator])
+    programs = [p.kode for p in laporan.programs_of(sasaran.kode)]
+    pagu = rules.jumlah([anggaran[p].pagu for p in programs])
+    real = rules.jumlah([anggaran[p].realisasi for p in programs])
+    serapan = rules.ratio_percent(real, pagu)
+    if setting.metode_efisiensi == "PMK 214/2017":
+        items = [
+            (anggaran[s].pagu, anggaran[s].realisasi, anggaran[s].output_capaian)
+            for p in programs
+            for s in anggaran[p].sub_kegiatan
+        ]
+        eff = rules.efisiensi_pmk(items)
+        label = rules.efisien_pmk(eff)
+    else:
+        eff = rules.efisiensi_rasio(rata, serapan)
+        label = rules.efisien_rasio(eff)
+    return HasilSasaran(
+        sasaran=sasaran,
+        indikator=list(sasaran.indikator),
+        rata_rata=rata,
+        predikat=rules.predikat(rata, setting.skala),
+        programs=programs,
+        pagu=pagu,
+        realisasi=real,
+        serapan=serapan,
+        efisiensi=eff,
+        efisien=label,
+    )
+
+
+def _rencana_aksi(laporan: Laporan, ra: RencanaAksi, setting: Pengaturan) -> HasilRencanaAksi:
+    ind = laporan.indikator.get(ra.kode)
+    polaritas = ind.polaritas if ind else "Positif"
+    target = [c.number for c in ra.targets]
+    target_sd = rules.sampai_dengan(target, ra.metode)
+    rea = laporan.realisasi.get(ra.kode)
+    realisasi = list(rea.triwulan) if rea else [EMPTY] * 4
+    realisasi_sd = rules.sampai_dengan([c.number for c in realisasi], ra.metode)
+    acuan, _ = target_acuan(laporan, ra.kode, setting.tahun)
+    return HasilRencanaAksi(
+        rencana=ra,
+        polaritas=polaritas,
+        target=target,
+        target_sd=target_sd,
+        realisasi=realisasi,
+        realisasi_sd=realisasi_sd,
+        capaian_sd=[
+            _capaian_number(polaritas, t, r) for t, r in zip(target_sd, realisasi_sd, strict=True)
+        ],
+        target_tahunan=rules.target_tahunan(target, ra.metode),
+        target_acuan=acuan,
+        capaian_tahunan_sd=[
+            _capaian_number(polaritas, acuan.number, r)
+            if acuan.value.problem is None and not acuan.value.is_range
+            else None
+            for r in realisasi_sd
+        ],
+    )
+
+
+def _capaian_number(polaritas: str, target: float | None, realisasi: float | None):
+    if polaritas == "Rentang":
+        polaritas = "Positif"
+    value, _ = rules.capaian(polaritas, _parsed_number(target), _parsed_number(realisasi))
+    return value
+
+
+# --- SDM ----------------------------------------------------------------------------------
+
+STATUS_COLUMNS = ["ASN", "Non ASN"]
+
+
+def _group_key(text: str) -> str:
+    """Spreadsheet COUNTIF compares text without case; the grouping here does the same."""
+    return text.casefold()
+
+
+def _count_by(
+    people: list[Pegawai], label, order: list[str] | None = None, statuses=STATUS_COLUMNS
+) -> TabelHitung:
+    labels: dict[str, str] = {}
+    for person in people:
+        text = label(person)
+        if text:
+            labels.setdefault(_group_key(text), text)
+    keys = list(labels)
+    if order:
+        rank = {_group_key(o): i for i, o in enumerate(order)}
+        keys.sort(key=lambda k: (rank.get(k, len(rank)), list(labels).index(k)))
+    rows = []
+    for key in keys:
+        counts = [
+            sum(1 for p in people if _group_key(label(p)) == key and p.status == status)
+            for status in statuses
+        ]
+        rows.append((labels[key], counts))
+    return TabelHitung(list(statuses), rows)
+
+
+def _sdm_jabatan(people: list[Pegawai]) -> TabelHitung:
+    return _count_by(people, lambda p: p.jabatan)
+
+
+def _sdm_golongan(people: list[Pegawai]) -> TabelHitung:
+    asn = [p for p in people if p.status == "ASN"]
+    return _count_by(asn, lambda p: p.golongan, list(reversed(GOLONGAN)), ["ASN"])
+
+
+def _sdm_pendidikan(people: list[Pegawai]) -> TabelHitung:
+    return _count_by(people, lambda p: p.pendidikan, list(PENDIDIKAN))

@@ -1,0 +1,68 @@
+"""`fill` and `check` as library calls: read, compute, check, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .atomic import write_atomically
+from .compute import Hasil, compute
+from .errors import OutputFileError
+from .findings import Finding, Severity, sort_findings
+from .reader import read_workbook
+
+
+@dataclass
+class Pemeriksaan:
+    """What `check` produces: the model's results and every finding, errors first."""
+
+    hasil: Hasil
+    findings: list[Finding]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(f.severity is Severity.WARNING for f in self.findings)
+
+
+@dataclass
+class FillResult(Pemeriksaan):
+    output: Path
+    formula_count: int
+
+
+def check(path: str | Path) -> Pemeriksaan:
+    laporan = read_workbook(path)
+    hasil = compute(laporan)
+    from .checks import run_checks
+
+    findings = sort_findings([*laporan.findings, *hasil.findings, *run_checks(hasil)])
+    return Pemeriksaan(hasil, findings)
+
+
+def default_output(path: Path) -> Path:
+    return path.with_name(f"{path.stem}-LKIP.xlsx")
+
+
+def fill(path: str | Path, output: str | Path | None = None, force: bool = False) -> FillResult:
+    """Read the input workbook and write the completed one beside it (or at `output`)."""
+    from .completed import completed_workbook
+
+    source = Path(path)
+    target = Path(output) if output is not None else default_output(source)
+    if source.exists() and target.exists() and source.resolve() == target.resolve():
+        raise OutputFileError(
+            f"File keluaran sama dengan file masukan ({source.name}); file masukan tidak pernah "
+            "ditimpa. Pilih nama keluaran lain dengan -o."
+        )
+    if target.exists() and not force:
+        raise OutputFileError(
+            f"File {target} sudah ada. Gunakan --force untuk menimpanya atau -o untuk nama lain."
+        )
+    result = check(source)
+    data, formulas = completed_workbook(result.hasil, result.findings)
+    write_atomically(target, data, force=force)
+    return FillResult(result.hasil, result.findings, target, formulas)

@@ -1,0 +1,207 @@
+"""The rules of SPEC §3 restated as spreadsheet formulas.
+
+Each function returns formula text (without the leading `=`) over cell references, using only
+functions that Excel, LibreOffice and Google Sheets all have (IF, AND, OR, ISNUMBER, ROUND, MIN,
+MAX, SUM, AVERAGE, COUNT, COUNTIFS, SUMIFS, IFERROR, N). A blank or unreadable input makes the
+result blank (""), never an error value. `rules.py` states the same rules in Python; the
+LibreOffice recalculation test holds the two to each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import rules
+
+BLANK = '""'
+
+
+def quote_sheet(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+def ref(sheet: str, cell: str, absolute: bool = True) -> str:
+    """`'Sheet'!$C$5` from a sheet name and an A1 reference."""
+    m = re.fullmatch(r"([A-Z]+)(\d+)", cell)
+    if not m:
+        raise ValueError(cell)
+    col, row = m.groups()
+    a1 = f"${col}${row}" if absolute else cell
+    return f"{quote_sheet(sheet)}!{a1}"
+
+
+def area(sheet: str, first: str, last: str) -> str:
+    """`'Sheet'!$C$5:$C$9` from two A1 references."""
+    return ref(sheet, first) + ":" + ref(sheet, last).split("!", 1)[1]
+
+
+def column_area(sheet: str, column: str, first_row: int, last_row: int) -> str:
+    """A column range by letter and 1-based rows."""
+    return area(sheet, f"{column}{first_row}", f"{column}{last_row}")
+
+
+def text(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+def number(value: float) -> str:
+    return repr(float(value)) if not float(value).is_integer() else str(int(value))
+
+
+def capaian(t: str, r: str, polaritas: str, *, rentang_blank: bool = True) -> str:
+    """Positif R/T*100, Negatif (2T-R)/T*100; blank for T=0 and (optionally) for a Rentang
+    polaritas whose target is not a range."""
+    blank_if = f"OR({t}=0,{polaritas}={text('Rentang')})" if rentang_blank else f"{t}=0"
+    return (
+        f"IF(AND(ISNUMBER({t}),ISNUMBER({r})),IF({blank_if},{BLANK},"
+        f"IF({polaritas}={text('Negatif')},(2*{t}-{r})/{t}*100,{r}/{t}*100)),{BLANK})"
+    )
+
+
+def capaian_rentang(low: float, high: float, r: str) -> str:
+    """Rentang: 100 inside [low, high], R/high*100 above, R/low*100 below. The bounds come
+    from a target typed as text (`80-90`), so they are written into the formula."""
+    lo, hi = number(low), number(high)
+    above = f"{r}/{hi}*100" if high else BLANK
+    below = f"{r}/{lo}*100" if low else BLANK
+    return f"IF(ISNUMBER({r}),IF({r}<{lo},{below},IF({r}>{hi},{above},100)),{BLANK})"
+
+
+def ratio(part: str, whole: str) -> str:
+    """part / whole * 100: output capaian and serapan."""
+    return (
+        f"IF(AND(ISNUMBER({part}),ISNUMBER({whole})),IF({whole}=0,{BLANK},{part}/{whole}*100),"
+        f"{BLANK})"
+    )
+
+
+def dibatasi(value: str, cap: str) -> str:
+    """Clamp to [0, cap]; no upper clamp when the cap cell is not a number (Tanpa batas)."""
+    return (
+        f"IF(ISNUMBER({value}),IF(ISNUMBER({cap}),MIN({cap},MAX(0,{value})),MAX(0,{value})),"
+        f"{BLANK})"
+    )
+
+
+def predikat(value: str, skala: str) -> str:
+    v = f"ROUND({value},{rules.ROUND_DIGITS})"
+    dagri = text(rules.PREDIKAT_PERMENDAGRI_LOWEST)
+    for bound, label in reversed(rules.PREDIKAT_PERMENDAGRI):
+        dagri = f"IF({v}>={number(bound)},{text(label)},{dagri})"
+    code, label = rules.PREDIKAT_PERMENPANRB_LOWEST
+    panrb = text(f"{code} ({label})")
+    for bound, code, label in reversed(rules.PREDIKAT_PERMENPANRB):
+        panrb = f"IF({v}>{number(bound)},{text(f'{code} ({label})')},{panrb})"
+    return f"IF(ISNUMBER({value}),IF({skala}={text(rules.PERMENDAGRI)},{dagri},{panrb}),{BLANK})"
+
+
+def mean(cells: Sequence[str]) -> str:
+    if not cells:
+        return BLANK
+    return f"IFERROR(AVERAGE({','.join(cells)}),{BLANK})"
+
+
+def total_or_blank(cells: Sequence[str]) -> str:
+    if not cells:
+        return BLANK
+    joined = ",".join(cells)
+    return f"IF(COUNT({joined})=0,{BLANK},SUM({joined}))"
+
+
+def sampai_dengan(cells: Sequence[str], metode: str, own_missing: bool = False) -> str:
+    """Value s.d. the last of `cells` (quarters so far) by the metode cell/constant.
+
+    `own_missing`: the quarter itself has no cell (its column is absent), so Akhir is blank
+    while Jumlah and Rata-rata still use the quarters that exist."""
+    if not cells:
+        return BLANK
+    last = cells[-1]
+    joined = ",".join(cells)
+    akhir = BLANK if own_missing else f"IF(ISNUMBER({last}),{last},{BLANK})"
+    return (
+        f"IF({metode}={text('Akhir')},{akhir},"
+        f"IF(COUNT({joined})=0,{BLANK},IF({metode}={text('Rata-rata')},AVERAGE({joined}),"
+        f"SUM({joined}))))"
+    )
+
+
+def realisasi_sd_tahun(cells: Sequence[str], metode: str) -> str:
+    """Renstra progress: Jumlah sums the years, Rata-rata averages them, otherwise (Akhir) the
+    latest year that has a value."""
+    if not cells:
+        return BLANK
+    latest = BLANK
+    for cell in cells:
+        latest = f"IF(ISNUMBER({cell}),{cell},{latest})"
+    joined = ",".join(cells)
+    return (
+        f"IF({metode}={text('Jumlah')},IF(COUNT({joined})=0,{BLANK},SUM({joined})),"
+        f"IF({metode}={text('Rata-rata')},IF(COUNT({joined})=0,{BLANK},AVERAGE({joined})),"
+        f"{latest}))"
+    )
+
+
+def tren(now: str, previous: str, polaritas: str) -> str:
+    d = rules.ROUND_DIGITS
+    return (
+        f"IF(AND(ISNUMBER({now}),ISNUMBER({previous})),"
+        f"IF(ROUND({now},{d})=ROUND({previous},{d}),{text('Tetap')},"
+        f"IF(({now}>{previous})=({polaritas}<>{text('Negatif')}),{text('Membaik')},"
+        f"{text('Memburuk')})),{BLANK})"
+    )
+
+
+def difference(a: str, b: str) -> str:
+    return f"IF(AND(ISNUMBER({a}),ISNUMBER({b})),{a}-{b},{BLANK})"
+
+
+def sisa(pagu: str, realisasi: str) -> str:
+    return f"IF(ISNUMBER({pagu}),{pagu}-N({realisasi}),{BLANK})"
+
+
+def number_or_blank(cell: str) -> str:
+    return f"IF(ISNUMBER({cell}),{cell},{BLANK})"
+
+
+def efisien_rasio(value: str) -> str:
+    return (
+        f"IF(ISNUMBER({value}),IF(ROUND({value},{rules.ROUND_DIGITS})>=100,"
+        f"{text('Efisien')},{text('Tidak efisien')}),{BLANK})"
+    )
+
+
+def efisien_pmk(value: str) -> str:
+    return (
+        f"IF(ISNUMBER({value}),IF(ROUND({value},{rules.ROUND_DIGITS})>0,"
+        f"{text('Efisien')},{text('Tidak efisien')}),{BLANK})"
+    )
+
+
+def criteria(value: str) -> str:
+    """A COUNTIFS criterion matching `value` exactly: wildcards escaped, `=` in front so text
+    starting with `<`, `>` or `=` is not read as an operator."""
+    escaped = value.replace("~", "~~").replace("*", "~*").replace("?", "~?")
+    return text("=" + escaped)
+
+
+def banding(own: str, other: str, polaritas: str) -> str:
+    d = rules.ROUND_DIGITS
+    return (
+        f"IF(AND(ISNUMBER({own}),ISNUMBER({other})),"
+        f"IF(ROUND({own},{d})=ROUND({other},{d}),{text('Sama')},"
+        f"IF(({own}>{other})=({polaritas}<>{text('Negatif')}),{text('Lebih baik')},"
+        f"{text('Lebih buruk')})),{BLANK})"
+    )
+
+
+def nilai_output(pagu: str, realisasi: str, capaian_output: str) -> str:
+    """PMK 214/2017 term: pagu x CK (capped at 100 %), when pagu, realisasi and CK all exist."""
+    return (
+        f"IF(AND(ISNUMBER({pagu}),ISNUMBER({realisasi}),ISNUMBER({capaian_output})),"
+        f"{pagu}*MIN(MAX({capaian_output},0),100)/100,{BLANK})"
+    )
+
+
+def efisiensi_pmk(nilai_total: str, realisasi_total: str) -> str:
+    return f"IF({nilai_total}=0,{BLANK},({nilai_total}-{realisasi_total})/{nilai_total})"

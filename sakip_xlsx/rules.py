@@ -1,0 +1,217 @@
+"""The computation rules of SPEC §3, one small function each, over plain numbers.
+
+Each function is the single Python statement of a rule; the completed workbook's formulas
+(`formulas.py`) state the same rule for the spreadsheet, and the LibreOffice recalculation test
+checks that the two agree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from .values import Parsed
+
+PERMENPANRB = "PermenPANRB 88/2021"
+PERMENDAGRI = "Permendagri 86/2017"
+
+# (exclusive lower bound, code, label), highest first; D takes everything else (0-30).
+PREDIKAT_PERMENPANRB = (
+    (90.0, "AA", "Sangat Memuaskan"),
+    (80.0, "A", "Memuaskan"),
+    (70.0, "BB", "Sangat Baik"),
+    (60.0, "B", "Baik"),
+    (50.0, "CC", "Cukup (Memadai)"),
+    (30.0, "C", "Kurang"),
+)
+PREDIKAT_PERMENPANRB_LOWEST = ("D", "Sangat Kurang")
+# (inclusive lower bound, label), highest first.
+PREDIKAT_PERMENDAGRI = (
+    (91.0, "Sangat Tinggi"),
+    (76.0, "Tinggi"),
+    (66.0, "Sedang"),
+    (51.0, "Rendah"),
+)
+PREDIKAT_PERMENDAGRI_LOWEST = "Sangat Rendah"
+
+ROUND_DIGITS = 6
+"""Comparisons with band bounds use the value rounded to 6 decimals, in Python and in the
+formulas alike, so 90 computed as 89.99999999999999 is still 90 (A) on both sides."""
+
+
+def capaian(polaritas: str, target: Parsed, realisasi: Parsed) -> tuple[float | None, str | None]:
+    """Capaian in percent units, or None with the reason it is *tidak dinilai*.
+
+    Positif R/T x 100; Negatif (2T - R)/T x 100; Rentang: 100 inside the range, R/upper x 100
+    above it, R/lower x 100 below it.
+    """
+    if target.problem is not None:
+        return None, "target tidak dapat dibaca"
+    if realisasi.problem is not None:
+        return None, "realisasi tidak dapat dibaca"
+    if realisasi.number is None:
+        return None, "realisasi belum diisi"
+    r = realisasi.number
+    if polaritas == "Rentang":
+        if not target.is_range:
+            return None, "polaritas Rentang tetapi target bukan rentang (mis. 80-90)"
+        low, high = target.lower, target.upper
+        if r < low:
+            return (r / low * 100.0, None) if low else (None, "batas bawah target 0")
+        if r > high:
+            return (r / high * 100.0, None) if high else (None, "batas atas target 0")
+        return 100.0, None
+    if target.is_range:
+        return None, "target berupa rentang tetapi polaritas bukan Rentang"
+    if target.number is None:
+        return None, "target belum diisi"
+    t = target.number
+    if t == 0:
+        return None, "target 0 tidak dapat dibagi"
+    if polaritas == "Negatif":
+        return (2 * t - r) / t * 100.0, None
+    return r / t * 100.0, None
+
+
+def ratio_percent(part: float | None, whole: float | None) -> float | None:
+    """part / whole x 100, None when either is missing or whole is 0 (output capaian, serapan)."""
+    if part is None or whole is None or whole == 0:
+        return None
+    return part / whole * 100.0
+
+
+def dibatasi(value: float | None, cap: float | None) -> float | None:
+    """Capaian used for predikat and averages: below 0 counts as 0, above the cap as the cap."""
+    if value is None:
+        return None
+    value = max(0.0, value)
+    return value if cap is None else min(cap, value)
+
+
+def predikat(value: float | None, skala: str = PERMENPANRB) -> str:
+    """The predikat of a capaian (capped) on the chosen scale; '' when not assessed."""
+    if value is None:
+        return ""
+    v = round(value, ROUND_DIGITS)
+    if skala == PERMENDAGRI:
+        for bound, label in PREDIKAT_PERMENDAGRI:
+            if v >= bound:
+                return label
+        return PREDIKAT_PERMENDAGRI_LOWEST
+    for bound, code, label in PREDIKAT_PERMENPANRB:
+        if v > bound:
+            return f"{code} ({label})"
+    code, label = PREDIKAT_PERMENPANRB_LOWEST
+    return f"{code} ({label})"
+
+
+def mean(values: Sequence[float | None]) -> float | None:
+    """Arithmetic mean of the assessed values; None when nothing was assessed."""
+    numbers = [v for v in values if v is not None]
+    if not numbers:
+        return None
+    return math.fsum(numbers) / len(numbers)
+
+
+def total(values: Sequence[float | None]) -> float | None:
+    """Sum of the values given; None when none is given (a running sum with nothing yet)."""
+    numbers = [v for v in values if v is not None]
+    return math.fsum(numbers) if numbers else None
+
+
+def jumlah(values: Sequence[float | None]) -> float:
+    """Budget rollup: the sum of what is filled in, 0 when nothing is (as SUM does)."""
+    return math.fsum(v for v in values if v is not None)
+
+
+def sampai_dengan(values: Sequence[float | None], metode: str) -> list[float | None]:
+    """Values s.d. TW1..TWn from per-quarter values, by metode akumulasi.
+
+    Jumlah: running sum; Akhir: the quarter's own value; Rata-rata: running mean. Missing
+    quarters add nothing; a quarter with nothing so far is None.
+    """
+    out: list[float | None] = []
+    for k in range(len(values)):
+        upto = values[: k + 1]
+        if metode == "Akhir":
+            out.append(values[k])
+        elif metode == "Rata-rata":
+            out.append(mean(upto))
+        else:
+            out.append(total(upto))
+    return out
+
+
+def target_tahunan(quarters: Sequence[float | None], metode: str) -> float | None:
+    """The annual target the quarters imply: the value s.d. TW4."""
+    return sampai_dengan(quarters, metode)[-1] if quarters else None
+
+
+def realisasi_sd_tahun(values: Sequence[float | None], metode: str) -> float | None:
+    """Realisasi s.d. the report year over the Renstra period (values in year order).
+
+    Jumlah: sum of the yearly realisasi; Rata-rata: their mean; Akhir: the latest value given.
+    """
+    if metode == "Jumlah":
+        return total(values)
+    if metode == "Rata-rata":
+        return mean(values)
+    for value in reversed(values):
+        if value is not None:
+            return value
+    return None
+
+
+def tren(now: float | None, previous: float | None, polaritas: str) -> str:
+    """Membaik / Memburuk / Tetap against last year, judged with the polarity."""
+    if now is None or previous is None:
+        return ""
+    if round(now, ROUND_DIGITS) == round(previous, ROUND_DIGITS):
+        return "Tetap"
+    better = now > previous if polaritas != "Negatif" else now < previous
+    return "Membaik" if better else "Memburuk"
+
+
+def efisiensi_rasio(capaian_kinerja: float | None, serapan: float | None) -> float | None:
+    """Default rule: capaian kinerja / serapan anggaran x 100; Efisien when >= 100."""
+    return ratio_percent(capaian_kinerja, serapan)
+
+
+def efisien_rasio(value: float | None) -> str:
+    if value is None:
+        return ""
+    return "Efisien" if round(value, ROUND_DIGITS) >= 100 else "Tidak efisien"
+
+
+def efisiensi_pmk(items: Sequence[tuple[float | None, float | None, float | None]]) -> float | None:
+    """PMK 214/2017: E = sum(pagu x CK - realisasi) / sum(pagu x CK), CK = capaian output
+    (capped at 100 %, as a fraction), over (pagu, realisasi, capaian output) of sub kegiatan.
+    Efisien when E > 0. Sub kegiatan without all three values are left out."""
+    nilai = 0.0
+    belanja = 0.0
+    used = False
+    for pagu, realisasi, ck in items:
+        if pagu is None or realisasi is None or ck is None:
+            continue
+        used = True
+        nilai += pagu * min(max(ck, 0.0), 100.0) / 100.0
+        belanja += realisasi
+    if not used or nilai == 0:
+        return None
+    return (nilai - belanja) / nilai
+
+
+def efisien_pmk(value: float | None) -> str:
+    if value is None:
+        return ""
+    return "Efisien" if round(value, ROUND_DIGITS) > 0 else "Tidak efisien"
+
+
+def banding(own: float | None, other: float | None, polaritas: str) -> str:
+    """Own realisasi against another figure (national): better, worse or equal, by polarity."""
+    if own is None or other is None:
+        return ""
+    if round(own, ROUND_DIGITS) == round(other, ROUND_DIGITS):
+        return "Sama"
+    better = own > other if polaritas != "Negatif" else own < other
+    return "Lebih baik" if better else "Lebih buruk"
