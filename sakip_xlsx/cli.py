@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EXIT_CANNOT_RUN, SakipError
+from .errors import EXIT_CANNOT_RUN, EXIT_DATA_ERRORS, EXIT_OK, SakipError
 
 
 def _fail(error: SakipError) -> None:
@@ -82,3 +82,44 @@ def template(
         )
     path = write_template(output, year, span, instansi, force=force)
     click.echo(f"Template ditulis: {path}")
+
+
+@main.command()
+@click.argument("input", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File keluaran (bawaan: <nama masukan>-LKIP.xlsx di folder yang sama).",
+)
+@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+def fill(input: Path, output: Path | None, force: bool) -> None:
+    """Hitung semua kolom turunan dan tulis workbook LKIP lengkap dari INPUT."""
+    from .fill import fill as run_fill
+    from .report import fill_summary
+
+    result = run_fill(input, output, force=force)
+    click.echo(fill_summary(result))
+    sys.exit(EXIT_DATA_ERRORS if result.has_errors else EXIT_OK)
+
+
+@main.command()
+@click.argument("input", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["teks", "json"]),
+    default="teks",
+    help="Bentuk keluaran: teks (bawaan) atau json.",
+)
+@click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
+def check(input: Path, fmt: str, strict: bool) -> None:
+    """Periksa INPUT dan tampilkan temuan saja (tanpa menulis file)."""
+    from .fill import check as run_check
+    from .report import findings_json, findings_text
+
+    result = run_check(input)
+    click.echo(findings_json(result) if fmt == "json" else findings_text(result, input))
+    failed = result.has_errors or (strict and result.has_warnings)
+    sys.exit(EXIT_DATA_ERRORS if failed else EXIT_OK)

@@ -253,6 +253,8 @@ def _parse_cell(
     parsed = parse_value(value, percent_format=scaled, quarter=quarter)
     if literal and parsed.number is not None and not parsed.percent:
         parsed = replace(parsed, percent=True)
+    if parsed.raw is None and parsed.number is not None and '"' in number_format:
+        parsed = _decorations(parsed, number_format)
     if (
         col.kind is Kind.RUPIAH
         and parsed.number is not None
@@ -274,6 +276,22 @@ def _percent_format(number_format: str) -> tuple[bool, bool]:
         return False, False
     bare = _QUOTED.sub("", number_format)
     return "%" in bare, "%" not in bare
+
+
+_FORMAT_GRADE = re.compile(r'^"(AA|A|BB|B|CC|C|D) \("')
+_FORMAT_UNIT = re.compile(r'\s"([^"%()]+)"\s*$')
+
+
+def _decorations(parsed: Parsed, number_format: str) -> Parsed:
+    """Unit or grade that the completed workbook shows through a cell's number format
+    (`0 "Kali"`, `"B ("0")"`), so reading a completed workbook sees what the input said."""
+    grade = _FORMAT_GRADE.match(number_format)
+    if grade:
+        return replace(parsed, grade=grade.group(1))
+    unit = _FORMAT_UNIT.search(number_format)
+    if unit:
+        return replace(parsed, unit=unit.group(1).strip())
+    return parsed
 
 
 def _is_rupiah_word(unit: str) -> bool:

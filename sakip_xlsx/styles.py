@@ -89,6 +89,7 @@ def make_formats(wb) -> dict[str, object]:
         ),
         "cell": wb.add_format({**border, "text_wrap": True}),
         "cell_center": wb.add_format({**border, "align": "center"}),
+        "cell_bold": wb.add_format({**border, "text_wrap": True, "bold": True}),
         "tool": wb.add_format({**border, "bg_color": TOOL_FILL, "text_wrap": True}),
         "tool_num": wb.add_format({**border, "bg_color": TOOL_FILL, "num_format": NUM_ID}),
         "tool_pct": wb.add_format({**border, "bg_color": TOOL_FILL, "num_format": PERCENT_POINTS}),

@@ -29,13 +29,14 @@ def completed_workbook(hasil: Hasil, findings: list[Finding]) -> tuple[bytes, in
         {**DOC_PROPERTIES, "title": f"LKIP {ident.nama_instansi} {ident.tahun_laporan}".strip()}
     )
     book = Book(wb)
-    ringkasan = wb.add_worksheet(RINGKASAN)
-    temuan = wb.add_worksheet(TEMUAN)
+    ringkasan = book.add_sheet(RINGKASAN, 3)
+    temuan = book.add_sheet(TEMUAN, 4)
     positions = write_tables(book, hasil.laporan, hasil)
     write_grafik(book, hasil, positions)
     write_input_sheets(book, hasil.laporan, hasil, findings)
     write_ringkasan(book, ringkasan, hasil, positions, findings)
     write_temuan(book, temuan, findings)
     ringkasan.activate()
+    book.finish()
     wb.close()
     return buffer.getvalue(), book.formula_count

@@ -17,12 +17,57 @@ def cached(value: object) -> object:
     return value
 
 
+class FittedSheet:
+    """A worksheet that remembers how much wrapped text each row holds, so row heights can be
+    set explicitly: not every viewer grows rows for wrapped text by itself."""
+
+    LINE_HEIGHT = 15.0
+    CHARS_PER_WIDTH = 1.0
+
+    def __init__(self, ws, first_row: int) -> None:
+        self._ws = ws
+        self._first_row = first_row
+        self._widths: dict[int, float] = {}
+        self._lines: dict[int, int] = {}
+
+    def __getattr__(self, name):
+        return getattr(self._ws, name)
+
+    def set_column(self, first: int, last: int, width: float, *args, **kwargs):
+        for col in range(first, last + 1):
+            self._widths[col] = width
+        return self._ws.set_column(first, last, width, *args, **kwargs)
+
+    def write_string(self, row: int, col: int, text: str, *args, **kwargs):
+        if row >= self._first_row and text:
+            width = self._widths.get(col, 8.43)
+            per_line = max(1, int(width * self.CHARS_PER_WIDTH))
+            lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+            self._lines[row] = max(self._lines.get(row, 1), lines)
+        return self._ws.write_string(row, col, text, *args, **kwargs)
+
+    def finish(self) -> None:
+        for row, lines in sorted(self._lines.items()):
+            if lines > 1:
+                self._ws.set_row(row, self.LINE_HEIGHT * lines)
+
+
 class Book:
     def __init__(self, wb) -> None:
         self.wb = wb
         self.fmt = make_formats(wb)
         self._custom: dict[tuple, object] = {}
         self.formula_count = 0
+        self._fitted: list[FittedSheet] = []
+
+    def add_sheet(self, name: str, first_row: int = 0) -> FittedSheet:
+        sheet = FittedSheet(self.wb.add_worksheet(name), first_row)
+        self._fitted.append(sheet)
+        return sheet
+
+    def finish(self) -> None:
+        for sheet in self._fitted:
+            sheet.finish()
 
     def custom(self, base: str, num_format: str | None = None, **extra) -> object:
         """A format like `base` (a name in styles) with another number format and extras."""

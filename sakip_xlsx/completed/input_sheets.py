@@ -62,7 +62,7 @@ def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: lis
     for spec in INPUT_SHEETS:
         if spec.name not in laporan.grids:
             continue
-        ws = book.wb.add_worksheet(spec.name)
+        ws = book.wb.add_worksheet(spec.name)  # the user's own row heights are kept
         grid = laporan.grids[spec.name]
         kinds = _column_kinds(laporan, spec)
         header_row = 1 if spec.key_value else laporan.header_rows.get(spec.name, 1)

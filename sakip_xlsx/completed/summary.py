@@ -187,7 +187,7 @@ def write_grafik(book: Book, hasil: Hasil, pos: Positions) -> None:
     """Two native charts: capaian per indicator against 100 %, serapan per program."""
     f = book.fmt
     wb = book.wb
-    ws = wb.add_worksheet(GRAFIK)
+    ws = book.add_sheet(GRAFIK)
     ws.write_string(0, 0, "Grafik capaian dan serapan", f["title"])
     for col, text in enumerate(("Indikator", "Capaian (%)", "Target 100 %")):
         ws.write_string(2, col, text, f["header"])

@@ -47,7 +47,7 @@ def cell(sheet: str, row: int, col: int) -> str:
 
 
 def start(book: Book, name: str, title: str, hasil: Hasil, note: str, headers) -> object:
-    ws = book.wb.add_worksheet(name)
+    ws = book.add_sheet(name, FIRST_DATA)
     ident = hasil.laporan.identitas
     ws.write_string(0, 0, title, book.fmt["title"])
     ws.write_string(
@@ -406,7 +406,7 @@ def _budget_rows(book: Book, ws, name: str, ctx: Context, cols: dict[str, int]) 
         ws.write_string(row, cols["sasaran"], sasaran, f["cell_center"])
         indent = {"Program": 0, "Kegiatan": 1}.get(item.jenis, 2)
         ws.write_string(
-            row, cols["uraian"], "   " * indent + item.uraian, f["bold"] if bold else f["cell"]
+            row, cols["uraian"], "   " * indent + item.uraian, f["cell_bold"] if bold else f["cell"]
         )
         a = hasil.anggaran[item.kode]
         rupiah = f["tool_bold_rupiah"] if bold else f["tool_rupiah"]
@@ -833,5 +833,3 @@ def _uraian(ctx: Context, kode: str) -> str:
     if kode in laporan.rkt:
         return laporan.rkt[kode].uraian
     return ""
-
-

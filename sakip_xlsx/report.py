@@ -1,0 +1,58 @@
+"""What `fill` and `check` print in the terminal (Indonesian), and the JSON of `check`."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+from pathlib import Path
+
+from .fill import FillResult, Pemeriksaan
+from .findings import Severity, counts
+from .values import format_id
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else format_id(value) + " %"
+
+
+def _counts_line(result: Pemeriksaan) -> str:
+    c = counts(result.findings)
+    return f"{c[Severity.ERROR]} error, {c[Severity.WARNING]} peringatan, {c[Severity.INFO]} info"
+
+
+def fill_summary(result: FillResult) -> str:
+    h = result.hasil
+    lines = [
+        f"Rata-rata capaian kinerja : {_pct(h.rata_rata)}  {h.predikat or '(tidak dinilai)'}",
+        f"Serapan anggaran          : {_pct(h.total_serapan)}  "
+        f"(Rp {format_id(h.total_realisasi, 0)} dari Rp {format_id(h.total_pagu, 0)})",
+        f"Temuan                    : {_counts_line(result)}",
+        f"Workbook lengkap ditulis  : {result.output}",
+    ]
+    if result.has_errors:
+        lines.append("Ada temuan error: periksa sheet Temuan atau jalankan `sakip-xlsx check`.")
+    return "\n".join(lines)
+
+
+def findings_text(result: Pemeriksaan, path: Path) -> str:
+    if not result.findings:
+        return f"{path.name}: tidak ada temuan."
+    lines = [f"{path.name}: {_counts_line(result)}"]
+    by_sheet = sorted(result.findings, key=lambda f: (f.sheet or "", f.sort_key()))
+    for sheet, items in groupby(by_sheet, key=lambda f: f.sheet or "(umum)"):
+        lines.append("")
+        lines.append(f"[{sheet}]")
+        for item in items:
+            where = item.cell or "-"
+            lines.append(f"  {where:<7} {item.code:<8} {item.severity.value:<10} {item.message}")
+            lines.append(f"  {'':<7} {'':<8} {'':<10} Saran: {item.suggestion}")
+    return "\n".join(lines)
+
+
+def findings_json(result: Pemeriksaan) -> str:
+    c = counts(result.findings)
+    payload = {
+        "ringkasan": {sev.value: c[sev] for sev in Severity},
+        "temuan": [f.as_dict() for f in result.findings],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)

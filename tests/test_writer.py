@@ -1,0 +1,226 @@
+"""The completed workbook: live formulas whose cached values LibreOffice agrees with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+
+from sakip_xlsx.completed import completed_workbook
+from sakip_xlsx.compute import compute
+from sakip_xlsx.fill import check, fill
+from sakip_xlsx.reader import read_workbook
+from tests.helpers import minimal_rows, write_workbook
+from tests.lo import formula_cells, recalculated_mismatches, requires_soffice
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMITTED = ROOT / "examples" / "puger-2023-LKIP.xlsx"
+
+
+@pytest.fixture(scope="module")
+def puger_out(tmp_path_factory, puger_path) -> Path:
+    out = tmp_path_factory.mktemp("w") / "puger-2023-LKIP.xlsx"
+    fill(puger_path, out)
+    return out
+
+
+def test_committed_completed_example_is_current(puger_out):
+    assert COMMITTED.read_bytes() == puger_out.read_bytes(), (
+        "examples/puger-2023-LKIP.xlsx is stale: run "
+        "`sakip-xlsx fill examples/puger-2023.xlsx --force`"
+    )
+
+
+def test_output_is_deterministic(puger_path, tmp_path):
+    a = fill(puger_path, tmp_path / "a.xlsx").output.read_bytes()
+    b = fill(puger_path, tmp_path / "b.xlsx").output.read_bytes()
+    assert a == b
+
+
+@requires_soffice
+@pytest.mark.libreoffice
+def test_libreoffice_recalculation_agrees_with_every_cached_value(puger_out, tmp_path):
+    compared, mismatches = recalculated_mismatches(puger_out, tmp_path / "recalc")
+    assert compared >= 100
+    assert mismatches == []
+
+
+@requires_soffice
+@pytest.mark.libreoffice
+def test_recalculation_really_happens(tmp_path):
+    # a sentinel with a deliberately wrong cached value must come back corrected
+    path = tmp_path / "sentinel.xlsx"
+    wb = xlsxwriter.Workbook(path)
+    ws = wb.add_worksheet("S")
+    ws.write_formula("A1", "=1+1", None, 5)
+    wb.close()
+    compared, mismatches = recalculated_mismatches(path, tmp_path / "out")
+    assert compared == 1
+    assert mismatches == ["S!A1: cached 5, LibreOffice 2"]
+
+
+@requires_soffice
+@pytest.mark.libreoffice
+def test_recalculation_of_a_workbook_with_every_rule_variant(tmp_path):
+    # Negatif and Rentang polarity, cap 120, Permendagri scale, PMK efisiensi, a missing
+    # realisasi, an unreadable target, a zero target: all formulas must still agree.
+    rows = minimal_rows()
+    rows["Renstra"] += [
+        {
+            "jenis": "Sasaran",
+            "kode": "S2",
+            "kode_induk": "T1",
+            "uraian": "Sasaran dua",
+            "kode_indikator": "IS2",
+            "indikator": "Angka kasus",
+            "satuan": "Kasus",
+            "polaritas": "Negatif",
+            "target:2024": 10,
+            "target_akhir": 8,
+            "metode_tahunan": "Jumlah",
+        },
+        {
+            "jenis": "Sasaran",
+            "kode": "S2",
+            "uraian": "",
+            "kode_indikator": "IS3",
+            "indikator": "Inflasi",
+            "satuan": "%",
+            "polaritas": "Rentang",
+            "target:2024": "2-4",
+            "target_akhir": "2-4",
+        },
+        {
+            "jenis": "Sasaran",
+            "kode": "S3",
+            "kode_induk": "T1",
+            "uraian": "Sasaran tiga",
+            "kode_indikator": "IS4",
+            "indikator": "Nol",
+            "satuan": "%",
+            "target:2024": 0,
+        },
+        {
+            "jenis": "Sasaran",
+            "kode": "S3",
+            "kode_indikator": "IS5",
+            "indikator": "Rusak",
+            "satuan": "%",
+            "target:2024": "banyak",
+        },
+    ]
+    rows["PK"] = [{"kode": "IS1", "uraian": "Sasaran satu", "target": "80%"}]
+    rows["Realisasi"] += [
+        {"kode": "IS2", "realisasi": 7, "realisasi_lalu:2023": 12, "realisasi_nasional": 9},
+        {"kode": "IS3", "realisasi": 5},
+        {"kode": "IS4", "realisasi": 3},
+        {"kode": "IS5", "realisasi": 3},
+    ]
+    rows["Rencana Aksi"] += [
+        {"kode": "IS2", "target_tw1": 3, "target_tw2": 3, "target_tw4": 2, "metode": "Akhir"},
+        {
+            "kode": "7.01.01.2.02.01",
+            "target_tw1": 3,
+            "target_tw2": 3,
+            "target_tw3": 3,
+            "target_tw4": 3,
+            "metode": "Rata-rata",
+        },
+    ]
+    rows["Realisasi"][0].update({"realisasi_tw1": 20, "realisasi_tw2": 18})
+    path = write_workbook(
+        tmp_path / "v.xlsx",
+        rows,
+        identitas={
+            "batas_capaian": "120",
+            "skala_predikat": "Permendagri 86/2017",
+            "metode_efisiensi": "PMK 214/2017",
+            "pagu_tahun_lalu": 900000,
+            "realisasi_tahun_lalu": 850000,
+        },
+    )
+    out = fill(path, tmp_path / "v-LKIP.xlsx").output
+    compared, mismatches = recalculated_mismatches(out, tmp_path / "recalc")
+    assert compared >= 100
+    assert mismatches == []
+
+
+def test_every_derived_table_cell_is_a_formula(puger_out):
+    cells = formula_cells(puger_out)
+    per_sheet = {}
+    for sheet, _ in cells:
+        per_sheet[sheet] = per_sheet.get(sheet, 0) + 1
+    for sheet in (
+        "Tabel 3.1",
+        "Tabel 3.6",
+        "Tabel 3.7",
+        "Tabel 3.8",
+        "Realisasi",
+        "Pemantauan Rencana Aksi",
+        "Tabel 1.1",
+        "Ringkasan",
+    ):
+        assert per_sheet.get(sheet, 0) > 0, sheet
+    wb = openpyxl.load_workbook(puger_out)
+    assert wb["Tabel 3.1"]["H6"].value.startswith("=IF(")
+    assert "Realisasi" in wb["Tabel 3.1"]["G6"].value
+
+
+def test_input_sheets_are_normalised_with_notes(puger_out):
+    wb = openpyxl.load_workbook(puger_out)
+    rea = wb["Realisasi"]
+    # "81,9" typed as text becomes the number 81.9, the typed text stays in a note
+    cell = next(c for c in rea["G"] if c.value == pytest.approx(81.9))
+    assert "81,9" in cell.comment.text
+    # an unreadable value keeps the user's text and is marked with the finding code
+    rkt = wb["RKT"]
+    assert rkt["G32"].value == "Laporan"
+    assert "BACA-001" in rkt["G32"].comment.text
+    assert rkt["G32"].fill.fgColor.rgb.endswith("F8CBAD")
+
+
+def test_completed_workbook_is_valid_input_with_the_same_figures(puger_out, puger_path, tmp_path):
+    first = check(puger_path)
+    again = fill(puger_out, tmp_path / "again.xlsx")
+    a, b = first.hasil, again.hasil
+    assert b.rata_rata == pytest.approx(a.rata_rata)
+    assert (b.total_pagu, b.total_realisasi) == (a.total_pagu, a.total_realisasi)
+    assert {k: v.capaian for k, v in b.indikator.items()} == {
+        k: v.capaian for k, v in a.indikator.items()
+    }
+    assert {k: v.serapan for k, v in b.anggaran.items()} == {
+        k: v.serapan for k, v in a.anggaran.items()
+    }
+    assert [(f.code, f.location) for f in again.findings] == [
+        (f.code, f.location) for f in first.findings
+    ]
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    rows = minimal_rows()
+    rows["RKT"][3]["uraian"] = '=HYPERLINK("http://x","klik")'
+    rows["SDM"][0]["keterangan"] = "+62 812 3456"
+    rows["Realisasi"][0]["sumber"] = "@SUM(A1)"
+    path = write_workbook(tmp_path / "f.xlsx", rows)
+    out = fill(path, tmp_path / "f-LKIP.xlsx").output
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and "HYPERLINK" in c.value:
+                    assert c.data_type == "s"
+    assert wb["SDM"]["F2"].data_type == "s"
+
+
+def test_unassessed_values_are_blank_not_errors(tmp_path):
+    rows = minimal_rows()
+    rows["Realisasi"][0]["realisasi"] = "tidak ada"
+    path = write_workbook(tmp_path / "u.xlsx", rows)
+    laporan = read_workbook(path)
+    data, _ = completed_workbook(compute(laporan), laporan.findings)
+    out = tmp_path / "u-LKIP.xlsx"
+    out.write_bytes(data)
+    wb = openpyxl.load_workbook(out, data_only=True)
+    assert wb["Tabel 3.1"]["H6"].value in (None, "")
