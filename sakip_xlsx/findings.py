@@ -168,12 +168,6 @@ WRONG_LEVEL = define(
     "Jenis induk tidak sesuai",
     "Program berinduk sasaran, kegiatan berinduk program, sub kegiatan berinduk kegiatan.",
 )
-PERIOD_MISMATCH = define(
-    "STR-009",
-    W,
-    "Tahun kolom tidak sesuai periode",
-    "Samakan periode Renstra di Identitas dengan tahun pada judul kolom Target.",
-)
 UNREADABLE = define(
     "BACA-001",
     E,

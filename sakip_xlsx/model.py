@@ -263,5 +263,12 @@ class Laporan:
                 yield rea.kode, cell
             yield rea.kode, rea.anggaran
 
+    def satuan_of(self, kode: str) -> str:
+        if kode in self.indikator:
+            return self.indikator[kode].satuan
+        if kode in self.rkt:
+            return self.rkt[kode].satuan
+        return ""
+
     def column(self, sheet: str, key: str) -> str | None:
         return self.columns.get(sheet, {}).get(key)

@@ -848,20 +848,12 @@ def _link(laporan: Laporan) -> None:
                 )
 
 
-def satuan_of(laporan: Laporan, kode: str) -> str:
-    if kode in laporan.indikator:
-        return laporan.indikator[kode].satuan
-    if kode in laporan.rkt:
-        return laporan.rkt[kode].satuan
-    return ""
-
-
 def _check_units(laporan: Laporan) -> None:
     for kode, cell in laporan.measure_cells():
         parsed = cell.value
         if cell.sheet is None or (parsed.number is None and not parsed.is_range):
             continue
-        satuan = satuan_of(laporan, kode)
+        satuan = laporan.satuan_of(kode)
         if parsed.unit and not unit_matches(parsed.unit, satuan):
             laporan.findings.append(
                 F.finding(

@@ -56,3 +56,41 @@ def findings_json(result: Pemeriksaan) -> str:
         "temuan": [f.as_dict() for f in result.findings],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+README_START = "<!-- kode-temuan:mulai -->"
+README_END = "<!-- kode-temuan:akhir -->"
+
+
+def rules_markdown() -> str:
+    """The table of every finding code, generated from the registry (kept in the README)."""
+    from . import checks, compute  # noqa: F401 - importing registers their codes
+    from .findings import REGISTRY
+
+    lines = ["| kode | tingkat | arti | saran |", "|---|---|---|---|"]
+    for code in sorted(REGISTRY, key=_code_order):
+        info = REGISTRY[code]
+        lines.append(f"| {code} | {info.severity.value} | {info.title} | {info.suggestion} |")
+    return "\n".join(lines)
+
+
+def _code_order(code: str) -> tuple[str, int]:
+    prefix, _, number = code.partition("-")
+    return prefix, int(number or 0)
+
+
+def update_readme(path: Path) -> bool:
+    """Rewrite the generated block of the README; True when it changed."""
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(README_START), text.index(README_END)
+    new = text[: start + len(README_START)] + "\n" + rules_markdown() + "\n" + text[end:]
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":  # python -m sakip_xlsx.report README.md
+    import sys
+
+    changed = update_readme(Path(sys.argv[1] if len(sys.argv) > 1 else "README.md"))
+    print("README diperbarui" if changed else "README sudah sesuai")
