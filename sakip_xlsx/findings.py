@@ -168,6 +168,12 @@ WRONG_LEVEL = define(
     "Jenis induk tidak sesuai",
     "Program berinduk sasaran, kegiatan berinduk program, sub kegiatan berinduk kegiatan.",
 )
+MERGED_CELLS = define(
+    "STR-009",
+    W,
+    "Sel digabung di area data",
+    "Pisahkan sel gabungan (Unmerge) dan isi setiap baris; satu baris = satu data.",
+)
 UNREADABLE = define(
     "BACA-001",
     E,

@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from . import findings as F
+from . import sheet_xml
 from .container import check_input_file
 from .errors import InputFileError
 from .model import (
@@ -87,19 +88,35 @@ def read_workbook(path: str | Path) -> Laporan:
     """
     p = check_input_file(path)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = load_workbook(p, read_only=True, data_only=True)
-    except InputFileError:
-        raise
-    except Exception as exc:  # openpyxl raises many types for damaged files
-        raise InputFileError(
-            f"File {p.name} tidak dapat dibaca sebagai workbook Excel: {_short(exc)}"
-        ) from exc
-    try:
-        return _read(wb, p)
-    finally:
-        wb.close()
+        scans = sheet_xml.scan(p)
+    except Exception as exc:  # damaged or hostile XML in the workbook parts
+        raise _unreadable(p.name, exc) from exc
+    with p.open("rb") as fh:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                # a file object, so .xlsm or an unusual extension is judged by content
+                wb = load_workbook(fh, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for damaged files
+            raise _unreadable(p.name, exc) from exc
+        try:
+            return _read(wb, p, scans)
+        finally:
+            wb.close()
+
+
+def _unreadable(name: str, exc: BaseException, sheet: str | None = None) -> InputFileError:
+    where = f"File {name}" + (f", sheet '{sheet}'," if sheet else "")
+    if isinstance(exc, DefusedXmlException):
+        return InputFileError(
+            f"{where} ditolak: berisi XML berbahaya ({type(exc).__name__}, mis. entity "
+            "expansion/'billion laughs'). Simpan ulang workbook dari Excel/LibreOffice."
+        )
+    if isinstance(exc, MemoryError):
+        return InputFileError(f"{where} terlalu besar untuk dibaca.")
+    return InputFileError(
+        f"{where} rusak dan tidak dapat dibaca sebagai workbook Excel: {_short(exc)}"
+    )
 
 
 def _short(exc: BaseException) -> str:
@@ -107,10 +124,9 @@ def _short(exc: BaseException) -> str:
     return text[:200]
 
 
-def _read(wb, path: Path) -> Laporan:
+def _read(wb, path: Path, scans: dict[str, sheet_xml.SheetScan]) -> Laporan:
     laporan = Laporan(source=path.name)
     by_name = {_sheet_key(ws.title): ws for ws in wb.worksheets}
-    formula_cells = _formula_cells_without_value(path)
     for spec in INPUT_SHEETS:
         ws = _find_sheet(by_name, spec)
         if ws is None:
@@ -126,12 +142,14 @@ def _read(wb, path: Path) -> Laporan:
         laporan.sheets_present.add(spec.name)
         rows = _sheet_rows(ws, path)
         laporan.grids[spec.name] = [[value for value, _ in row] for row in rows]
-        no_cache = formula_cells.get(ws.title, set())
+        scan = scans.get(ws.title, sheet_xml.SheetScan())
+        no_cache = scan.no_cached_value
         if spec.key_value:
             _read_identitas(rows, spec, ws.title, laporan, no_cache)
         else:
             raw_rows = _read_table(rows, spec, ws.title, laporan, no_cache)
             BUILDERS[spec.name](raw_rows, laporan)
+        _merged_findings(laporan, spec, scan.merged)
     _link(laporan)
     _check_units(laporan)
     laporan.findings = F.sort_findings(laporan.findings)
@@ -160,64 +178,25 @@ def _sheet_rows(ws, path: Path) -> list[list[tuple[object, str]]]:
         for row in ws.iter_rows():
             out.append([(c.value, getattr(c, "number_format", "") or "") for c in row])
     except Exception as exc:  # damaged XML surfaces as many exception types
-        raise InputFileError(
-            f"File {path.name}, sheet '{ws.title}' rusak dan tidak dapat dibaca: {_short(exc)}"
-        ) from exc
+        raise _unreadable(path.name, exc, ws.title) from exc
     return out
 
 
-def _formula_cells_without_value(path: Path) -> dict[str, set[str]]:
-    """Formula cells that carry no cached result, per sheet title.
-
-    openpyxl's value-only read shows those as empty, which would silently turn a formula the
-    saving program never calculated into a missing value. A plain scan of the sheet XML for
-    `<f>` without `<v>` finds them without loading the workbook twice.
-    """
-    found: dict[str, set[str]] = {}
-    try:
-        with zipfile.ZipFile(path) as zf:
-            titles = _sheet_paths(zf)
-            for title, part in titles.items():
-                try:
-                    data = zf.read(part)
-                except KeyError:
-                    continue
-                if b"<f" not in data and b":f" not in data:
-                    continue
-                text = data.decode("utf-8", "replace")
-                for m in _CELL_XML.finditer(text):
-                    body = m.group(2) or ""
-                    if "<f" in body and not re.search(r"<v>[^<]", body):
-                        found.setdefault(title, set()).add(m.group(1))
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return {}
-    return found
-
-
-_CELL_XML = re.compile(r'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.DOTALL)
-
-
-def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
-    import defusedxml.ElementTree as ET
-
-    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    wb = ET.fromstring(zf.read("xl/workbook.xml"))
-    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    targets = {}
-    for rel in rels:
-        target = rel.get("Target", "")
-        target = target.lstrip("/")
-        if not target.startswith("xl/"):
-            target = "xl/" + target
-        targets[rel.get("Id")] = target
-    out = {}
-    sheets = wb.find(f"{ns_main}sheets")
-    for sh in sheets if sheets is not None else []:
-        rid = sh.get(f"{ns_rel}id")
-        if rid in targets:
-            out[sh.get("name")] = targets[rid]
-    return out
+def _merged_findings(laporan: Laporan, spec: SheetSpec, merged: list[str]) -> None:
+    header = 1 if spec.key_value else laporan.header_rows.get(spec.name, 1)
+    for area in merged:
+        first = area.split(":")[0]
+        row = int("".join(ch for ch in first if ch.isdigit()) or 0)
+        if row > header:
+            laporan.findings.append(
+                F.finding(
+                    F.MERGED_CELLS,
+                    f"Sel {area} di sheet '{spec.name}' digabung (merge); hanya sel pertama "
+                    "yang terbaca.",
+                    spec.name,
+                    first,
+                )
+            )
 
 
 # --- cells --------------------------------------------------------------------------------

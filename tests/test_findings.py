@@ -83,6 +83,7 @@ CASES = {
         ),
         "RKT!C6",
     ),
+    "STR-009": (_post(lambda wb: wb["Realisasi"].merge_cells("B2:B3")), "Realisasi!B2"),
     "BACA-001": (_set("Realisasi", 0, realisasi="banyak"), "Realisasi!G2"),
     "BACA-002": (_set("Realisasi", 0, realisasi="#DIV/0!"), "Realisasi!G2"),
     "BACA-003": (_set("Realisasi", 0, realisasi=dt.datetime(2024, 8, 1)), "Realisasi!G2"),

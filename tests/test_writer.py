@@ -224,3 +224,24 @@ def test_unassessed_values_are_blank_not_errors(tmp_path):
     out.write_bytes(data)
     wb = openpyxl.load_workbook(out, data_only=True)
     assert wb["Tabel 3.1"]["H6"].value in (None, "")
+
+
+def test_temuan_sheet_links_every_finding_errors_first(puger_out, puger_path):
+    findings = check(puger_path).findings
+    wb = openpyxl.load_workbook(puger_out)
+    ws = wb["Temuan"]
+    rows = list(ws.iter_rows(min_row=5, values_only=False))
+    assert len(rows) == len(findings)
+    severities = [r[2].value for r in rows]
+    assert severities == sorted(severities, key=["error", "peringatan", "info"].index)
+    for row, item in zip(rows, findings, strict=True):
+        assert row[1].value == item.code
+        if item.cell:
+            link = row[3].hyperlink
+            assert link is not None and link.location == f"'{item.sheet}'!{item.cell}"
+            # the offending input cell is marked and names the code
+            marked = wb[item.sheet][item.cell]
+            assert marked.comment is not None and item.code in marked.comment.text
+    ring = {r[0].value: r[1].value for r in wb["Ringkasan"].iter_rows() if r[0].value}
+    assert ring["Temuan error"] == sum(f.severity.value == "error" for f in findings)
+    assert ring["Temuan peringatan"] == sum(f.severity.value == "peringatan" for f in findings)
