@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+import zlib
 from pathlib import Path
 
 from .errors import InputFileError
@@ -39,6 +40,7 @@ def check_input_file(path: str | os.PathLike[str]) -> Path:
         size = p.stat().st_size
         with p.open("rb") as fh:
             head = fh.read(8)
+            start = head + fh.read(256 * 1024) if head.startswith(OLE_MAGIC) else head
     except OSError as exc:
         raise InputFileError(f"File {name} tidak dapat dibuka: {exc.strerror or exc}.") from exc
     if size == 0:
@@ -49,10 +51,14 @@ def check_input_file(path: str | os.PathLike[str]) -> Path:
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB)."
         )
     if head.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in start:
+            raise InputFileError(
+                f"File {name} dilindungi kata sandi (terenkripsi). Buka di Excel/LibreOffice, "
+                "hapus kata sandinya, lalu simpan lagi sebagai Excel Workbook (.xlsx)."
+            )
         raise InputFileError(
-            f"File {name} adalah workbook Excel lama (.xls) atau workbook yang dienkripsi "
-            "dengan kata sandi. Buka di Excel/LibreOffice, hapus kata sandinya bila ada, lalu "
-            "simpan sebagai Excel Workbook (.xlsx)."
+            f"File {name} adalah workbook Excel lama (.xls, format BIFF). Buka di "
+            "Excel/LibreOffice lalu simpan sebagai Excel Workbook (.xlsx)."
         )
     if not head.startswith(b"PK"):
         raise InputFileError(
@@ -96,4 +102,28 @@ def check_input_file(path: str | os.PathLike[str]) -> Path:
             f"File {name} ditolak: isinya mengembang menjadi {total // (1024 * 1024)} MB "
             f"(batas {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB)."
         )
+    _refuse_dtd(p, infos)
     return p
+
+
+def _refuse_dtd(p: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Office XML never carries a DTD; one with entity declarations is an attack (billion
+    laughs, quadratic blowup, external entities). The prolog is read, nothing is expanded."""
+    try:
+        with zipfile.ZipFile(p) as zf:
+            for info in infos:
+                if not info.filename.endswith((".xml", ".rels", ".vml")):
+                    continue
+                with zf.open(info) as fh:
+                    head = fh.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise InputFileError(
+                        f"File {p.name} ditolak: bagian {info.filename} berisi XML berbahaya "
+                        "(deklarasi DTD/entity, mis. 'billion laughs'). Simpan ulang workbook "
+                        "dari Excel/LibreOffice."
+                    )
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        raise InputFileError(
+            f"File {p.name} rusak atau terpotong (arsip zip tidak utuh). Simpan ulang dari "
+            "Excel/LibreOffice."
+        ) from exc

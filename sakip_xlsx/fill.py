@@ -30,6 +30,7 @@ class Pemeriksaan:
 
 @dataclass
 class FillResult(Pemeriksaan):
+    source: Path
     output: Path
     formula_count: int
 
@@ -65,4 +66,4 @@ def fill(path: str | Path, output: str | Path | None = None, force: bool = False
     result = check(source)
     data, formulas = completed_workbook(result.hasil, result.findings)
     write_atomically(target, data, force=force)
-    return FillResult(result.hasil, result.findings, target, formulas)
+    return FillResult(result.hasil, result.findings, source, target, formulas)

@@ -107,9 +107,12 @@ def read_workbook(path: str | Path) -> Laporan:
 
 def _unreadable(name: str, exc: BaseException, sheet: str | None = None) -> InputFileError:
     where = f"File {name}" + (f", sheet '{sheet}'," if sheet else "")
-    if isinstance(exc, DefusedXmlException):
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, DefusedXmlException):
+        cause = cause.__cause__ or cause.__context__
+    if cause is not None:  # openpyxl wraps the parser's refusal in its own error
         return InputFileError(
-            f"{where} ditolak: berisi XML berbahaya ({type(exc).__name__}, mis. entity "
+            f"{where} ditolak: berisi XML berbahaya ({type(cause).__name__}, mis. entity "
             "expansion/'billion laughs'). Simpan ulang workbook dari Excel/LibreOffice."
         )
     if isinstance(exc, MemoryError):

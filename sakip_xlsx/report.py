@@ -20,17 +20,27 @@ def _counts_line(result: Pemeriksaan) -> str:
     return f"{c[Severity.ERROR]} error, {c[Severity.WARNING]} peringatan, {c[Severity.INFO]} info"
 
 
+ERRORS_SHOWN = 10
+
+
 def fill_summary(result: FillResult) -> str:
     h = result.hasil
     lines = [
+        f"Masukan                   : {result.source}",
         f"Rata-rata capaian kinerja : {_pct(h.rata_rata)}  {h.predikat or '(tidak dinilai)'}",
         f"Serapan anggaran          : {_pct(h.total_serapan)}  "
         f"(Rp {format_id(h.total_realisasi, 0)} dari Rp {format_id(h.total_pagu, 0)})",
         f"Temuan                    : {_counts_line(result)}",
         f"Workbook lengkap ditulis  : {result.output}",
     ]
-    if result.has_errors:
-        lines.append("Ada temuan error: periksa sheet Temuan atau jalankan `sakip-xlsx check`.")
+    errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    if errors:
+        lines.append("")
+        lines.append("Error di data (lengkapnya di sheet Temuan atau `sakip-xlsx check`):")
+        for item in errors[:ERRORS_SHOWN]:
+            lines.append(f"  {item.location or '-':<22} {item.code:<8} {item.message}")
+        if len(errors) > ERRORS_SHOWN:
+            lines.append(f"  ... dan {len(errors) - ERRORS_SHOWN} error lainnya")
     return "\n".join(lines)
 
 

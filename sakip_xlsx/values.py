@@ -143,6 +143,15 @@ def _valid_grouping(int_part: str, sep: str) -> bool:
     return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
+def _checked(parsed: Parsed, raw: object) -> Parsed:
+    """A number too large for a float (`1e400`, or a huge value shown as percent) is a
+    problem, not infinity."""
+    for number in (parsed.number, parsed.lower, parsed.upper):
+        if number is not None and not math.isfinite(number):
+            return Parsed(raw=parsed.raw or str(raw), problem=Problem.NOT_FINITE)
+    return parsed
+
+
 def parse_value(
     value: object,
     *,
@@ -154,8 +163,22 @@ def parse_value(
     `value` is what the spreadsheet stores; `percent_format` says whether the cell's number
     format shows it as a percentage (then 0.9 means 90). `quarter`, for the TW columns of the
     Rencana Aksi, lets a typed label such as `Tw 1. 3 Kali` be accepted in the TW1 column and
-    reported as a problem in any other.
+    reported as a problem in any other. Never raises on user input.
     """
+    return _checked(_parse_value(value, percent_format, quarter), value)
+
+
+def parse_text(text: str, *, quarter: int | None = None) -> Parsed:
+    """Understand typed text: numbers with units, percentages, grades, ranges."""
+    return _checked(_parse_text(text, quarter), text)
+
+
+def _parse_value(
+    value: object,
+    percent_format: bool = False,
+    quarter: int | None = None,
+) -> Parsed:
+    """The parser proper; `parse_value` adds the finiteness check."""
     if value is None:
         return MISSING
     if isinstance(value, bool):
@@ -169,11 +192,10 @@ def parse_value(
         if percent_format:
             return Parsed(number=number * 100.0, percent=True)
         return Parsed(number=number)
-    return parse_text(str(value), quarter=quarter)
+    return _parse_text(str(value), quarter)
 
 
-def parse_text(text: str, *, quarter: int | None = None) -> Parsed:
-    """Understand typed text: numbers with units, percentages, grades, ranges."""
+def _parse_text(text: str, quarter: int | None = None) -> Parsed:
     raw = text
     text = clean_text(text)
     if text in MISSING_MARKERS:

@@ -49,7 +49,7 @@ class FittedSheet:
     def finish(self) -> None:
         for row, lines in sorted(self._lines.items()):
             if lines > 1:
-                self._ws.set_row(row, self.LINE_HEIGHT * lines)
+                self._ws.set_row(row, min(409.0, self.LINE_HEIGHT * lines))
 
 
 class Book:

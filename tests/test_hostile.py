@@ -1,0 +1,94 @@
+"""Hostile and messy input (issue corpus): never a traceback, never a modified input, never a
+half-written file; a clear Indonesian message and the exit code of SPEC §7."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.corpus import Case, build
+from tests.lo import requires_soffice
+
+pytestmark = [requires_soffice]  # the .xls case is made by LibreOffice
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Case]:
+    return build(tmp_path_factory.mktemp("corpus"))
+
+
+def _digest(path: Path) -> str | None:
+    if not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _listing(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONWARNINGS": "default"}
+    return subprocess.run(
+        [sys.executable, "-X", "dev", "-m", "sakip_xlsx", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+        env=env,
+    )
+
+
+def test_corpus_covers_the_issue_list(corpus):
+    assert len(corpus) >= 33
+
+
+@pytest.mark.parametrize("index", range(33))
+def test_fill_on_each_case(corpus, index):
+    case = corpus[index]
+    folder = case.path.parent
+    before = _digest(case.path)
+    listing = _listing(folder)
+    result = _run("fill", str(case.path), *case.args)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.returncode == case.exit_code, f"{case.name}: {output}"
+    assert case.message in output, f"{case.name}: {output}"
+    if case.names_file:
+        assert case.path.name in output, f"{case.name}: {output}"
+    assert _digest(case.path) == before, "the input must never change"
+    new = _listing(folder) - listing
+    if case.output_expected:
+        out = case.path.with_name(f"{case.path.stem}-LKIP.xlsx")
+        assert new == {out.name}, new
+        sheets = openpyxl.load_workbook(out, read_only=True).sheetnames
+        assert "Tabel 3.1" in sheets and "Temuan" in sheets
+        out.unlink()
+    else:
+        assert new == set(), f"{case.name} left files behind: {new}"
+
+
+def test_check_never_tracebacks_either(corpus):
+    for case in corpus:
+        if case.args:
+            continue
+        result = _run("check", str(case.path))
+        output = result.stdout + result.stderr
+        assert "Traceback" not in output, f"{case.name}: {output}"
+        expected = 2 if case.exit_code == 2 else (1 if case.exit_code == 1 else 0)
+        assert result.returncode == expected, f"{case.name}: {output}"
+
+
+def test_data_errors_are_named_with_sheet_and_cell(corpus):
+    case = next(c for c in corpus if c.name == "text in number cells")
+    result = _run("fill", str(case.path))
+    assert "Realisasi!G2" in result.stdout
+    case.path.with_name(f"{case.path.stem}-LKIP.xlsx").unlink()
