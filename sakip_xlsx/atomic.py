@@ -5,18 +5,37 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputFileError
 
 
-def write_atomically(path: Path, data: bytes, *, force: bool = False) -> Path:
-    """Write `data` to a temporary file beside `path`, then rename it into place.
-
-    The rename is atomic on one file system, so readers see either the old file or the whole
-    new one. An existing file is replaced only with `force`.
-    """
+@contextlib.contextmanager
+def atomic_target(path: Path, *, force: bool = False) -> Iterator[Path]:
+    """A temporary path beside `path` to write to; renamed into place when the block ends
+    without error, removed otherwise. Readers see the old file or the whole new one."""
     path = Path(path)
+    folder = _check_target(path, force)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputFileError(
+            f"Tidak dapat menulis di folder {folder}: {exc.strerror or exc}."
+        ) from exc
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputFileError(f"Gagal menulis {path}: {exc.strerror or exc}.") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _check_target(path: Path, force: bool) -> Path:
     if path.is_dir():
         raise OutputFileError(f"Tujuan keluaran {path} adalah folder; sebutkan nama file .xlsx.")
     if path.exists() and not force:
@@ -26,6 +45,17 @@ def write_atomically(path: Path, data: bytes, *, force: bool = False) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputFileError(f"Folder tujuan {folder} tidak ada.")
+    return folder
+
+
+def write_atomically(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write `data` to a temporary file beside `path`, then rename it into place.
+
+    The rename is atomic on one file system, so readers see either the old file or the whole
+    new one. An existing file is replaced only with `force`.
+    """
+    path = Path(path)
+    folder = _check_target(path, force)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -5,6 +5,7 @@ Library imports happen inside the commands so that `sakip-xlsx --help` answers a
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,18 @@ class _Group(click.Group):
             _fail(error)
         except click.UsageError as error:
             click.echo(f"Galat pemakaian: {error.format_message()}", err=True)
+            sys.exit(EXIT_CANNOT_RUN)
+        except (click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as error:  # a bug in this tool: say so plainly, never a traceback
+            if os.environ.get("SAKIP_DEBUG"):
+                raise
+            click.echo(
+                "Galat internal sakip-xlsx (bukan kesalahan Anda): "
+                f"{type(error).__name__}: {str(error)[:200]}. File masukan tidak diubah. "
+                "Laporkan ke pengembang; jalankan dengan SAKIP_DEBUG=1 untuk rinciannya.",
+                err=True,
+            )
             sys.exit(EXIT_CANNOT_RUN)
 
 

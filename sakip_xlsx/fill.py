@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomic import write_atomically
+from .atomic import atomic_target
 from .compute import Hasil, compute
 from .errors import OutputFileError
 from .findings import Finding, Severity, sort_findings
@@ -50,7 +50,7 @@ def default_output(path: Path) -> Path:
 
 def fill(path: str | Path, output: str | Path | None = None, force: bool = False) -> FillResult:
     """Read the input workbook and write the completed one beside it (or at `output`)."""
-    from .completed import completed_workbook
+    from .completed import write_completed_workbook
 
     source = Path(path)
     target = Path(output) if output is not None else default_output(source)
@@ -64,6 +64,6 @@ def fill(path: str | Path, output: str | Path | None = None, force: bool = False
             f"File {target} sudah ada. Gunakan --force untuk menimpanya atau -o untuk nama lain."
         )
     result = check(source)
-    data, formulas = completed_workbook(result.hasil, result.findings)
-    write_atomically(target, data, force=force)
+    with atomic_target(target, force=force) as tmp:
+        formulas = write_completed_workbook(tmp, result.hasil, result.findings)
     return FillResult(result.hasil, result.findings, source, target, formulas)

@@ -144,7 +144,7 @@ def _read(wb, path: Path, scans: dict[str, sheet_xml.SheetScan]) -> Laporan:
             continue
         laporan.sheets_present.add(spec.name)
         rows = _sheet_rows(ws, path)
-        laporan.grids[spec.name] = [[value for value, _ in row] for row in rows]
+        laporan.grids[spec.name] = rows.values
         scan = scans.get(ws.title, sheet_xml.SheetScan())
         no_cache = scan.no_cached_value
         if spec.key_value:
@@ -171,18 +171,45 @@ def _find_sheet(by_name: dict, spec: SheetSpec):
     return None
 
 
-def _sheet_rows(ws, path: Path) -> list[list[tuple[object, str]]]:
-    """All rows as (value, number_format) pairs; merged or empty cells give (None, '').
+@dataclass
+class Grid:
+    """A sheet's cell values, row by row, and the number formats that are not General
+    (only those matter: percent formats and the completed workbook's unit decorations)."""
+
+    values: list[list[object]]
+    formats: dict[tuple[int, int], str]
+
+    def cell(self, row: int, col: int) -> tuple[object, str]:
+        values = self.values[row]
+        value = values[col] if col < len(values) else None
+        return value, self.formats.get((row, col), "")
+
+
+def _sheet_rows(ws, path: Path) -> Grid:
+    """All rows of a sheet; merged or empty cells read as None.
 
     openpyxl parses a sheet lazily here, so a damaged or hostile sheet part fails in this loop.
     """
-    out = []
+    values: list[list[object]] = []
+    formats: dict[tuple[int, int], str] = {}
     try:
-        for row in ws.iter_rows():
-            out.append([(c.value, getattr(c, "number_format", "") or "") for c in row])
+        for r, row in enumerate(ws.iter_rows()):
+            line = []
+            for c, cell in enumerate(row):
+                value = cell.value
+                line.append(value)
+                if value is not None:
+                    fmt = getattr(cell, "number_format", None)
+                    if fmt and fmt != "General":
+                        formats[(r, c)] = fmt
+            while line and line[-1] is None:
+                line.pop()
+            values.append(line)
     except Exception as exc:  # damaged XML surfaces as many exception types
         raise _unreadable(path.name, exc, ws.title) from exc
-    return out
+    while values and not values[-1]:
+        values.pop()
+    return Grid(values, formats)
 
 
 def _merged_findings(laporan: Laporan, spec: SheetSpec, merged: list[str]) -> None:
@@ -321,17 +348,17 @@ def _match_header(text: str, spec: SheetSpec) -> tuple[Column, int | None] | Non
     return None
 
 
-def _find_header_row(rows: list[list[tuple[object, str]]], spec: SheetSpec) -> int | None:
+def _find_header_row(rows: Grid, spec: SheetSpec) -> int | None:
     best, best_score = None, 0
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        score = sum(1 for value, _ in row if isinstance(value, str) and _match_header(value, spec))
+    for index, row in enumerate(rows.values[:HEADER_SCAN_ROWS]):
+        score = sum(1 for value in row if isinstance(value, str) and _match_header(value, spec))
         if score > best_score:
             best, best_score = index, score
     return best
 
 
 def _read_table(
-    rows: list[list[tuple[object, str]]],
+    rows: Grid,
     spec: SheetSpec,
     sheet: str,
     laporan: Laporan,
@@ -353,7 +380,7 @@ def _read_table(
     mapping: dict[int, tuple[Column, int | None]] = {}
     letters: dict[str, str] = {}
     derived = {normalise_header(h) for h in spec.derived}
-    for index, (value, _) in enumerate(rows[header_index]):
+    for index, value in enumerate(rows.values[header_index]):
         if value is None or str(value).strip() == "":
             continue
         match = _match_header(str(value), spec)
@@ -388,17 +415,18 @@ def _read_table(
                 )
             )
     out: list[RawRow] = []
-    for offset, row in enumerate(rows[header_index + 1 :]):
-        row_number = header_row + 1 + offset
+    for r in range(header_index + 1, len(rows.values)):
+        row = rows.values[r]
+        row_number = r + 1
         if all(
-            _is_blank(row[i][0]) and _ref(i, row_number) not in no_cache
+            _is_blank(row[i]) and _ref(i, row_number) not in no_cache
             for i in mapping
             if i < len(row)
         ):
             continue
         raw = RawRow(row_number)
         for index, (col, year) in mapping.items():
-            value, fmt = row[index] if index < len(row) else (None, "")
+            value, fmt = rows.cell(r, index)
             ref = _ref(index, row_number)
             key = f"{col.key}:{year}" if year is not None else col.key
             _read_field(col, key, value, fmt, spec.name, ref, raw, laporan, no_cache)
@@ -470,7 +498,7 @@ def _read_field(
 
 
 def _read_identitas(
-    rows: list[list[tuple[object, str]]],
+    rows: Grid,
     spec: SheetSpec,
     sheet: str,
     laporan: Laporan,
@@ -479,15 +507,15 @@ def _read_identitas(
     ident = Identitas()
     labels = {normalise_header(col.header): col for col in spec.columns}
     found: dict[str, int] = {}
-    for index, row in enumerate(rows):
-        if not row or not isinstance(row[0][0], str):
+    for index, row in enumerate(rows.values):
+        if not row or not isinstance(row[0], str):
             continue
-        col = labels.get(normalise_header(row[0][0]))
+        col = labels.get(normalise_header(row[0]))
         if col is None or col.key in found:
             continue
         row_number = index + 1
         found[col.key] = row_number
-        value, fmt = row[1] if len(row) > 1 else (None, "")
+        value, fmt = rows.cell(index, 1)
         ref = f"B{row_number}"
         raw = RawRow(row_number)
         _read_field(col, col.key, value, fmt, spec.name, ref, raw, laporan, no_cache)

@@ -171,9 +171,12 @@ def test_every_derived_table_cell_is_a_formula(puger_out):
 def test_input_sheets_are_normalised_with_notes(puger_out):
     wb = openpyxl.load_workbook(puger_out)
     rea = wb["Realisasi"]
-    # "81,9" typed as text becomes the number 81.9, the typed text stays in a note
+    # "81,9" typed as text becomes the number 81.9; shown the same, so no note is needed
     cell = next(c for c in rea["G"] if c.value == pytest.approx(81.9))
-    assert "81,9" in cell.comment.text
+    assert cell.comment is None
+    # "25,00 %" is shown as 25 %: the typed text stays visible in a note
+    ra = wb["Rencana Aksi"]["C2"]
+    assert ra.value == 25 and "25,00 %" in ra.comment.text
     # an unreadable value keeps the user's text and is marked with the finding code
     rkt = wb["RKT"]
     assert rkt["G32"].value == "Laporan"

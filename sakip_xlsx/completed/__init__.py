@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import io
+import tempfile
+from pathlib import Path
 
 import xlsxwriter
 
@@ -14,29 +15,39 @@ from .input_sheets import write_input_sheets
 from .summary import GRAFIK, RINGKASAN, TEMUAN, write_grafik, write_ringkasan, write_temuan
 from .tables import write_tables
 
-__all__ = ["GRAFIK", "RINGKASAN", "TEMUAN", "completed_workbook"]
+__all__ = ["GRAFIK", "RINGKASAN", "TEMUAN", "completed_workbook", "write_completed_workbook"]
 
 
 def completed_workbook(hasil: Hasil, findings: list[Finding]) -> tuple[bytes, int]:
-    """The completed workbook as bytes, and how many formula cells it holds.
+    """The completed workbook as bytes, and how many formula cells it holds."""
+    with tempfile.TemporaryDirectory(prefix="sakip-") as folder:
+        path = Path(folder) / "lkip.xlsx"
+        count = write_completed_workbook(path, hasil, findings)
+        return path.read_bytes(), count
 
-    Deterministic: the same model gives the same bytes.
+
+def write_completed_workbook(path: Path, hasil: Hasil, findings: list[Finding]) -> int:
+    """Write the completed workbook to `path`; returns how many formula cells it holds.
+
+    Deterministic: the same model gives the same bytes. Written in xlsxwriter's
+    constant-memory mode, sheet by sheet, so a kabupaten-scale workbook stays small in memory.
     """
-    buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, **WORKBOOK_OPTIONS})
+    wb = xlsxwriter.Workbook(
+        str(path), {"constant_memory": True, "tmpdir": str(path.parent), **WORKBOOK_OPTIONS}
+    )
     ident = hasil.laporan.identitas
     wb.set_properties(
         {**DOC_PROPERTIES, "title": f"LKIP {ident.nama_instansi} {ident.tahun_laporan}".strip()}
     )
     book = Book(wb)
-    ringkasan = book.add_sheet(RINGKASAN, 3)
-    temuan = book.add_sheet(TEMUAN, 4)
+    ringkasan = book.add_sheet(RINGKASAN, 3, hold=True)  # first in the book, filled last
+    temuan = book.add_sheet(TEMUAN, 4, hold=True)
     positions = write_tables(book, hasil.laporan, hasil)
     write_grafik(book, hasil, positions)
     write_input_sheets(book, hasil.laporan, hasil, findings)
     write_ringkasan(book, ringkasan, hasil, positions, findings)
     write_temuan(book, temuan, findings)
     ringkasan.activate()
-    book.finish()
+    book.finish(everything=True)
     wb.close()
-    return buffer.getvalue(), book.formula_count
+    return book.formula_count

@@ -4,8 +4,34 @@ written with the value Python computed as their cached result."""
 from __future__ import annotations
 
 import math
+import re
+
+from xlsxwriter.worksheet import Worksheet
 
 from ..styles import make_formats
+
+_DYNAMIC = re.compile(
+    r"\b(?:ANCHORARRAY|BYCOL|BYROW|CHOOSECOLS|CHOOSEROWS|DROP|EXPAND|FILTER|HSTACK|LAMBDA|"
+    r"MAKEARRAY|MAP|RANDARRAY|REDUCE|SCAN|SINGLE|SEQUENCE|SORT|SORTBY|SWITCH|TAKE|TEXTSPLIT|"
+    r"TOCOL|TOROW|UNIQUE|VSTACK|WRAPCOLS|WRAPROWS|XLOOKUP)\("
+)
+
+
+class FastWorksheet(Worksheet):
+    """xlsxwriter rewrites every formula with ~30 regular expressions looking for dynamic-array
+    functions (they need an `_xlfn.` prefix). Ours use none of them; one search proves it and
+    saves most of the write time of a kabupaten-scale workbook."""
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        if _DYNAMIC.search(formula) or self.use_future_functions or expand_future_functions:
+            return super()._prepare_formula(formula, expand_future_functions)
+        if formula.startswith("{"):
+            formula = formula[1:]
+        if formula.startswith("="):
+            formula = formula[1:]
+        if formula.endswith("}"):
+            formula = formula[:-1]
+        return formula
 
 
 def cached(value: object) -> object:
@@ -17,21 +43,40 @@ def cached(value: object) -> object:
     return value
 
 
-class FittedSheet:
-    """A worksheet that remembers how much wrapped text each row holds, so row heights can be
-    set explicitly: not every viewer grows rows for wrapped text by itself."""
+class OrderedSheet:
+    """A worksheet proxy for xlsxwriter's constant-memory mode, which only accepts cells in
+    row order: every write is recorded per row and replayed in row order by `finish`, so table
+    code may fill a row's columns in several passes. It also measures wrapped text, because
+    not every viewer grows rows by itself, and sets each row's height before its cells.
+    """
 
     LINE_HEIGHT = 15.0
     CHARS_PER_WIDTH = 1.0
+    MAX_HEIGHT = 409.0
 
-    def __init__(self, ws, first_row: int) -> None:
+    def __init__(self, ws, first_row: int, hold: bool = False) -> None:
         self._ws = ws
         self._first_row = first_row
         self._widths: dict[int, float] = {}
         self._lines: dict[int, int] = {}
+        self._rows: dict[int, list[tuple[str, tuple, dict]]] = {}
+        self.hold = hold
+        self.finished = False
+
+    @property
+    def name(self) -> str:
+        return self._ws.name
 
     def __getattr__(self, name):
-        return getattr(self._ws, name)
+        attr = getattr(self._ws, name)
+        if not name.startswith("write"):
+            return attr
+
+        def record(row, *args, **kwargs):
+            self._rows.setdefault(row, []).append((name, (row, *args), kwargs))
+            return 0
+
+        return record
 
     def set_column(self, first: int, last: int, width: float, *args, **kwargs):
         for col in range(first, last + 1):
@@ -44,12 +89,20 @@ class FittedSheet:
             per_line = max(1, int(width * self.CHARS_PER_WIDTH))
             lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
             self._lines[row] = max(self._lines.get(row, 1), lines)
-        return self._ws.write_string(row, col, text, *args, **kwargs)
+        self._rows.setdefault(row, []).append(("write_string", (row, col, text, *args), kwargs))
+        return 0
 
     def finish(self) -> None:
-        for row, lines in sorted(self._lines.items()):
+        if self.finished:
+            return
+        self.finished = True
+        for row in sorted(self._rows):
+            lines = self._lines.get(row, 1)
             if lines > 1:
-                self._ws.set_row(row, min(409.0, self.LINE_HEIGHT * lines))
+                self._ws.set_row(row, min(self.MAX_HEIGHT, self.LINE_HEIGHT * lines))
+            for name, args, kwargs in self._rows[row]:
+                getattr(self._ws, name)(*args, **kwargs)
+        self._rows.clear()
 
 
 class Book:
@@ -58,16 +111,21 @@ class Book:
         self.fmt = make_formats(wb)
         self._custom: dict[tuple, object] = {}
         self.formula_count = 0
-        self._fitted: list[FittedSheet] = []
+        self._sheets: list[OrderedSheet] = []
 
-    def add_sheet(self, name: str, first_row: int = 0) -> FittedSheet:
-        sheet = FittedSheet(self.wb.add_worksheet(name), first_row)
-        self._fitted.append(sheet)
+    def add_sheet(self, name: str, first_row: int = 0, hold: bool = False) -> OrderedSheet:
+        """A new sheet; `hold` keeps it open past `finish()` (sheets that come first in the
+        book but are filled last, like Ringkasan)."""
+        ws = self.wb.add_worksheet(name, worksheet_class=FastWorksheet)
+        sheet = OrderedSheet(ws, first_row, hold)
+        self._sheets.append(sheet)
         return sheet
 
-    def finish(self) -> None:
-        for sheet in self._fitted:
-            sheet.finish()
+    def finish(self, everything: bool = False) -> None:
+        """Write out the recorded cells of finished sheets, freeing their memory."""
+        for sheet in self._sheets:
+            if everything or not sheet.hold:
+                sheet.finish()
 
     def custom(self, base: str, num_format: str | None = None, **extra) -> object:
         """A format like `base` (a name in styles) with another number format and extras."""

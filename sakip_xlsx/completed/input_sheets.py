@@ -17,7 +17,7 @@ from ..formulas import ref
 from ..model import Cell, Laporan
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
 from ..styles import page_setup
-from ..values import code_text
+from ..values import code_text, format_id
 from .book import Book
 from .derived import DERIVED_WRITERS
 
@@ -43,6 +43,41 @@ def marks(findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
     return out
 
 
+def _squash(text: str) -> str:
+    text = text.lower().replace(" ", "").replace("'", "")
+    for prefix in ("rp.", "rp", "idr"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    for suffix in (",00", ",-", ".-"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
+
+
+def typed_differs(cell: Cell) -> bool:
+    """Whether the normalised cell shows something other than what the user typed (then the
+    typed text goes into a note). `80%`, `Rp 1.500.000` or `12 Laporan` look the same
+    normalised and get no note; `Tw 1. 3 Kali`, `25,00 %` or `-` do."""
+    v = cell.value
+    if v.raw is None:
+        return False
+    if v.number is None or v.is_range or v.problem is not None:
+        return v.problem is None and not v.is_range
+    decimals = 0 if float(v.number).is_integer() else 3
+    shown = (
+        format_id(v.number, decimals).rstrip("0").rstrip(",")
+        if decimals
+        else format_id(v.number, 0)
+    )
+    if v.grade:
+        shown = f"{v.grade}({shown})"
+    elif v.percent:
+        shown += "%"
+    elif v.unit:
+        shown += v.unit
+    return _squash(v.raw) != _squash(shown)
+
+
 def number_format(cell: Cell) -> str:
     v = cell.value
     body = "#,##0" if v.number is not None and float(v.number).is_integer() else "#,##0.0##"
@@ -62,11 +97,12 @@ def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: lis
     for spec in INPUT_SHEETS:
         if spec.name not in laporan.grids:
             continue
-        ws = book.wb.add_worksheet(spec.name)  # the user's own row heights are kept
+        header_row = 1 if spec.key_value else laporan.header_rows.get(spec.name, 1)
+        ws = book.add_sheet(spec.name, header_row)
         grid = laporan.grids[spec.name]
         kinds = _column_kinds(laporan, spec)
-        header_row = 1 if spec.key_value else laporan.header_rows.get(spec.name, 1)
         width = max((len(r) for r in grid), default=0)
+        _layout(ws, spec, laporan, width, header_row)
         for r, row in enumerate(grid):
             number = r + 1
             for c in range(width):
@@ -88,11 +124,11 @@ def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: lis
                     marked.get((spec.name, a1)),
                     number == header_row,
                 )
-        _layout(ws, spec, laporan, width, header_row)
         writer = DERIVED_WRITERS.get(spec.name)
         if writer is not None:
             writer(book, ws, laporan, hasil, width, header_row)
         page_setup(ws, repeat_rows=(header_row - 1, header_row - 1))
+        book.finish()
 
 
 def _column_kinds(laporan: Laporan, spec: SheetSpec) -> dict[str, tuple[Kind, tuple[str, ...]]]:
@@ -130,7 +166,7 @@ def _write_cell(book, ws, spec, r, c, raw, kind, parsed: Cell | None, found, is_
         base = "finding"
     if col_kind in (Kind.MEASURE, Kind.RUPIAH) and parsed is not None:
         v = parsed.value
-        if v.raw is not None:
+        if v.raw is not None and typed_differs(parsed):
             notes.append(f"Diketik: {v.raw}")
         if v.number is not None and not v.is_range:
             book.value(ws, r, c, v.number, book.custom(base, number_format(parsed)))

@@ -266,3 +266,4 @@ def write_grafik(book: Book, hasil: Hasil, pos: Positions) -> None:
         bar.set_legend({"none": True})
         ws.insert_chart("E22", bar, {"x_scale": 1.4, "y_scale": 1.2})
     page_setup(ws)
+    book.finish()

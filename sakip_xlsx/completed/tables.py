@@ -87,16 +87,20 @@ def _sasaran_indikator(laporan: Laporan):
 def write_tables(book: Book, laporan: Laporan, hasil: Hasil) -> Positions:
     ctx = Context(laporan, hasil)
     pos = Positions()
-    tabel_31(book, ctx, pos)
-    tabel_32(book, ctx)
-    tabel_33(book, ctx)
-    tabel_34(book, ctx)
-    tabel_35(book, ctx, pos)
-    tabel_36(book, ctx, pos)
-    tabel_37(book, ctx, pos)
-    tabel_38(book, ctx, pos)
-    sdm_tables(book, ctx)
-    rencana_aksi(book, ctx)
+    for table in (
+        tabel_31,
+        tabel_32,
+        tabel_33,
+        tabel_34,
+        tabel_35,
+        tabel_36,
+        tabel_37,
+        tabel_38,
+        sdm_tables,
+        rencana_aksi,
+    ):
+        table(book, ctx, pos)
+        book.finish()  # each table's cells go to disk before the next is built
     return pos
 
 
@@ -164,7 +168,7 @@ def _target(book: Book, ws, row: int, col: int, ctx: Context, target) -> None:
         )
 
 
-def tabel_32(book: Book, ctx: Context) -> None:
+def tabel_32(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     hasil, f = ctx.hasil, book.fmt
     tahun = hasil.pengaturan.tahun
     first = next(iter(hasil.indikator.values()), None)
@@ -210,7 +214,7 @@ def _empty():
     return EMPTY
 
 
-def tabel_33(book: Book, ctx: Context) -> None:
+def tabel_33(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     hasil, f = ctx.hasil, book.fmt
     ident = ctx.laporan.identitas
     tahun = hasil.pengaturan.tahun
@@ -264,7 +268,7 @@ def tabel_33(book: Book, ctx: Context) -> None:
         row += 1
 
 
-def tabel_34(book: Book, ctx: Context) -> None:
+def tabel_34(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     hasil, f = ctx.hasil, book.fmt
     tahun = hasil.pengaturan.tahun
     ws = start(
@@ -672,7 +676,7 @@ def tabel_38(book: Book, ctx: Context, pos: Positions) -> None:
 # --- SDM ----------------------------------------------------------------------------------
 
 
-def sdm_tables(book: Book, ctx: Context) -> None:
+def sdm_tables(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     laporan, hasil = ctx.laporan, ctx.hasil
     header = laporan.header_rows.get(SDM.name, 1)
     last = max((p.row for p in laporan.sdm), default=header)
@@ -741,7 +745,7 @@ def _count_table(book, name, title, label, label_range, status_range, table: Tab
 # --- Rencana Aksi monitoring ----------------------------------------------------------------
 
 
-def rencana_aksi(book: Book, ctx: Context) -> None:
+def rencana_aksi(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     hasil, f = ctx.hasil, book.fmt
     headers = [("No", 5), ("Kode", 10), ("Uraian", 36), ("Metode", 10)]
     headers += [(f"Target s.d. TW{q}", 10) for q in range(1, 5)]
