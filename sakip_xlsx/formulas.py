@@ -9,7 +9,6 @@ LibreOffice recalculation test holds the two to each other.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from . import rules
@@ -23,10 +22,10 @@ def quote_sheet(name: str) -> str:
 
 def ref(sheet: str, cell: str, absolute: bool = True) -> str:
     """`'Sheet'!$C$5` from a sheet name and an A1 reference."""
-    m = re.fullmatch(r"([A-Z]+)(\d+)", cell)
-    if not m:
+    col = cell.rstrip("0123456789")
+    row = cell[len(col) :]
+    if not (col.isalpha() and col.isupper() and row.isdigit()):
         raise ValueError(cell)
-    col, row = m.groups()
     a1 = f"${col}${row}" if absolute else cell
     return f"{quote_sheet(sheet)}!{a1}"
 

@@ -214,29 +214,29 @@ class Laporan:
         return [i for i in self.indikator.values() if i.jenis == "Sasaran"]
 
     def pk_target(self, kode: str) -> PkRow | None:
-        for row in self.pk:
-            if row.kode == kode:
-                return row
-        return None
+        index = self.__dict__.get("_pk_index")
+        if index is None or len(index) != len(self.pk):
+            index = {}
+            for row in self.pk:
+                index.setdefault(row.kode, row)
+            self.__dict__["_pk_index"] = index
+        return index.get(kode)
 
     def descendants(self, kode: str, jenis: str = "Sub Kegiatan") -> list[RktItem]:
-        """All RKT items of a level below `kode`, in sheet order."""
+        """All RKT items of a level below `kode`, depth first in the order the sheet lists
+        the children."""
         out: list[RktItem] = []
-        stack = [kode]
-        seen = set()
+        seen = {kode}
+        stack = list(reversed(self.rkt[kode].children)) if kode in self.rkt else []
         while stack:
             current = stack.pop()
-            if current in seen:
+            if current in seen or current not in self.rkt:
                 continue
             seen.add(current)
-            item = self.rkt.get(current)
-            if item is None:
-                continue
-            for child in item.children:
-                stack.append(child)
-        for item in self.rkt.values():
-            if item.jenis == jenis and item.kode in seen and item.kode != kode:
+            item = self.rkt[current]
+            if item.jenis == jenis:
                 out.append(item)
+            stack.extend(reversed(item.children))
         return out
 
     def programs_of(self, kode_sasaran: str) -> list[RktItem]:

@@ -44,10 +44,10 @@ def cached(value: object) -> object:
 
 
 class OrderedSheet:
-    """A worksheet proxy for xlsxwriter's constant-memory mode, which only accepts cells in
-    row order: every write is recorded per row and replayed in row order by `finish`, so table
-    code may fill a row's columns in several passes. It also measures wrapped text, because
-    not every viewer grows rows by itself, and sets each row's height before its cells.
+    """A worksheet for xlsxwriter's constant-memory mode, which writes each row to disk as soon
+    as a later row is started: writes must come in row order, and this proxy refuses any that
+    do not (a silent loss otherwise). It also measures wrapped text, because not every viewer
+    grows rows by itself, and sets each row's height before the row is written out.
     """
 
     LINE_HEIGHT = 15.0
@@ -58,8 +58,8 @@ class OrderedSheet:
         self._ws = ws
         self._first_row = first_row
         self._widths: dict[int, float] = {}
-        self._lines: dict[int, int] = {}
-        self._rows: dict[int, list[tuple[str, tuple, dict]]] = {}
+        self._current = -1
+        self._lines = 1
         self.hold = hold
         self.finished = False
 
@@ -68,41 +68,95 @@ class OrderedSheet:
         return self._ws.name
 
     def __getattr__(self, name):
-        attr = getattr(self._ws, name)
-        if not name.startswith("write"):
-            return attr
+        return getattr(self._ws, name)
 
-        def record(row, *args, **kwargs):
-            self._rows.setdefault(row, []).append((name, (row, *args), kwargs))
-            return 0
+    def _advance(self, row: int) -> None:
+        if row == self._current:
+            return
+        if row < self._current:
+            raise RuntimeError(
+                f"sheet {self._ws.name}: row {row + 1} written after row {self._current + 1}"
+            )
+        self._set_height()
+        self._current = row
+        self._lines = 1
 
-        return record
+    def _set_height(self) -> None:
+        if self._lines > 1 and self._current >= 0:
+            self._ws.set_row(self._current, min(self.MAX_HEIGHT, self.LINE_HEIGHT * self._lines))
 
     def set_column(self, first: int, last: int, width: float, *args, **kwargs):
         for col in range(first, last + 1):
             self._widths[col] = width
         return self._ws.set_column(first, last, width, *args, **kwargs)
 
-    def write_string(self, row: int, col: int, text: str, *args, **kwargs):
-        if row >= self._first_row and text:
-            width = self._widths.get(col, 8.43)
-            per_line = max(1, int(width * self.CHARS_PER_WIDTH))
-            lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
-            self._lines[row] = max(self._lines.get(row, 1), lines)
-        self._rows.setdefault(row, []).append(("write_string", (row, col, text, *args), kwargs))
-        return 0
+    def write_string(self, row: int, col: int, text: str, *args):
+        self._advance(row)
+        if row >= self._first_row and len(text) > 8:
+            per_line = max(1, int(self._widths.get(col, 8.43) * self.CHARS_PER_WIDTH))
+            if len(text) > per_line or "\n" in text:
+                lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+                self._lines = max(self._lines, lines)
+        return self._ws.write_string(row, col, text, *args)
+
+    def write_number(self, row: int, *args):
+        self._advance(row)
+        return self._ws.write_number(row, *args)
+
+    def write_formula(self, row: int, *args):
+        self._advance(row)
+        return self._ws.write_formula(row, *args)
+
+    def write_blank(self, row: int, *args):
+        self._advance(row)
+        return self._ws.write_blank(row, *args)
+
+    def write_boolean(self, row: int, *args):
+        self._advance(row)
+        return self._ws.write_boolean(row, *args)
+
+    def write_datetime(self, row: int, *args):
+        self._advance(row)
+        return self._ws.write_datetime(row, *args)
+
+    def write_url(self, row: int, *args, **kwargs):
+        self._advance(row)
+        return self._ws.write_url(row, *args, **kwargs)
+
+    def write_comment(self, row: int, *args, **kwargs):
+        self._advance(row)
+        return self._ws.write_comment(row, *args, **kwargs)
 
     def finish(self) -> None:
-        if self.finished:
-            return
-        self.finished = True
-        for row in sorted(self._rows):
-            lines = self._lines.get(row, 1)
-            if lines > 1:
-                self._ws.set_row(row, min(self.MAX_HEIGHT, self.LINE_HEIGHT * lines))
-            for name, args, kwargs in self._rows[row]:
-                getattr(self._ws, name)(*args, **kwargs)
-        self._rows.clear()
+        if not self.finished:
+            self.finished = True
+            self._set_height()
+
+
+class RowRecorder:
+    """Stands in for a sheet while derived columns are prepared, so they can be written with
+    their row when the row's input cells are written (constant-memory mode needs row order)."""
+
+    def __init__(self, ws) -> None:
+        self._ws = ws
+        self.calls: dict[int, list[tuple[str, tuple]]] = {}
+
+    def set_column(self, *args, **kwargs):
+        return self._ws.set_column(*args, **kwargs)
+
+    def _record(self, name: str, row: int, args: tuple) -> int:
+        self.calls.setdefault(row, []).append((name, (row, *args)))
+        return 0
+
+    def write_string(self, row: int, *args):
+        return self._record("write_string", row, args)
+
+    def write_formula(self, row: int, *args):
+        return self._record("write_formula", row, args)
+
+    def replay(self, ws, row: int) -> None:
+        for name, args in self.calls.pop(row, ()):
+            getattr(ws, name)(*args)
 
 
 class Book:

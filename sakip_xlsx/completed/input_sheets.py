@@ -18,7 +18,7 @@ from ..model import Cell, Laporan
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
 from ..styles import page_setup
 from ..values import code_text, format_id
-from .book import Book
+from .book import Book, RowRecorder
 from .derived import DERIVED_WRITERS
 
 
@@ -103,6 +103,10 @@ def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: lis
         kinds = _column_kinds(laporan, spec)
         width = max((len(r) for r in grid), default=0)
         _layout(ws, spec, laporan, width, header_row)
+        derived = RowRecorder(ws)
+        writer = DERIVED_WRITERS.get(spec.name)
+        if writer is not None:
+            writer(book, derived, laporan, hasil, width, header_row)
         for r, row in enumerate(grid):
             number = r + 1
             for c in range(width):
@@ -124,9 +128,9 @@ def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: lis
                     marked.get((spec.name, a1)),
                     number == header_row,
                 )
-        writer = DERIVED_WRITERS.get(spec.name)
-        if writer is not None:
-            writer(book, ws, laporan, hasil, width, header_row)
+            derived.replay(ws, r)
+        for r in sorted(derived.calls):
+            derived.replay(ws, r)
         page_setup(ws, repeat_rows=(header_row - 1, header_row - 1))
         book.finish()
 

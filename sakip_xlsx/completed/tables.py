@@ -378,9 +378,12 @@ def _cascade(ctx: Context) -> list[tuple[RktItem | None, str]]:
     return out
 
 
-def _budget_rows(book: Book, ws, name: str, ctx: Context, cols: dict[str, int]) -> tuple[int, int]:
+def _budget_rows(
+    book: Book, ws, name: str, ctx: Context, cols: dict[str, int], extra=None
+) -> tuple[int, int]:
     """Writes the cascade rows; returns (first, last) data rows. Sub kegiatan cells point at
-    the input sheets, kegiatan rows sum their sub kegiatan, program rows their kegiatan."""
+    the input sheets, kegiatan rows sum their sub kegiatan, program rows their kegiatan.
+    `extra(row, item)` adds a table's own columns to each row, in row order."""
     f = book.fmt
     hasil = ctx.hasil
     rows = _cascade(ctx)
@@ -433,6 +436,8 @@ def _budget_rows(book: Book, ws, name: str, ctx: Context, cols: dict[str, int]) 
         book.formula(ws, row, cols["serapan"], X.ratio(r, p), a.serapan, pct)
         if "sisa" in cols:
             book.formula(ws, row, cols["sisa"], X.sisa(p, r), a.sisa, rupiah)
+        if extra is not None:
+            extra(row, item)
     return first, last
 
 
@@ -500,18 +505,14 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
             ("Realisasi dinilai (Rp)", 16),
         ],
     )
-    first, last = _budget_rows(book, ws, T36, ctx, cols)
-    pos.t36_first, pos.t36_last = first, last
-    for i, (item, _) in enumerate(_cascade(ctx)):
-        row = first + i
-        if item is None:
-            continue
+
+    def output_columns(row: int, item: RktItem) -> None:
         ws.write_string(row, cols["indikator"], item.indikator, f["cell"])
         if item.jenis != "Sub Kegiatan":
             ws.write_string(
                 row, cols["target"], item.target.value.raw or _num(item.target.number), f["cell"]
             )
-            continue
+            return
         a = hasil.anggaran[item.kode]
         book.formula(
             ws,
@@ -546,6 +547,9 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
             a.realisasi if nilai is not None else None,
             f["tool_rupiah"],
         )
+
+    first, last = _budget_rows(book, ws, T36, ctx, cols, output_columns)
+    pos.t36_first, pos.t36_last = first, last
     _total_row(book, ws, T36, last + 1, first, last, cols, hasil)
 
 
