@@ -27,9 +27,8 @@ from .schema import (
 )
 from .styles import DOC_PROPERTIES, LEGEND, WORKBOOK_OPTIONS, make_formats, page_setup
 
-INPUT_ROWS = 200
-"""Rows pre-formatted as input cells; staff may type below them, validation reaches further."""
 VALIDATION_ROWS = 10000
+"""Rows the list validations cover; staff may add rows up to there."""
 
 
 def header_text(col: Column, year: int | None = None) -> str:
@@ -70,11 +69,12 @@ def template_bytes(
         write_table_header(ws, fmt, spec, tahun, periode)
         columns = expanded_headers(spec, tahun, periode)
         records = (rows or {}).get(spec.name, [])
-        for row in range(1, max(INPUT_ROWS, len(records)) + 1):
-            record = records[row - 1] if row <= len(records) else {}
+        for row, record in enumerate(records, start=1):
             for index, (col, year) in enumerate(columns):
                 key = f"{col.key}:{year}" if year is not None else col.key
-                write_input(ws, row, index, record.get(key), fmt, input_format(col))
+                value = record.get(key)
+                if value is not None and value != "":
+                    write_input(ws, row, index, value, fmt, input_format(col))
     wb.close()
     return buffer.getvalue()
 
@@ -125,7 +125,9 @@ def write_table_header(ws, fmt, spec: SheetSpec, tahun: int, periode: tuple[int,
     ws.set_row(0, 45)
     for index, (col, year) in enumerate(columns):
         ws.write_string(0, index, header_text(col, year), fmt["header"])
-        ws.set_column(index, index, col.width)
+        # the whole column is the input area: yellow, typed as its kind, with no empty cells
+        # in the file (they would cost every reader time)
+        ws.set_column(index, index, col.width, fmt[input_format(col)])
         ws.write_comment(0, index, column_help(col), {"x_scale": 2, "y_scale": 1.6})
         add_validation(ws, index, col, 1, VALIDATION_ROWS)
     ws.freeze_panes(1, 1)
