@@ -67,6 +67,7 @@ def main() -> None:
     2. isi workbook di Excel/LibreOffice
     3. sakip-xlsx fill isian.xlsx       workbook lengkap: semua tabel LKIP
        sakip-xlsx check isian.xlsx      temuan saja, di terminal
+    Bappeda: sakip-xlsx gabung rekap.xlsx folder-opd/ -j 2
     """
 
 
@@ -136,3 +137,27 @@ def check(input: Path, fmt: str, strict: bool) -> None:
     click.echo(findings_json(result) if fmt == "json" else findings_text(result, input))
     failed = result.has_errors or (strict and result.has_warnings)
     sys.exit(EXIT_DATA_ERRORS if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    help="Jumlah proses baca paralel (hasil sama dengan -j 1).",
+)
+@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+def gabung(output: Path, inputs: tuple[Path, ...], jobs: int, force: bool) -> None:
+    """Gabungkan workbook banyak perangkat daerah (file atau folder) menjadi rekap OUTPUT."""
+    from .gabung import gabung as run_gabung
+    from .report import gabung_summary
+
+    def progress(length: int):
+        return click.progressbar(length=length, label="Membaca workbook", file=sys.stderr)
+
+    rekap = run_gabung(output, inputs, jobs=jobs, force=force, progress_factory=progress)
+    click.echo(gabung_summary(rekap, output))
+    sys.exit(EXIT_DATA_ERRORS if rekap.gagal else EXIT_OK)

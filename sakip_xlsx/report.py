@@ -104,3 +104,20 @@ if __name__ == "__main__":  # python -m sakip_xlsx.report README.md
 
     changed = update_readme(Path(sys.argv[1] if len(sys.argv) > 1 else "README.md"))
     print("README diperbarui" if changed else "README sudah sesuai")
+
+
+def gabung_summary(rekap, output: Path) -> str:
+    from . import rules
+
+    serapan = rules.ratio_percent(rekap.total_realisasi, rekap.total_pagu)
+    lines = [
+        f"Workbook terbaca          : {len(rekap.opd)}",
+        f"Total pagu                : Rp {format_id(rekap.total_pagu, 0)}",
+        f"Total realisasi           : Rp {format_id(rekap.total_realisasi, 0)} ({_pct(serapan)})",
+        f"Rekap ditulis             : {output}",
+    ]
+    if rekap.gagal:
+        lines.append(f"Tidak terbaca ({len(rekap.gagal)}):")
+        for item in rekap.gagal:
+            lines.append(f"  {item.file}: {item.reason}")
+    return "\n".join(lines)

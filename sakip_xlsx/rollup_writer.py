@@ -1,0 +1,237 @@
+"""The rollup workbook of `gabung`: Rekap, Peringkat, Grafik, Rinci, Gagal."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from . import formulas as X
+from . import rules
+from .gabung import Rekap, ranking
+from .styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, make_formats, page_setup
+
+REKAP, PERINGKAT, GRAFIK, RINCI, GAGAL = "Rekap", "Peringkat", "Grafik", "Rinci", "Gagal"
+FIRST = 4  # header row (0-based); data from FIRST + 1
+
+
+def _cached(value):
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    return value
+
+
+def _header(ws, fmt, row: int, headers) -> None:
+    ws.set_row(row, 36)
+    for col, (text, width) in enumerate(headers):
+        ws.write_string(row, col, text, fmt["header"])
+        ws.set_column(col, col, width)
+
+
+def _number(ws, row, col, value, style) -> None:
+    if value is None:
+        ws.write_blank(row, col, None, style)
+    else:
+        ws.write_number(row, col, value, style)
+
+
+def write_rekap(path: Path, rekap: Rekap) -> None:
+    wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    wb.set_properties({**DOC_PROPERTIES, "title": "Rekap LKIP perangkat daerah"})
+    f = make_formats(wb)
+    rows = _write_rekap_sheet(wb, f, rekap)
+    _write_peringkat(wb, f, rekap, rows)
+    _write_rinci(wb, f, rekap)
+    _write_gagal(wb, f, rekap)
+    wb.close()
+
+
+def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
+    ws = wb.add_worksheet(REKAP)
+    ws.write_string(0, 0, "Rekap capaian kinerja dan anggaran perangkat daerah", f["title"])
+    ws.write_string(
+        1,
+        0,
+        f"{len(rekap.opd)} workbook terbaca, {len(rekap.gagal)} tidak terbaca (lihat sheet "
+        "Gagal). Serapan = realisasi/pagu x 100; jumlah kabupaten dari jumlah pagu dan realisasi.",
+        f["subtitle"],
+    )
+    headers = [
+        ("No", 5),
+        ("Instansi", 34),
+        ("File", 30),
+        ("Tahun", 7),
+        ("Indikator", 9),
+        ("Dinilai", 8),
+        ("Rata-rata capaian (%)", 12),
+        ("Predikat", 20),
+        ("Pagu (Rp)", 18),
+        ("Realisasi (Rp)", 18),
+        ("Serapan (%)", 11),
+        ("Error", 7),
+        ("Peringatan", 10),
+        ("Info", 6),
+    ]
+    _header(ws, f, FIRST, headers)
+    positions: dict[str, int] = {}
+    row = FIRST + 1
+    for number, o in enumerate(rekap.opd, start=1):
+        ws.write_number(row, 0, number, f["cell_center"])
+        ws.write_string(row, 1, o.instansi, f["cell"])
+        ws.write_string(row, 2, Path(o.file).name, f["cell"])
+        _number(ws, row, 3, o.tahun, f["cell_center"])
+        ws.write_number(row, 4, o.indikator, f["cell_center"])
+        ws.write_number(row, 5, o.dinilai, f["cell_center"])
+        _number(ws, row, 6, o.rata_rata, f["tool_pct"])
+        ws.write_string(row, 7, o.predikat, f["cell_center"])
+        ws.write_number(row, 8, o.pagu, f["tool_rupiah"])
+        ws.write_number(row, 9, o.realisasi, f["tool_rupiah"])
+        p, r = X.ref(REKAP, xl_rowcol_to_cell(row, 8)), X.ref(REKAP, xl_rowcol_to_cell(row, 9))
+        ws.write_formula(row, 10, "=" + X.ratio(r, p), f["tool_pct"], _cached(o.serapan))
+        for col, value in ((11, o.error), (12, o.peringatan), (13, o.info)):
+            ws.write_number(row, col, value, f["cell_center"])
+        positions[o.file] = row
+        row += 1
+    last = row - 1
+    ws.write_string(row, 1, "JUMLAH / RATA-RATA KABUPATEN", f["tool_bold"])
+    if rekap.opd:
+
+        def span(col: int) -> str:
+            return f"{xl_rowcol_to_cell(FIRST + 1, col)}:{xl_rowcol_to_cell(last, col)}"
+
+        mean = rules.mean([o.rata_rata for o in rekap.opd])
+        ws.write_formula(
+            row, 6, f'=IFERROR(AVERAGE({span(6)}),"")', f["tool_bold_pct"], _cached(mean)
+        )
+        ws.write_formula(row, 8, f"=SUM({span(8)})", f["tool_bold_rupiah"], rekap.total_pagu)
+        ws.write_formula(row, 9, f"=SUM({span(9)})", f["tool_bold_rupiah"], rekap.total_realisasi)
+        p, r = X.ref(REKAP, xl_rowcol_to_cell(row, 8)), X.ref(REKAP, xl_rowcol_to_cell(row, 9))
+        ws.write_formula(
+            row,
+            10,
+            "=" + X.ratio(r, p),
+            f["tool_bold_pct"],
+            _cached(rules.ratio_percent(rekap.total_realisasi, rekap.total_pagu)),
+        )
+        for col, attr in ((11, "error"), (12, "peringatan"), (13, "info")):
+            ws.write_formula(
+                row,
+                col,
+                f"=SUM({span(col)})",
+                f["tool_bold"],
+                sum(getattr(o, attr) for o in rekap.opd),
+            )
+    ws.freeze_panes(FIRST + 1, 2)
+    if rekap.opd:
+        ws.autofilter(FIRST, 0, last, len(headers) - 1)
+    page_setup(ws, repeat_rows=(FIRST, FIRST))
+    return positions
+
+
+def _write_peringkat(wb, f, rekap: Rekap, positions: dict[str, int]) -> None:
+    ws = wb.add_worksheet(PERINGKAT)
+    ws.write_string(
+        0, 0, "Peringkat perangkat daerah menurut rata-rata capaian kinerja", f["title"]
+    )
+    ws.write_string(
+        1, 0, "Urutan dari capaian tertinggi; nilai merujuk sheet Rekap.", f["subtitle"]
+    )
+    _header(
+        ws,
+        f,
+        FIRST,
+        [
+            ("Peringkat", 9),
+            ("Instansi", 40),
+            ("Rata-rata capaian (%)", 13),
+            ("Predikat", 22),
+            ("Serapan (%)", 11),
+        ],
+    )
+    row = FIRST + 1
+    ordered = ranking(rekap.opd)
+    for rank, o in enumerate(ordered, start=1):
+        src = positions[o.file]
+        ws.write_number(row, 0, rank, f["cell_center"])
+        ws.write_string(row, 1, o.instansi, f["cell"])
+        cap = X.ref(REKAP, xl_rowcol_to_cell(src, 6))
+        ws.write_formula(row, 2, "=" + X.number_or_blank(cap), f["tool_pct"], _cached(o.rata_rata))
+        ws.write_string(row, 3, o.predikat, f["cell_center"])
+        ser = X.ref(REKAP, xl_rowcol_to_cell(src, 10))
+        ws.write_formula(row, 4, "=" + X.number_or_blank(ser), f["tool_pct"], _cached(o.serapan))
+        row += 1
+    page_setup(ws, repeat_rows=(FIRST, FIRST))
+    if not ordered:
+        return
+    chart_ws = wb.add_worksheet(GRAFIK)
+    chart_ws.write_string(0, 0, "Rata-rata capaian kinerja per perangkat daerah", f["title"])
+    chart = wb.add_chart({"type": "bar"})
+    sheet = X.quote_sheet(PERINGKAT)
+    chart.add_series(
+        {
+            "name": "Rata-rata capaian (%)",
+            "categories": f"={sheet}!$B${FIRST + 2}:$B${row}",
+            "values": f"={sheet}!$C${FIRST + 2}:$C${row}",
+            "data_labels": {"value": True, "num_format": "0.00"},
+            "fill": {"color": "#2E75B6"},
+        }
+    )
+    chart.set_title({"name": "Rata-rata capaian kinerja per OPD"})
+    chart.set_x_axis({"name": "%", "min": 0})
+    chart.set_y_axis({"reverse": True})
+    chart.set_legend({"none": True})
+    chart.set_size({"width": 900, "height": max(320, 24 * len(ordered) + 120)})
+    chart_ws.insert_chart("A3", chart)
+
+
+def _write_rinci(wb, f, rekap: Rekap) -> None:
+    ws = wb.add_worksheet(RINCI)
+    ws.write_string(0, 0, "Rincian per perangkat daerah: sasaran dan program", f["title"])
+    widths = (12, 50, 16, 16, 14, 14)
+    for col, width in enumerate(widths):
+        ws.set_column(col, col, width)
+    row = 2
+    for o in rekap.opd:
+        ws.write_string(row, 0, f"{o.instansi} ({Path(o.file).name})", f["bold"])
+        row += 1
+        for col, text in enumerate(
+            ("Kode", "Sasaran", "Rata-rata capaian (%)", "Predikat", "Efisiensi")
+        ):
+            ws.write_string(row, col, text, f["header"])
+        row += 1
+        for s in o.sasaran:
+            ws.write_string(row, 0, s.kode, f["cell"])
+            ws.write_string(row, 1, s.uraian, f["cell"])
+            _number(ws, row, 2, s.rata_rata, f["tool_pct"])
+            ws.write_string(row, 3, s.predikat, f["cell_center"])
+            ws.write_string(row, 4, s.efisien, f["cell_center"])
+            row += 1
+        for col, text in enumerate(
+            ("Kode", "Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)")
+        ):
+            ws.write_string(row, col, text, f["header"])
+        row += 1
+        for p in o.program:
+            ws.write_string(row, 0, p.kode, f["cell"])
+            ws.write_string(row, 1, p.uraian, f["cell"])
+            ws.write_number(row, 2, p.pagu, f["tool_rupiah"])
+            ws.write_number(row, 3, p.realisasi, f["tool_rupiah"])
+            _number(ws, row, 4, p.serapan, f["tool_pct"])
+            row += 1
+        row += 1
+    page_setup(ws)
+
+
+def _write_gagal(wb, f, rekap: Rekap) -> None:
+    ws = wb.add_worksheet(GAGAL)
+    ws.write_string(0, 0, "Workbook yang tidak dapat dibaca", f["title"])
+    _header(ws, f, 2, [("No", 5), ("File", 50), ("Alasan", 100)])
+    for i, g in enumerate(rekap.gagal, start=1):
+        ws.write_number(2 + i, 0, i, f["cell_center"])
+        ws.write_string(2 + i, 1, g.file, f["cell"])
+        ws.write_string(2 + i, 2, g.reason, f["cell"])
+    if not rekap.gagal:
+        ws.write_string(3, 1, "Semua workbook terbaca.", f["cell"])
+    page_setup(ws)

@@ -1,0 +1,119 @@
+"""`gabung`: the kabupaten rollup of many OPD workbooks."""
+
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from sakip_xlsx.cli import main
+from sakip_xlsx.fill import check, fill
+from sakip_xlsx.gabung import Gagal, collect, ranking, ringkas
+from tests.helpers import minimal_rows, write_workbook
+
+
+@pytest.fixture(scope="module")
+def kabupaten(tmp_path_factory, puger_path):
+    """50 OPD workbooks in nested folders (inputs and one completed workbook) plus one
+    unreadable file."""
+    root = tmp_path_factory.mktemp("kab")
+    (root / "dinas").mkdir()
+    (root / "kecamatan").mkdir()
+    for i in range(48):
+        rows = minimal_rows()
+        rows["RKT"][3]["pagu"] = 1_000_000 + 10_000 * i
+        rows["PK"][1]["anggaran"] = 1_000_000 + 10_000 * i
+        rows["Realisasi"][0]["realisasi"] = f"{60 + (i % 30)}%"
+        rows["Realisasi"][1]["realisasi_anggaran"] = 900_000 + 5_000 * i
+        write_workbook(
+            root / "dinas" / f"dinas-{i:02d}.xlsx",
+            rows,
+            identitas={"nama_instansi": f"Dinas {i:02d}"},
+        )
+    shutil.copy(puger_path, root / "kecamatan" / "puger.xlsx")
+    fill(puger_path, root / "kecamatan" / "puger-lengkap.xlsx")
+    (root / "kecamatan" / "rusak.xlsx").write_text("bukan workbook")
+    (root / "kecamatan" / "~$puger.xlsx").write_bytes(b"lock")  # Excel's lock file: skipped
+    return root
+
+
+def test_collect_finds_workbooks_recursively_sorted(kabupaten):
+    paths = collect([kabupaten])
+    assert len(paths) == 51
+    assert paths == sorted(paths, key=str)
+    assert not any(p.name.startswith("~$") for p in paths)
+
+
+def test_totals_equal_the_sum_of_the_inputs(kabupaten, tmp_path):
+    out = tmp_path / "rekap.xlsx"
+    result = CliRunner().invoke(main, ["gabung", str(out), str(kabupaten), "-j", "2"])
+    assert result.exit_code == 1  # one file could not be read
+    assert "rusak.xlsx" in result.output
+    expected_pagu = expected_real = 0.0
+    readable = [p for p in collect([kabupaten]) if p.name != "rusak.xlsx"]
+    for path in readable:
+        h = check(path).hasil
+        expected_pagu += h.total_pagu
+        expected_real += h.total_realisasi
+    wb = openpyxl.load_workbook(out, data_only=True)
+    ws = wb["Rekap"]
+    total = next(r for r in ws.iter_rows(min_row=6) if r[1].value and "JUMLAH" in r[1].value)
+    assert total[8].value == pytest.approx(expected_pagu)
+    assert total[9].value == pytest.approx(expected_real)
+    assert total[10].value == pytest.approx(expected_real / expected_pagu * 100)
+    names = [r[1].value for r in ws.iter_rows(min_row=6) if r[0].value]
+    assert len(names) == 50 and names.count("Kecamatan Puger") == 2
+    gagal = wb["Gagal"]
+    assert "rusak.xlsx" in gagal["B4"].value and "bukan workbook" in gagal["C4"].value
+    assert {"Rekap", "Peringkat", "Grafik", "Rinci", "Gagal"} <= set(wb.sheetnames)
+
+
+def test_parallel_output_is_identical(kabupaten, tmp_path):
+    one, two = tmp_path / "j1.xlsx", tmp_path / "j2.xlsx"
+    runner = CliRunner()
+    runner.invoke(main, ["gabung", str(one), str(kabupaten), "-j", "1"])
+    runner.invoke(main, ["gabung", str(two), str(kabupaten), "-j", "2"])
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_completed_and_input_workbooks_give_the_same_summary(kabupaten):
+    a = ringkas(kabupaten / "kecamatan" / "puger.xlsx")
+    b = ringkas(kabupaten / "kecamatan" / "puger-lengkap.xlsx")
+    assert (a.rata_rata, a.pagu, a.realisasi, a.error) == (
+        b.rata_rata,
+        b.pagu,
+        b.realisasi,
+        b.error,
+    )
+    assert a.rata_rata == pytest.approx(97.75)
+
+
+def test_unreadable_file_is_a_reason_not_a_crash(tmp_path):
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(b"")
+    result = ringkas(bad)
+    assert isinstance(result, Gagal)
+    assert "kosong" in result.reason
+
+
+def test_ranking_highest_first_unassessed_last(kabupaten):
+    summaries = [ringkas(p) for p in collect([kabupaten / "dinas"])[:5]]
+    ordered = ranking(summaries)
+    values = [o.rata_rata for o in ordered]
+    assert values == sorted(values, reverse=True)
+
+
+def test_output_is_not_overwritten_without_force(kabupaten, tmp_path):
+    out = tmp_path / "rekap.xlsx"
+    out.write_bytes(b"lama")
+    result = CliRunner().invoke(main, ["gabung", str(out), str(kabupaten / "dinas")])
+    assert result.exit_code == 2
+    assert out.read_bytes() == b"lama"
+
+
+def test_no_workbooks_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["gabung", str(tmp_path / "r.xlsx"), str(tmp_path)])
+    assert result.exit_code == 2
+    assert "Tidak ada workbook" in result.output
