@@ -112,3 +112,24 @@ def test_python_dash_m_works(tmp_path):
     )
     assert result.returncode == 0
     assert "fill" in result.stdout
+
+
+def test_readme_documents_every_command_and_option():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        assert f"sakip-xlsx {name}" in readme, name
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("-") and opt not in ("--help",):
+                    assert opt in readme, f"{name} {opt}"
+
+
+def test_computation_imports_no_spreadsheet_or_cli_library():
+    code = (
+        "import sys, sakip_xlsx.compute, sakip_xlsx.rules, sakip_xlsx.checks; "
+        "bad = {'openpyxl', 'xlsxwriter', 'click'} & set(sys.modules); print(sorted(bad))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
