@@ -141,14 +141,19 @@ def realisasi_sd_tahun(cells: Sequence[str], metode: str) -> str:
     )
 
 
-def tren(now: str, previous: str, polaritas: str) -> str:
+def judge(own: str, other: str, polaritas: str, words: tuple) -> str:
+    """Spreadsheet form of `rules.judge`."""
     d = rules.ROUND_DIGITS
+    same, better, worse = (text(w) for w in words)
     return (
-        f"IF(AND(ISNUMBER({now}),ISNUMBER({previous})),"
-        f"IF(ROUND({now},{d})=ROUND({previous},{d}),{text('Tetap')},"
-        f"IF(({now}>{previous})=({polaritas}<>{text('Negatif')}),{text('Membaik')},"
-        f"{text('Memburuk')})),{BLANK})"
+        f"IF(AND(ISNUMBER({own}),ISNUMBER({other})),"
+        f"IF(ROUND({own},{d})=ROUND({other},{d}),{same},"
+        f"IF(({own}>{other})=({polaritas}<>{text('Negatif')}),{better},{worse})),{BLANK})"
     )
+
+
+def tren(now: str, previous: str, polaritas: str) -> str:
+    return judge(now, previous, polaritas, rules.TREN)
 
 
 def difference(a: str, b: str) -> str:
@@ -185,13 +190,7 @@ def criteria(value: str) -> str:
 
 
 def banding(own: str, other: str, polaritas: str) -> str:
-    d = rules.ROUND_DIGITS
-    return (
-        f"IF(AND(ISNUMBER({own}),ISNUMBER({other})),"
-        f"IF(ROUND({own},{d})=ROUND({other},{d}),{text('Sama')},"
-        f"IF(({own}>{other})=({polaritas}<>{text('Negatif')}),{text('Lebih baik')},"
-        f"{text('Lebih buruk')})),{BLANK})"
-    )
+    return judge(own, other, polaritas, rules.BANDING)
 
 
 def nilai_output(pagu: str, realisasi: str, capaian_output: str) -> str:

@@ -162,14 +162,24 @@ def realisasi_sd_tahun(values: Sequence[float | None], metode: str) -> float | N
     return None
 
 
-def tren(now: float | None, previous: float | None, polaritas: str) -> str:
-    """Membaik / Memburuk / Tetap against last year, judged with the polarity."""
-    if now is None or previous is None:
+TREN = ("Tetap", "Membaik", "Memburuk")
+BANDING = ("Sama", "Lebih baik", "Lebih buruk")
+
+
+def judge(own: float | None, other: float | None, polaritas: str, words: tuple) -> str:
+    """Own value against another, judged with the polarity: (same, better, worse) words."""
+    if own is None or other is None:
         return ""
-    if round(now, ROUND_DIGITS) == round(previous, ROUND_DIGITS):
-        return "Tetap"
-    better = now > previous if polaritas != "Negatif" else now < previous
-    return "Membaik" if better else "Memburuk"
+    same, better, worse = words
+    if round(own, ROUND_DIGITS) == round(other, ROUND_DIGITS):
+        return same
+    is_better = own > other if polaritas != "Negatif" else own < other
+    return better if is_better else worse
+
+
+def tren(now: float | None, previous: float | None, polaritas: str) -> str:
+    """Membaik / Memburuk / Tetap against last year."""
+    return judge(now, previous, polaritas, TREN)
 
 
 def efisiensi_rasio(capaian_kinerja: float | None, serapan: float | None) -> float | None:
@@ -208,10 +218,5 @@ def efisien_pmk(value: float | None) -> str:
 
 
 def banding(own: float | None, other: float | None, polaritas: str) -> str:
-    """Own realisasi against another figure (national): better, worse or equal, by polarity."""
-    if own is None or other is None:
-        return ""
-    if round(own, ROUND_DIGITS) == round(other, ROUND_DIGITS):
-        return "Sama"
-    better = own > other if polaritas != "Negatif" else own < other
-    return "Lebih baik" if better else "Lebih buruk"
+    """Own realisasi against the national figure."""
+    return judge(own, other, polaritas, BANDING)

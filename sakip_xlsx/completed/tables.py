@@ -129,11 +129,7 @@ def tabel_31(book: Book, ctx: Context, pos: Positions) -> None:
     row = FIRST_DATA
     for number, (sasaran, ind) in enumerate(_sasaran_indikator(ctx.laporan), start=1):
         h = hasil.indikator[ind.kode]
-        ws.write_number(row, 0, number, f["cell_center"])
-        ws.write_string(row, 1, sasaran.uraian, f["cell"])
-        ws.write_string(row, 2, ind.kode, f["cell"])
-        ws.write_string(row, 3, ind.indikator, f["cell"])
-        ws.write_string(row, 4, ind.satuan, f["cell"])
+        _lead(ws, f, row, number, sasaran.uraian, ind.kode, ind.indikator, ind.satuan)
         _target(book, ws, row, 5, ctx, h.target)
         book.formula(
             ws, row, 6, X.number_or_blank(ctx.cell(h.realisasi)), h.realisasi.number, f["tool_num"]
@@ -190,10 +186,7 @@ def tabel_32(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     n = len(years)
     for number, (sasaran, ind) in enumerate(_sasaran_indikator(ctx.laporan), start=1):
         h = hasil.indikator[ind.kode]
-        ws.write_number(row, 0, number, f["cell_center"])
-        ws.write_string(row, 1, sasaran.uraian, f["cell"])
-        ws.write_string(row, 2, ind.indikator, f["cell"])
-        ws.write_string(row, 3, ind.satuan, f["cell"])
+        _lead(ws, f, row, number, sasaran.uraian, ind.indikator, ind.satuan)
         for i, year in enumerate(years):
             _target(book, ws, row, 4 + i, ctx, ind.targets.get(year, _empty()))
             real = h.realisasi_per_tahun[year]
@@ -206,6 +199,13 @@ def tabel_32(book: Book, ctx: Context, pos: Positions | None = None) -> None:
             ws, row, 4 + 2 * n, X.tren(now, prev, ctx.polaritas(ind.kode)), h.tren, f["tool_center"]
         )
         row += 1
+
+
+def _lead(ws, f, row: int, number: int, *texts: str) -> None:
+    """The No column and the descriptive text columns that open an indicator row."""
+    ws.write_number(row, 0, number, f["cell_center"])
+    for col, value in enumerate(texts, start=1):
+        ws.write_string(row, col, value, f["cell"])
 
 
 def _empty():
@@ -239,10 +239,7 @@ def tabel_33(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     row = FIRST_DATA
     for number, (sasaran, ind) in enumerate(_sasaran_indikator(ctx.laporan), start=1):
         h = hasil.indikator[ind.kode]
-        ws.write_number(row, 0, number, f["cell_center"])
-        ws.write_string(row, 1, sasaran.uraian, f["cell"])
-        ws.write_string(row, 2, ind.indikator, f["cell"])
-        ws.write_string(row, 3, ind.satuan, f["cell"])
+        _lead(ws, f, row, number, sasaran.uraian, ind.indikator, ind.satuan)
         ws.write_string(row, 4, ind.metode_tahunan, f["cell_center"])
         _target(book, ws, row, 5, ctx, ind.target_akhir)
         cells = [
@@ -291,10 +288,7 @@ def tabel_34(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     row = FIRST_DATA
     for number, (sasaran, ind) in enumerate(_sasaran_indikator(ctx.laporan), start=1):
         h = hasil.indikator[ind.kode]
-        ws.write_number(row, 0, number, f["cell_center"])
-        ws.write_string(row, 1, sasaran.uraian, f["cell"])
-        ws.write_string(row, 2, ind.indikator, f["cell"])
-        ws.write_string(row, 3, ind.satuan, f["cell"])
+        _lead(ws, f, row, number, sasaran.uraian, ind.indikator, ind.satuan)
         book.formula(
             ws, row, 4, X.number_or_blank(ctx.cell(h.realisasi)), h.realisasi.number, f["tool_num"]
         )
