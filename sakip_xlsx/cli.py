@@ -5,6 +5,7 @@ Library imports happen inside the commands so that `sakip-xlsx --help` answers a
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -75,7 +76,12 @@ def main() -> None:
 @click.argument(
     "output", type=click.Path(dir_okay=False, path_type=Path), default="isian-sakip.xlsx"
 )
-@click.option("--tahun", type=int, default=None, help="Tahun laporan (bawaan: 2025).")
+@click.option(
+    "--tahun",
+    type=int,
+    default=None,
+    help="Tahun laporan (bawaan: 2025; dengan --periode: tahun lalu, di dalam periode).",
+)
 @click.option(
     "--periode", default=None, help="Periode Renstra, mis. 2021-2026 (bawaan: 2025-2029)."
 )
@@ -89,7 +95,12 @@ def template(
     from .template import write_template
 
     span = _periode(periode) or DEFAULT_PERIODE
-    year = tahun if tahun is not None else (DEFAULT_TAHUN if periode is None else span[0])
+    if tahun is not None:
+        year = tahun
+    elif periode is None:
+        year = DEFAULT_TAHUN
+    else:  # the year most likely being reported: last year, kept inside the period
+        year = min(max(datetime.date.today().year - 1, span[0]), span[1])
     if not span[0] <= year <= span[1]:
         raise click.BadParameter(
             f"tahun {year} di luar periode {span[0]}-{span[1]}", param_hint="--tahun"

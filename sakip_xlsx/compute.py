@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import findings as F
 from . import rules
 from .model import EMPTY, Cell, Indikator, Laporan, Pegawai, RencanaAksi, RktItem, Sasaran
-from .schema import GOLONGAN, PENDIDIKAN
+from .schema import GOLONGAN, PENDIDIKAN, RENSTRA
 
 NOT_ASSESSED = F.define(
     "HIT-001",
@@ -218,13 +218,18 @@ def _indikator(
     value, alasan = rules.capaian(ind.polaritas, target.value, realisasi.value)
     capped = rules.dibatasi(value, setting.cap)
     if value is None and ind.jenis == "Sasaran":
-        where = realisasi if realisasi.sheet and "realisasi" in (alasan or "") else target
+        about_realisasi = "realisasi" in (alasan or "")
+        where = realisasi if about_realisasi else target
+        sheet, ref = where.sheet, where.ref
+        if sheet is None:  # no cell to point at: the indicator's own Renstra row
+            sheet = RENSTRA.name
+            ref = f"{laporan.column(RENSTRA.name, 'kode_indikator') or 'A'}{ind.row}"
         found.append(
             F.finding(
                 NOT_ASSESSED,
                 f"Indikator {ind.kode} ({ind.indikator[:60]}) tidak dinilai: {alasan}.",
-                where.sheet or "Realisasi",
-                where.ref,
+                sheet,
+                ref,
             )
         )
     awal = laporan.identitas.periode_awal or (laporan.years[0] if laporan.years else setting.tahun)

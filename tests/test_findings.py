@@ -221,3 +221,9 @@ def test_deliberate_faults_yield_exactly_the_expected_findings(puger_path, tmp_p
         ("STR-006", "RKT!C34"),
     }
     assert base - got == set()
+
+
+def test_not_assessed_without_a_realisasi_row_points_at_the_renstra_row(tmp_path):
+    path = _build(tmp_path, _drop("Realisasi", 0))
+    found = {(f.code, f.location) for f in check(path).findings}
+    assert ("HIT-001", "Renstra!E3") in found

@@ -12,6 +12,7 @@ from sakip_xlsx.cli import main
 from sakip_xlsx.fill import check, fill
 from sakip_xlsx.gabung import Gagal, collect, ranking, ringkas
 from tests.helpers import minimal_rows, write_workbook
+from tests.lo import recalculated_mismatches, requires_soffice
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +118,13 @@ def test_no_workbooks_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["gabung", str(tmp_path / "r.xlsx"), str(tmp_path)])
     assert result.exit_code == 2
     assert "Tidak ada workbook" in result.output
+
+
+@pytest.mark.libreoffice
+@requires_soffice
+def test_rollup_formulas_agree_with_libreoffice(kabupaten, tmp_path):
+    out = tmp_path / "rekap.xlsx"
+    CliRunner().invoke(main, ["gabung", str(out), str(kabupaten / "dinas")])
+    compared, mismatches = recalculated_mismatches(out, tmp_path / "recalc")
+    assert compared >= 50
+    assert mismatches == []

@@ -141,3 +141,12 @@ def test_petunjuk_documents_every_column(blank):
 
 def test_default_template_period():
     assert DEFAULT_PERIODE[0] <= DEFAULT_TAHUN <= DEFAULT_PERIODE[1]
+
+
+def test_template_year_follows_the_period_when_only_the_period_is_given(tmp_path):
+    out = tmp_path / "t.xlsx"
+    assert CliRunner().invoke(main, ["template", str(out), "--periode", "2021-2026"]).exit_code == 0
+    ws = openpyxl.load_workbook(out)["Identitas"]
+    values = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(2, 8)}
+    assert 2021 <= values["Tahun laporan *"] <= 2026
+    assert "Target 2021" in [c.value for c in openpyxl.load_workbook(out)["Renstra"][1]]
