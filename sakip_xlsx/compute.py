@@ -12,6 +12,7 @@ from . import findings as F
 from . import rules
 from .model import EMPTY, Cell, Indikator, Laporan, Pegawai, RencanaAksi, RktItem, Sasaran
 from .schema import GOLONGAN, PENDIDIKAN, RENSTRA
+from .values import MISSING, Parsed
 
 NOT_ASSESSED = F.define(
     "HIT-001",
@@ -153,6 +154,23 @@ def target_acuan(laporan: Laporan, kode: str, tahun: int) -> tuple[Cell, str]:
     return EMPTY, ""
 
 
+def realisasi_tahunan(laporan: Laporan, kode: str) -> Cell:
+    """The year's realisasi of an indicator or sub kegiatan output: the annual cell, or when it
+    holds no number, the quarters accumulated by the Rencana Aksi metode (s.d. TW4). The cell
+    returned keeps the annual cell's location, for findings."""
+    rea = laporan.realisasi.get(kode)
+    if rea is None:
+        return EMPTY
+    if rea.realisasi.number is not None:
+        return rea.realisasi
+    ra = laporan.rencana_aksi.get(kode)
+    metode = ra.metode if ra else "Jumlah"
+    accumulated = rules.sampai_dengan([c.number for c in rea.triwulan], metode)[-1]
+    if accumulated is None:
+        return rea.realisasi
+    return Cell(Parsed(number=accumulated), rea.realisasi.sheet, rea.realisasi.ref)
+
+
 def _entered(cell: Cell) -> bool:
     v = cell.value
     return v.number is not None or v.is_range or v.problem is not None
@@ -214,7 +232,7 @@ def _indikator(
 ) -> HasilIndikator:
     target, sumber = target_acuan(laporan, ind.kode, setting.tahun)
     rea = laporan.realisasi.get(ind.kode)
-    realisasi = rea.realisasi if rea else EMPTY
+    realisasi = realisasi_tahunan(laporan, ind.kode)
     value, alasan = rules.capaian(ind.polaritas, target.value, realisasi.value)
     capped = rules.dibatasi(value, setting.cap)
     if value is None and ind.jenis == "Sasaran":
@@ -270,9 +288,7 @@ def _indikator(
     )
 
 
-def _parsed_number(value: float | None):
-    from .values import MISSING, Parsed
-
+def _parsed_number(value: float | None) -> Parsed:
     return MISSING if value is None else Parsed(number=value)
 
 
@@ -281,7 +297,7 @@ def _anggaran(laporan: Laporan) -> tuple[dict[str, HasilAnggaran], list[str]]:
     for item in laporan.sub_kegiatan():
         rea = laporan.realisasi.get(item.kode)
         real_cell = rea.anggaran if rea else EMPTY
-        output = rea.realisasi if rea else EMPTY
+        output = realisasi_tahunan(laporan, item.kode)
         pagu, real = item.pagu.number, real_cell.number
         out[item.kode] = HasilAnggaran(
             item=item,

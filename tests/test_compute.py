@@ -239,3 +239,19 @@ def test_efisiensi_pmk_214():
     # capaian output above 100 % counts as 100 %; incomplete rows are left out
     assert rules.efisiensi_pmk([(100.0, 80.0, 150.0), (50.0, None, 100.0)]) == pytest.approx(0.2)
     assert rules.efisiensi_pmk([]) is None
+
+
+def test_realisasi_tahunan_falls_back_to_the_quarters(tmp_path):
+    from sakip_xlsx.compute import compute
+    from sakip_xlsx.reader import read_workbook
+    from tests.helpers import minimal_rows, write_workbook
+
+    rows = minimal_rows()
+    rows["Realisasi"][0].update(
+        realisasi=None, realisasi_tw1=18, realisasi_tw2=20, realisasi_tw3=19, realisasi_tw4=17
+    )
+    hasil = compute(read_workbook(write_workbook(tmp_path / "q.xlsx", rows)))
+    # metode Jumlah in the Rencana Aksi: 18 + 20 + 19 + 17 = 74 against the target 80
+    assert hasil.indikator["IS1"].realisasi.number == 74
+    assert hasil.indikator["IS1"].capaian == pytest.approx(92.5)
+    assert hasil.indikator["IS1"].realisasi.where == "Realisasi!G2"

@@ -110,13 +110,44 @@ def test_recalculation_of_a_workbook_with_every_rule_variant(tmp_path):
             "satuan": "%",
             "target:2024": "banyak",
         },
+        {
+            "jenis": "Sasaran",
+            "kode": "S3",
+            "kode_indikator": "IS6",
+            "indikator": "Triwulan",
+            "satuan": "Kegiatan",
+            "target:2024": 40,
+            "target_akhir": 40,
+        },
     ]
+    rows["RKT"].append(
+        {
+            "jenis": "Sub Kegiatan",
+            "kode": "7.01.01.2.02.02",
+            "kode_induk": "7.01.01.2.02",
+            "uraian": "Sub B",
+            "indikator": "Jumlah kegiatan",
+            "satuan": "Kegiatan",
+            "target": 8,
+            "pagu": 500_000,
+        }
+    )
     rows["PK"] = [{"kode": "IS1", "uraian": "Sasaran satu", "target": "80%"}]
     rows["Realisasi"] += [
         {"kode": "IS2", "realisasi": 7, "realisasi_lalu:2023": 12, "realisasi_nasional": 9},
         {"kode": "IS3", "realisasi": 5},
         {"kode": "IS4", "realisasi": 3},
         {"kode": "IS5", "realisasi": 3},
+        # only quarterly realisasi: the year's value is accumulated by the metode
+        {"kode": "IS6", "realisasi_tw1": 12, "realisasi_tw2": 9, "realisasi_tw3": 11},
+        {
+            "kode": "7.01.01.2.02.02",
+            "realisasi_tw1": 2,
+            "realisasi_tw2": 2,
+            "realisasi_tw3": 2,
+            "realisasi_tw4": 1,
+            "realisasi_anggaran": 400_000,
+        },
     ]
     rows["Rencana Aksi"] += [
         {"kode": "IS2", "target_tw1": 3, "target_tw2": 3, "target_tw4": 2, "metode": "Akhir"},
@@ -141,7 +172,10 @@ def test_recalculation_of_a_workbook_with_every_rule_variant(tmp_path):
             "realisasi_tahun_lalu": 850000,
         },
     )
-    out = fill(path, tmp_path / "v-LKIP.xlsx").output
+    result = fill(path, tmp_path / "v-LKIP.xlsx")
+    assert result.hasil.indikator["IS6"].realisasi.number == 32  # 12 + 9 + 11, no TW4
+    assert result.hasil.anggaran["7.01.01.2.02.02"].output_capaian == pytest.approx(87.5)
+    out = result.output
     compared, mismatches = recalculated_mismatches(out, tmp_path / "recalc")
     assert compared >= 100
     assert mismatches == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .. import formulas as X
 from ..compute import Hasil
 from ..model import Cell, Laporan
-from ..schema import IDENTITAS, RENCANA_AKSI, RENSTRA
+from ..schema import IDENTITAS, REALISASI, RENCANA_AKSI, RENSTRA
 
 
 class Context:
@@ -54,6 +54,20 @@ class Context:
     def metode_ra(self, kode: str) -> str:
         ra = self.laporan.rencana_aksi[kode]
         return self.column_cell(RENCANA_AKSI.name, "metode", ra.row) or X.text(ra.metode)
+
+    def realisasi(self, kode: str) -> str:
+        """The year's realisasi as a formula: the annual cell when it holds a number, otherwise
+        the quarters accumulated by the Rencana Aksi metode (as `compute.realisasi_tahunan`)."""
+        rea = self.laporan.realisasi.get(kode)
+        if rea is None:
+            return X.BLANK
+        annual = self.column_cell(REALISASI.name, "realisasi", rea.row) or X.BLANK
+        quarters = [self.cell(c) for c in rea.triwulan if c.sheet]
+        if not quarters:
+            return X.number_or_blank(annual)
+        metode = self.metode_ra(kode) if kode in self.laporan.rencana_aksi else X.text("Jumlah")
+        accumulated = X.sampai_dengan(quarters, metode, not rea.triwulan[3].sheet)
+        return f"IF(ISNUMBER({annual}),{annual},{accumulated})"
 
     def capaian(self, kode: str, target: Cell, t: str, r: str) -> str:
         """The capaian formula for an indicator: Rentang targets carry their bounds."""

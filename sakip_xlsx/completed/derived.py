@@ -29,7 +29,7 @@ def realisasi_columns(
         r0 = rea.row - 1
         own = [X.ref(sheet, f"{xl_col_to_name(width + i)}{rea.row}") for i in range(7)]
         target, capaian, capped, _, pagu, _, _ = own
-        real = ctx.column_cell(sheet, "realisasi", rea.row) or X.BLANK
+        real = ctx.realisasi(kode)
         if kode in hasil.indikator:
             h = hasil.indikator[kode]
             book.formula(

@@ -131,9 +131,7 @@ def tabel_31(book: Book, ctx: Context, pos: Positions) -> None:
         h = hasil.indikator[ind.kode]
         _lead(ws, f, row, number, sasaran.uraian, ind.kode, ind.indikator, ind.satuan)
         _target(book, ws, row, 5, ctx, h.target)
-        book.formula(
-            ws, row, 6, X.number_or_blank(ctx.cell(h.realisasi)), h.realisasi.number, f["tool_num"]
-        )
+        book.formula(ws, row, 6, ctx.realisasi(ind.kode), h.realisasi.number, f["tool_num"])
         t, r = cell(T31, row, 5), cell(T31, row, 6)
         book.formula(ws, row, 7, ctx.capaian(ind.kode, h.target, t, r), h.capaian, f["tool_pct"])
         book.formula(ws, row, 8, X.dibatasi(cell(T31, row, 7), ctx.cap), h.dibatasi, f["tool_pct"])
@@ -190,6 +188,16 @@ def tabel_32(book: Book, ctx: Context, pos: Positions | None = None) -> None:
         for i, year in enumerate(years):
             _target(book, ws, row, 4 + i, ctx, ind.targets.get(year, _empty()))
             real = h.realisasi_per_tahun[year]
+            if year == tahun:  # this year's realisasi lives in Tabel 3.1 (quarters included)
+                book.formula(
+                    ws,
+                    row,
+                    4 + n + i,
+                    X.number_or_blank(_t31(pos, ind.kode)),
+                    real.number,
+                    f["tool_num"],
+                )
+                continue
             book.formula(
                 ws, row, 4 + n + i, X.number_or_blank(ctx.cell(real)), real.number, f["tool_num"]
             )
@@ -199,6 +207,12 @@ def tabel_32(book: Book, ctx: Context, pos: Positions | None = None) -> None:
             ws, row, 4 + 2 * n, X.tren(now, prev, ctx.polaritas(ind.kode)), h.tren, f["tool_center"]
         )
         row += 1
+
+
+def _t31(pos: Positions | None, kode: str) -> str:
+    """This year's realisasi of an indicator, as Tabel 3.1 shows it."""
+    assert pos is not None and kode in pos.t31_rows
+    return cell(T31, pos.t31_rows[kode], 6)
 
 
 def _lead(ws, f, row: int, number: int, *texts: str) -> None:
@@ -243,7 +257,9 @@ def tabel_33(book: Book, ctx: Context, pos: Positions | None = None) -> None:
         ws.write_string(row, 4, ind.metode_tahunan, f["cell_center"])
         _target(book, ws, row, 5, ctx, ind.target_akhir)
         cells = [
-            ctx.cell(h.realisasi_per_tahun[y]) for y in h.years if h.realisasi_per_tahun[y].sheet
+            _t31(pos, ind.kode) if y == tahun else ctx.cell(h.realisasi_per_tahun[y])
+            for y in h.years
+            if y == tahun or h.realisasi_per_tahun[y].sheet
         ]
         book.formula(
             ws,
@@ -290,7 +306,7 @@ def tabel_34(book: Book, ctx: Context, pos: Positions | None = None) -> None:
         h = hasil.indikator[ind.kode]
         _lead(ws, f, row, number, sasaran.uraian, ind.indikator, ind.satuan)
         book.formula(
-            ws, row, 4, X.number_or_blank(ctx.cell(h.realisasi)), h.realisasi.number, f["tool_num"]
+            ws, row, 4, X.number_or_blank(_t31(pos, ind.kode)), h.realisasi.number, f["tool_num"]
         )
         book.formula(
             ws, row, 5, X.number_or_blank(ctx.cell(h.nasional)), h.nasional.number, f["tool_num"]
@@ -520,7 +536,7 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
             ws,
             row,
             cols["real_output"],
-            X.number_or_blank(ctx.cell(a.output_realisasi)),
+            ctx.realisasi(item.kode),
             a.output_realisasi.number,
             f["tool_num"],
         )
