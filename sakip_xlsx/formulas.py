@@ -9,6 +9,7 @@ LibreOffice recalculation test holds the two to each other.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from . import rules
@@ -16,8 +17,14 @@ from . import rules
 BLANK = '""'
 
 
+@functools.lru_cache(maxsize=256)
 def quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
+
+
+def cell_ref(sheet: str, col_letter: str, row: int) -> str:
+    """`'Sheet'!$C$5` from parts (row 1-based): the fast path for generated references."""
+    return f"{quote_sheet(sheet)}!${col_letter}${row}"
 
 
 def ref(sheet: str, cell: str, absolute: bool = True) -> str:

@@ -282,3 +282,27 @@ def test_temuan_sheet_links_every_finding_errors_first(puger_out, puger_path):
     ring = {r[0].value: r[1].value for r in wb["Ringkasan"].iter_rows() if r[0].value}
     assert ring["Temuan error"] == sum(f.severity.value == "error" for f in findings)
     assert ring["Temuan peringatan"] == sum(f.severity.value == "peringatan" for f in findings)
+
+
+def test_formulas_use_no_function_that_needs_an_xlfn_prefix():
+    import re
+
+    from sakip_xlsx.completed.book import DYNAMIC_ARRAY_FUNCTIONS
+
+    source = (ROOT / "sakip_xlsx" / "formulas.py").read_text(encoding="utf-8")
+    used = set(re.findall(r"\b([A-Z][A-Z.]+)\(", source))
+    assert used.isdisjoint(DYNAMIC_ARRAY_FUNCTIONS), used & set(DYNAMIC_ARRAY_FUNCTIONS)
+    assert used <= {
+        "IF",
+        "AND",
+        "OR",
+        "ISNUMBER",
+        "ROUND",
+        "MIN",
+        "MAX",
+        "SUM",
+        "AVERAGE",
+        "COUNT",
+        "IFERROR",
+        "N",
+    }, used

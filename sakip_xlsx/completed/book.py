@@ -4,34 +4,56 @@ written with the value Python computed as their cached result."""
 from __future__ import annotations
 
 import math
-import re
 
 from xlsxwriter.worksheet import Worksheet
 
 from ..styles import make_formats
 
-_DYNAMIC = re.compile(
-    r"\b(?:ANCHORARRAY|BYCOL|BYROW|CHOOSECOLS|CHOOSEROWS|DROP|EXPAND|FILTER|HSTACK|LAMBDA|"
-    r"MAKEARRAY|MAP|RANDARRAY|REDUCE|SCAN|SINGLE|SEQUENCE|SORT|SORTBY|SWITCH|TAKE|TEXTSPLIT|"
-    r"TOCOL|TOROW|UNIQUE|VSTACK|WRAPCOLS|WRAPROWS|XLOOKUP)\("
+DYNAMIC_ARRAY_FUNCTIONS = (
+    "ANCHORARRAY",
+    "BYCOL",
+    "BYROW",
+    "CHOOSECOLS",
+    "CHOOSEROWS",
+    "DROP",
+    "EXPAND",
+    "FILTER",
+    "HSTACK",
+    "LAMBDA",
+    "MAKEARRAY",
+    "MAP",
+    "RANDARRAY",
+    "REDUCE",
+    "SCAN",
+    "SINGLE",
+    "SEQUENCE",
+    "SORT",
+    "SORTBY",
+    "SWITCH",
+    "TAKE",
+    "TEXTSPLIT",
+    "TOCOL",
+    "TOROW",
+    "UNIQUE",
+    "VSTACK",
+    "WRAPCOLS",
+    "WRAPROWS",
+    "XLOOKUP",
 )
+"""Functions xlsxwriter would prefix with `_xlfn.`; `formulas.py` uses none of them (a test
+checks), so their scan can be skipped."""
 
 
 class FastWorksheet(Worksheet):
     """xlsxwriter rewrites every formula with ~30 regular expressions looking for dynamic-array
-    functions (they need an `_xlfn.` prefix). Ours use none of them; one search proves it and
-    saves most of the write time of a kabupaten-scale workbook."""
+    functions (they need an `_xlfn.` prefix). Every formula here is built by `formulas.py` from
+    functions all spreadsheets have, so the scan is skipped: it is most of the write time of a
+    kabupaten-scale workbook, and it would even rewrite such a name inside a text criterion."""
 
     def _prepare_formula(self, formula, expand_future_functions=False):
-        if _DYNAMIC.search(formula) or self.use_future_functions or expand_future_functions:
+        if self.use_future_functions or expand_future_functions:
             return super()._prepare_formula(formula, expand_future_functions)
-        if formula.startswith("{"):
-            formula = formula[1:]
-        if formula.startswith("="):
-            formula = formula[1:]
-        if formula.endswith("}"):
-            formula = formula[:-1]
-        return formula
+        return formula[1:] if formula.startswith("=") else formula
 
 
 def cached(value: object) -> object:

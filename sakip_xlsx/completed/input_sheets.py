@@ -107,11 +107,12 @@ def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: lis
         writer = DERIVED_WRITERS.get(spec.name)
         if writer is not None:
             writer(book, derived, laporan, hasil, width, header_row)
+        letters = [xl_col_to_name(c) for c in range(width)]
         for r, row in enumerate(grid):
             number = r + 1
             for c in range(width):
                 raw = row[c] if c < len(row) else None
-                letter = xl_col_to_name(c)
+                letter = letters[c]
                 a1 = f"{letter}{number}"
                 kind = kinds.get(letter) if number > header_row else None
                 if spec.key_value and number > 1 and c == 1:

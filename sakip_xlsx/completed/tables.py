@@ -43,7 +43,8 @@ class Positions:
 
 
 def cell(sheet: str, row: int, col: int) -> str:
-    return X.ref(sheet, xl_rowcol_to_cell(row, col))
+    """Absolute reference to a 0-based (row, col) of a table sheet."""
+    return X.cell_ref(sheet, xl_col_to_name(col), row + 1)
 
 
 def start(book: Book, name: str, title: str, hasil: Hasil, note: str, headers) -> object:
