@@ -77,6 +77,8 @@ class HasilAnggaran:
     realisasi_cell: Cell = EMPTY
     output_realisasi: Cell = EMPTY
     output_capaian: float | None = None
+    nilai_output: float | None = None
+    """PMK 214/2017: pagu x capaian output (capped), for sub kegiatan with all three known."""
     sub_kegiatan: list[str] = field(default_factory=list)
 
 
@@ -93,6 +95,8 @@ class HasilRencanaAksi:
     """The annual target the quarters imply under the metode (TW4 s.d.)."""
     target_acuan: Cell
     """The annual target of the indicator (PK, else RKT, else Renstra)."""
+    selisih: float | None
+    """target_tahunan - target_acuan: 0 when the quarters reach the annual target."""
     capaian_tahunan_sd: list[float | None]
 
 
@@ -279,11 +283,7 @@ def _indikator(
         capaian_akhir=akhir_value,
         tren=rules.tren(realisasi.number, previous, ind.polaritas),
         nasional=nasional,
-        selisih_nasional=(
-            None
-            if realisasi.number is None or nasional.number is None
-            else realisasi.number - nasional.number
-        ),
+        selisih_nasional=rules.difference(realisasi.number, nasional.number),
         banding_nasional=rules.banding(realisasi.number, nasional.number, ind.polaritas),
     )
 
@@ -299,6 +299,11 @@ def _anggaran(laporan: Laporan) -> tuple[dict[str, HasilAnggaran], list[str]]:
         real_cell = rea.anggaran if rea else EMPTY
         output = realisasi_tahunan(laporan, item.kode)
         pagu, real = item.pagu.number, real_cell.number
+        capaian_output = (
+            rules.ratio_percent(output.number, item.target.number)
+            if item.target.value.problem is None and output.value.problem is None
+            else None
+        )
         out[item.kode] = HasilAnggaran(
             item=item,
             pagu=pagu,
@@ -307,11 +312,8 @@ def _anggaran(laporan: Laporan) -> tuple[dict[str, HasilAnggaran], list[str]]:
             sisa=None if pagu is None else pagu - (real or 0.0),
             realisasi_cell=real_cell,
             output_realisasi=output,
-            output_capaian=(
-                rules.ratio_percent(output.number, item.target.number)
-                if item.target.value.problem is None and output.value.problem is None
-                else None
-            ),
+            output_capaian=capaian_output,
+            nilai_output=rules.nilai_output(pagu, real, capaian_output),
             sub_kegiatan=[item.kode],
         )
     reached: set[str] = set()
@@ -392,6 +394,7 @@ def _rencana_aksi(laporan: Laporan, ra: RencanaAksi, setting: Pengaturan) -> Has
         ],
         target_tahunan=rules.target_tahunan(target, ra.metode),
         target_acuan=acuan,
+        selisih=rules.difference(rules.target_tahunan(target, ra.metode), acuan.number),
         capaian_tahunan_sd=[
             _capaian_number(polaritas, acuan.number, r)
             if acuan.value.problem is None and not acuan.value.is_range

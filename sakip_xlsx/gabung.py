@@ -80,6 +80,20 @@ class Rekap:
     def total_realisasi(self) -> float:
         return sum(o.realisasi for o in self.opd)
 
+    @property
+    def total_serapan(self) -> float | None:
+        """Kabupaten serapan: total realisasi / total pagu, never a mean of percentages."""
+        from . import rules
+
+        return rules.ratio_percent(self.total_realisasi, self.total_pagu)
+
+    @property
+    def rata_rata(self) -> float | None:
+        """Mean of the OPD averages that could be assessed."""
+        from . import rules
+
+        return rules.mean([o.rata_rata for o in self.opd])
+
 
 def ranking(opd: list[Ringkas]) -> list[Ringkas]:
     """Highest rata-rata first; ties by name; OPD without an assessed capaian last."""

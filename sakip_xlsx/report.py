@@ -107,9 +107,7 @@ if __name__ == "__main__":  # python -m sakip_xlsx.report README.md
 
 
 def gabung_summary(rekap, output: Path) -> str:
-    from . import rules
-
-    serapan = rules.ratio_percent(rekap.total_realisasi, rekap.total_pagu)
+    serapan = rekap.total_serapan
     lines = [
         f"Workbook terbaca          : {len(rekap.opd)}",
         f"Total pagu                : Rp {format_id(rekap.total_pagu, 0)}",

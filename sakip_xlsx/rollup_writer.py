@@ -9,7 +9,6 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from . import formulas as X
-from . import rules
 from .gabung import Rekap, ranking
 from .styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, make_formats, page_setup
 
@@ -101,7 +100,7 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
         def span(col: int) -> str:
             return f"{xl_rowcol_to_cell(FIRST + 1, col)}:{xl_rowcol_to_cell(last, col)}"
 
-        mean = rules.mean([o.rata_rata for o in rekap.opd])
+        mean = rekap.rata_rata
         ws.write_formula(
             row, 6, f'=IFERROR(AVERAGE({span(6)}),"")', f["tool_bold_pct"], _cached(mean)
         )
@@ -113,7 +112,7 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
             10,
             "=" + X.ratio(r, p),
             f["tool_bold_pct"],
-            _cached(rules.ratio_percent(rekap.total_realisasi, rekap.total_pagu)),
+            _cached(rekap.total_serapan),
         )
         for col, attr in ((11, "error"), (12, "peringatan"), (13, "info")):
             ws.write_formula(

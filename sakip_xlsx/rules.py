@@ -80,6 +80,11 @@ def ratio_percent(part: float | None, whole: float | None) -> float | None:
     return part / whole * 100.0
 
 
+def difference(a: float | None, b: float | None) -> float | None:
+    """a - b when both are known (selisih against the national figure, against the target)."""
+    return None if a is None or b is None else a - b
+
+
 def dibatasi(value: float | None, cap: float | None) -> float | None:
     """Capaian used for predikat and averages: below 0 counts as 0, above the cap as the cap."""
     if value is None:
@@ -193,6 +198,16 @@ def efisien_rasio(value: float | None) -> str:
     return "Efisien" if round(value, ROUND_DIGITS) >= 100 else "Tidak efisien"
 
 
+def nilai_output(
+    pagu: float | None, realisasi: float | None, capaian_output: float | None
+) -> float | None:
+    """PMK 214/2017 term of one sub kegiatan: pagu x CK (CK capped at 100 %, as a fraction);
+    None unless pagu, realisasi and CK are all known (then it counts in E)."""
+    if pagu is None or realisasi is None or capaian_output is None:
+        return None
+    return pagu * min(max(capaian_output, 0.0), 100.0) / 100.0
+
+
 def efisiensi_pmk(items: Sequence[tuple[float | None, float | None, float | None]]) -> float | None:
     """PMK 214/2017: E = sum(pagu x CK - realisasi) / sum(pagu x CK), CK = capaian output
     (capped at 100 %, as a fraction), over (pagu, realisasi, capaian output) of sub kegiatan.
@@ -201,10 +216,11 @@ def efisiensi_pmk(items: Sequence[tuple[float | None, float | None, float | None
     belanja = 0.0
     used = False
     for pagu, realisasi, ck in items:
-        if pagu is None or realisasi is None or ck is None:
+        term = nilai_output(pagu, realisasi, ck)
+        if term is None:
             continue
         used = True
-        nilai += pagu * min(max(ck, 0.0), 100.0) / 100.0
+        nilai += term
         belanja += realisasi
     if not used or nilai == 0:
         return None

@@ -255,3 +255,11 @@ def test_realisasi_tahunan_falls_back_to_the_quarters(tmp_path):
     assert hasil.indikator["IS1"].realisasi.number == 74
     assert hasil.indikator["IS1"].capaian == pytest.approx(92.5)
     assert hasil.indikator["IS1"].realisasi.where == "Realisasi!G2"
+
+
+def test_nilai_output_and_difference():
+    assert rules.nilai_output(1_000.0, 900.0, 88.0) == pytest.approx(880.0)
+    assert rules.nilai_output(1_000.0, 900.0, 150.0) == pytest.approx(1_000.0)  # CK capped
+    assert rules.nilai_output(1_000.0, None, 88.0) is None
+    assert rules.difference(14, 18) == -4
+    assert rules.difference(None, 18) is None

@@ -90,12 +90,7 @@ def rencana_aksi_columns(
         )
         mine = X.ref(sheet, f"{xl_col_to_name(width)}{ra.row}")
         acuan = X.ref(sheet, f"{xl_col_to_name(width + 1)}{ra.row}")
-        diff = (
-            None
-            if h.target_tahunan is None or h.target_acuan.number is None
-            else h.target_tahunan - h.target_acuan.number
-        )
-        book.formula(ws, r0, width + 2, X.difference(mine, acuan), diff, f["tool_num"])
+        book.formula(ws, r0, width + 2, X.difference(mine, acuan), h.selisih, f["tool_num"])
 
 
 DERIVED_WRITERS = {

@@ -545,9 +545,7 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
         book.formula(ws, row, cols["capaian"], X.ratio(r, t), a.output_capaian, f["tool_pct"])
         p, real = cell(T36, row, cols["pagu"]), cell(T36, row, cols["realisasi"])
         c = cell(T36, row, cols["capaian"])
-        nilai = None
-        if a.pagu is not None and a.realisasi is not None and a.output_capaian is not None:
-            nilai = a.pagu * min(max(a.output_capaian, 0.0), 100.0) / 100.0
+        nilai = a.nilai_output
         book.formula(ws, row, cols["nilai"], X.nilai_output(p, real, c), nilai, f["tool_rupiah"])
         n = cell(T36, row, cols["nilai"])
         book.formula(
