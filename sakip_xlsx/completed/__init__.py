@@ -32,9 +32,19 @@ def write_completed_workbook(path: Path, hasil: Hasil, findings: list[Finding]) 
     Deterministic: the same model gives the same bytes. Written in xlsxwriter's
     constant-memory mode, sheet by sheet, so a kabupaten-scale workbook stays small in memory.
     """
-    wb = xlsxwriter.Workbook(
-        str(path), {"constant_memory": True, "tmpdir": str(path.parent), **WORKBOOK_OPTIONS}
-    )
+    # xlsxwriter streams each sheet through temporary files; a private folder guarantees none
+    # is left behind, even when writing fails
+    with tempfile.TemporaryDirectory(prefix="sakip-") as scratch:
+        wb = xlsxwriter.Workbook(
+            str(path), {"constant_memory": True, "tmpdir": scratch, **WORKBOOK_OPTIONS}
+        )
+        try:
+            return _write(wb, hasil, findings)
+        finally:
+            wb.fileclosed = True  # after a failure, do not let xlsxwriter close it at exit
+
+
+def _write(wb, hasil: Hasil, findings: list[Finding]) -> int:
     ident = hasil.laporan.identitas
     wb.set_properties(
         {**DOC_PROPERTIES, "title": f"LKIP {ident.nama_instansi} {ident.tahun_laporan}".strip()}
