@@ -193,18 +193,22 @@ def _sheet_rows(ws, path: Path) -> Grid:
     values: list[list[object]] = []
     formats: dict[tuple[int, int], str] = {}
     try:
-        for r, row in enumerate(ws.iter_rows()):
-            line = []
-            for c, cell in enumerate(row):
-                value = cell.value
-                line.append(value)
-                if value is not None:
-                    fmt = getattr(cell, "number_format", None)
-                    if fmt and fmt != "General":
-                        formats[(r, c)] = fmt
-            while line and line[-1] is None:
-                line.pop()
-            values.append(line)
+        with warnings.catch_warnings():
+            # openpyxl warns about odd cells (a date beyond its range) and then reads them
+            # as errors or text, which our own findings report
+            warnings.simplefilter("ignore")
+            for r, row in enumerate(ws.iter_rows()):
+                line = []
+                for c, cell in enumerate(row):
+                    value = cell.value
+                    line.append(value)
+                    if value is not None:
+                        fmt = getattr(cell, "number_format", None)
+                        if fmt and fmt != "General":
+                            formats[(r, c)] = fmt
+                while line and line[-1] is None:
+                    line.pop()
+                values.append(line)
     except Exception as exc:  # damaged XML surfaces as many exception types
         raise _unreadable(path.name, exc, ws.title) from exc
     while values and not values[-1]:
