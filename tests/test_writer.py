@@ -306,3 +306,22 @@ def test_formulas_use_no_function_that_needs_an_xlfn_prefix():
         "IFERROR",
         "N",
     }, used
+
+
+@requires_soffice
+@pytest.mark.libreoffice
+def test_sdm_counts_survive_wildcards_case_and_long_labels(tmp_path):
+    rows = minimal_rows()
+    long_name = "Pengelola " + "data " * 60  # longer than a formula text may be
+    rows["SDM"] = [
+        {"jabatan": "Staf*", "status": "ASN", "golongan": "III/a", "pendidikan": "S1"},
+        {"jabatan": "Staf umum", "status": "ASN", "golongan": "III/a", "pendidikan": "S1"},
+        {"jabatan": "staf*", "status": "Non ASN", "pendidikan": "SMA/SMK"},
+        {"jabatan": long_name, "status": "ASN", "golongan": "II/a", "pendidikan": "D3"},
+        {"jabatan": "=Kepala", "status": "ASN", "golongan": "IV/a", "pendidikan": "S2"},
+    ]
+    out = fill(write_workbook(tmp_path / "s.xlsx", rows), tmp_path / "s-LKIP.xlsx")
+    table = {label: counts for label, counts in out.hasil.sdm_jabatan.rows}
+    assert table["Staf*"] == [1, 1] and table["Staf umum"] == [1, 0]
+    compared, mismatches = recalculated_mismatches(out.output, tmp_path / "recalc")
+    assert mismatches == []

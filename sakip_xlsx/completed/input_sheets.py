@@ -17,7 +17,7 @@ from ..formulas import ref
 from ..model import Cell, Laporan
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
 from ..styles import page_setup
-from ..values import code_text, format_id
+from ..values import clean_text, code_text, format_id
 from .book import Book, RowRecorder
 from .derived import DERIVED_WRITERS
 
@@ -192,6 +192,8 @@ def _write_cell(book, ws, spec, r, c, raw, kind, parsed: Cell | None, found, is_
     elif col_kind is Kind.DATE and raw is not None and not isinstance(raw, str):
         ws.write_datetime(r, c, raw, book.custom(base, "dd-mm-yyyy"))
     else:
+        if isinstance(raw, str):  # text as the reader understood it (spaces tidied)
+            raw = clean_text(raw)
         _write_raw(book, ws, r, c, raw, book.custom(base, "@" if isinstance(raw, str) else None))
     _note(ws, r, c, notes, found)
 

@@ -611,7 +611,7 @@ def tabel_37(book: Book, ctx: Context, pos: Positions) -> None:
             hs.rata_rata,
             f["tool_pct"],
         )
-        crit = f"{col36(0)},{X.text('Program')},{col36(2)},{X.text(kode)}"
+        crit = f"{col36(0)},{X.text('Program')},{col36(2)},{X.criteria(kode)}"
         if pos.t36_last >= pos.t36_first:
             book.formula(ws, row, 4, f"SUMIFS({col36(4)},{crit})", hs.pagu, f["tool_rupiah"])
             book.formula(ws, row, 5, f"SUMIFS({col36(5)},{crit})", hs.realisasi, f["tool_rupiah"])
@@ -621,7 +621,7 @@ def tabel_37(book: Book, ctx: Context, pos: Positions) -> None:
         p, r = cell(T37, row, 4), cell(T37, row, 5)
         book.formula(ws, row, 6, X.ratio(r, p), hs.serapan, f["tool_pct"])
         if pmk and pos.t36_last >= pos.t36_first:
-            sub = f"{col36(0)},{X.text('Sub Kegiatan')},{col36(2)},{X.text(kode)}"
+            sub = f"{col36(0)},{X.text('Sub Kegiatan')},{col36(2)},{X.criteria(kode)}"
             nilai = f"SUMIFS({col36(11)},{sub})"
             belanja = f"SUMIFS({col36(12)},{sub})"
             book.formula(
@@ -739,7 +739,10 @@ def _count_table(book, name, title, label, label_range, status_range, table: Tab
         ws.write_string(row, 1, text, f["cell"])
         for i, status in enumerate(table.columns):
             formula = (
-                f"COUNTIFS({label_range},{X.criteria(text)},{status_range},{X.criteria(status)})"
+                # exact comparison with the label cell: no wildcards, no 255-character limit
+                # on text in a formula, and case-insensitive like the Python count
+                f"SUMPRODUCT(({label_range}={cell(name, row, 1)})*"
+                f"({status_range}={X.text(status)}))"
                 if label_range and status_range
                 else "0"
             )
