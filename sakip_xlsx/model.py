@@ -214,6 +214,8 @@ class Laporan:
         return [i for i in self.indikator.values() if i.jenis == "Sasaran"]
 
     def pk_target(self, kode: str) -> PkRow | None:
+        # an index kept outside the dataclass fields, so comparing or converting models
+        # (asdict) is not affected by whether it was built yet
         index = self.__dict__.get("_pk_index")
         if index is None or len(index) != len(self.pk):
             index = {}

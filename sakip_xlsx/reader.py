@@ -551,17 +551,15 @@ def _read_identitas(
                 F.finding(F.REQUIRED_EMPTY, f"Isian '{col.header}' kosong.", spec.name, ref)
             )
     for col in spec.columns:
-        if col.key not in found and (col.required or col.default is None):
-            sev = F.MISSING_COLUMN if col.required else F.UNKNOWN_COLUMN
-            if col.required:
-                laporan.findings.append(
-                    F.finding(
-                        sev,
-                        f"Isian '{col.header}' tidak ditemukan di sheet '{sheet}'.",
-                        sheet,
-                        "A1",
-                    )
+        if col.required and col.key not in found:
+            laporan.findings.append(
+                F.finding(
+                    F.MISSING_COLUMN,
+                    f"Isian '{col.header}' tidak ditemukan di sheet '{sheet}'.",
+                    sheet,
+                    "A1",
                 )
+            )
     ident.rows = found
     laporan.identitas = ident
 
