@@ -28,6 +28,7 @@ from .schema import (
 from .styles import DOC_PROPERTIES, LEGEND, WORKBOOK_OPTIONS, make_formats, page_setup
 
 VALIDATION_ROWS = 10000
+PETUNJUK_WIDTHS = (30, 8, 22, 30, 80)
 """Rows the list validations cover; staff may add rows up to there."""
 
 
@@ -182,11 +183,8 @@ def write_identitas(wb, fmt, values: dict[str, object]) -> None:
 
 def write_petunjuk(wb, fmt, tahun: int, periode: tuple[int, int]) -> None:
     ws = wb.add_worksheet(PETUNJUK_SHEET)
-    ws.set_column(0, 0, 30)
-    ws.set_column(1, 1, 8)
-    ws.set_column(2, 2, 22)
-    ws.set_column(3, 3, 30)
-    ws.set_column(4, 4, 80)
+    for index, width in enumerate(PETUNJUK_WIDTHS):
+        ws.set_column(index, index, width)
     row = 0
     ws.write_string(row, 0, "Petunjuk pengisian workbook SAKIP", fmt["title"])
     row += 1
@@ -227,10 +225,19 @@ def write_petunjuk(wb, fmt, tahun: int, periode: tuple[int, int]) -> None:
             ws.write_string(row, index, text, fmt["header"])
         row += 1
         for col in spec.columns:
-            ws.write_string(row, 0, col.header.replace("{year}", "<tahun>"), fmt["label"])
-            ws.write_string(row, 1, "Ya" if col.required else "", fmt["cell_center"])
-            ws.write_string(row, 2, col.kind.value, fmt["cell"])
-            ws.write_string(row, 3, ", ".join(col.choices), fmt["cell"])
-            ws.write_string(row, 4, column_help(col), fmt["cell"])
+            texts = (
+                col.header.replace("{year}", "<tahun>"),
+                "Ya" if col.required else "",
+                col.kind.value,
+                ", ".join(col.choices),
+                column_help(col),
+            )
+            styles = ("label", "cell_center", "cell", "cell", "cell")
+            for index, (text, style) in enumerate(zip(texts, styles, strict=True)):
+                ws.write_string(row, index, text, fmt[style])
+            # wrapped help needs a taller row; not every program grows rows by itself
+            lines = max(-(-len(t) // int(w)) for t, w in zip(texts, PETUNJUK_WIDTHS, strict=True))
+            if lines > 1:
+                ws.set_row(row, 15 * lines)
             row += 1
     page_setup(ws)
