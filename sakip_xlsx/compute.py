@@ -55,6 +55,8 @@ class HasilIndikator:
 class HasilSasaran:
     sasaran: Sasaran
     indikator: list[str]
+    dinilai: int
+    """How many of its indicators could be assessed."""
     rata_rata: float | None
     predikat: str
     programs: list[str]
@@ -362,6 +364,7 @@ def _sasaran(
     return HasilSasaran(
         sasaran=sasaran,
         indikator=list(sasaran.indikator),
+        dinilai=sum(1 for k in sasaran.indikator if indikator[k].dibatasi is not None),
         rata_rata=rata,
         predikat=rules.predikat(rata, setting.skala),
         programs=programs,

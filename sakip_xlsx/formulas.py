@@ -108,13 +108,6 @@ def mean(cells: Sequence[str]) -> str:
     return f"IFERROR(AVERAGE({','.join(cells)}),{BLANK})"
 
 
-def total_or_blank(cells: Sequence[str]) -> str:
-    if not cells:
-        return BLANK
-    joined = ",".join(cells)
-    return f"IF(COUNT({joined})=0,{BLANK},SUM({joined}))"
-
-
 def sampai_dengan(cells: Sequence[str], metode: str, own_missing: bool = False) -> str:
     """Value s.d. the last of `cells` (quarters so far) by the metode cell/constant.
 

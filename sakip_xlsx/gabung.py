@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import rules
 from .errors import OutputFileError, SakipError
 from .findings import Severity, counts
 
@@ -83,15 +84,11 @@ class Rekap:
     @property
     def total_serapan(self) -> float | None:
         """Kabupaten serapan: total realisasi / total pagu, never a mean of percentages."""
-        from . import rules
-
         return rules.ratio_percent(self.total_realisasi, self.total_pagu)
 
     @property
     def rata_rata(self) -> float | None:
         """Mean of the OPD averages that could be assessed."""
-        from . import rules
-
         return rules.mean([o.rata_rata for o in self.opd])
 
 

@@ -10,7 +10,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from . import formulas as X
 from .gabung import Rekap, ranking
-from .styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, make_formats, page_setup
+from .styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, bar_chart, make_formats, page_setup
 
 REKAP, PERINGKAT, GRAFIK, RINCI, GAGAL = "Rekap", "Peringkat", "Grafik", "Rinci", "Gagal"
 FIRST = 4  # header row (0-based); data from FIRST + 1
@@ -166,21 +166,16 @@ def _write_peringkat(wb, f, rekap: Rekap, positions: dict[str, int]) -> None:
         return
     chart_ws = wb.add_worksheet(GRAFIK)
     chart_ws.write_string(0, 0, "Rata-rata capaian kinerja per perangkat daerah", f["title"])
-    chart = wb.add_chart({"type": "bar"})
     sheet = X.quote_sheet(PERINGKAT)
-    chart.add_series(
-        {
-            "name": "Rata-rata capaian (%)",
-            "categories": f"={sheet}!$B${FIRST + 2}:$B${row}",
-            "values": f"={sheet}!$C${FIRST + 2}:$C${row}",
-            "data_labels": {"value": True, "num_format": "0.00"},
-            "fill": {"color": "#2E75B6"},
-        }
+    chart = bar_chart(
+        wb,
+        "Rata-rata capaian (%)",
+        "Rata-rata capaian kinerja per OPD",
+        f"={sheet}!$B${FIRST + 2}:$B${row}",
+        f"={sheet}!$C${FIRST + 2}:$C${row}",
+        {"name": "%", "min": 0},
     )
-    chart.set_title({"name": "Rata-rata capaian kinerja per OPD"})
-    chart.set_x_axis({"name": "%", "min": 0})
     chart.set_y_axis({"reverse": True})
-    chart.set_legend({"none": True})
     chart.set_size({"width": 900, "height": max(320, 24 * len(ordered) + 120)})
     chart_ws.insert_chart("A3", chart)
 
@@ -195,32 +190,39 @@ def _write_rinci(wb, f, rekap: Rekap) -> None:
     for o in rekap.opd:
         ws.write_string(row, 0, f"{o.instansi} ({Path(o.file).name})", f["bold"])
         row += 1
-        for col, text in enumerate(
-            ("Kode", "Sasaran", "Rata-rata capaian (%)", "Predikat", "Efisiensi")
-        ):
-            ws.write_string(row, col, text, f["header"])
-        row += 1
-        for s in o.sasaran:
-            ws.write_string(row, 0, s.kode, f["cell"])
-            ws.write_string(row, 1, s.uraian, f["cell"])
-            _number(ws, row, 2, s.rata_rata, f["tool_pct"])
-            ws.write_string(row, 3, s.predikat, f["cell_center"])
-            ws.write_string(row, 4, s.efisien, f["cell_center"])
-            row += 1
-        for col, text in enumerate(
-            ("Kode", "Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)")
-        ):
-            ws.write_string(row, col, text, f["header"])
-        row += 1
-        for p in o.program:
-            ws.write_string(row, 0, p.kode, f["cell"])
-            ws.write_string(row, 1, p.uraian, f["cell"])
-            ws.write_number(row, 2, p.pagu, f["tool_rupiah"])
-            ws.write_number(row, 3, p.realisasi, f["tool_rupiah"])
-            _number(ws, row, 4, p.serapan, f["tool_pct"])
-            row += 1
+        row = _block(
+            ws,
+            f,
+            row,
+            ("Kode", "Sasaran", "Rata-rata capaian (%)", "Predikat", "Efisiensi"),
+            [(s.kode, s.uraian, s.rata_rata, s.predikat, s.efisien) for s in o.sasaran],
+            ("cell", "cell", "tool_pct", "cell_center", "cell_center"),
+        )
+        row = _block(
+            ws,
+            f,
+            row,
+            ("Kode", "Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)"),
+            [(p.kode, p.uraian, p.pagu, p.realisasi, p.serapan) for p in o.program],
+            ("cell", "cell", "tool_rupiah", "tool_rupiah", "tool_pct"),
+        )
         row += 1
     page_setup(ws)
+
+
+def _block(ws, f, row: int, headers, records, styles) -> int:
+    """A header row and its records (text or numbers, blank for None); returns the next row."""
+    for col, text in enumerate(headers):
+        ws.write_string(row, col, text, f["header"])
+    row += 1
+    for record in records:
+        for col, (value, style) in enumerate(zip(record, styles, strict=True)):
+            if isinstance(value, str):
+                ws.write_string(row, col, value, f[style])
+            else:
+                _number(ws, row, col, value, f[style])
+        row += 1
+    return row
 
 
 def _write_gagal(wb, f, rekap: Rekap) -> None:

@@ -119,3 +119,22 @@ def page_setup(ws, repeat_rows: tuple[int, int] | None = None) -> None:
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     if repeat_rows is not None:
         ws.repeat_rows(*repeat_rows)
+
+
+def bar_chart(wb, name: str, title: str, categories: str, values: str, x_axis: dict):
+    """A horizontal bar chart in the palette's tool colour, values labelled with two decimals:
+    serapan per program in the completed workbook, capaian per OPD in the rollup."""
+    chart = wb.add_chart({"type": "bar"})
+    chart.add_series(
+        {
+            "name": name,
+            "categories": categories,
+            "values": values,
+            "data_labels": {"value": True, "num_format": "0.00"},
+            "fill": {"color": TOOL_HEADER_FILL},
+        }
+    )
+    chart.set_title({"name": title})
+    chart.set_x_axis(x_axis)
+    chart.set_legend({"none": True})
+    return chart

@@ -9,11 +9,10 @@ marked. Formulas elsewhere point at these cells; derived columns are added to th
 
 from __future__ import annotations
 
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from ..compute import Hasil
 from ..findings import Finding
-from ..formulas import ref
 from ..model import Cell, Laporan
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
 from ..styles import page_setup
@@ -223,13 +222,6 @@ def _layout(ws, spec: SheetSpec, laporan: Laporan, width: int, header_row: int) 
     letters = laporan.columns.get(spec.name, {})
     for key, letter in letters.items():
         col = spec.column(key.split(":")[0])
-        index = sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(letter))) - 1
+        index = xl_cell_to_rowcol(f"{letter}1")[1]
         ws.set_column(index, index, col.width)
     ws.freeze_panes(header_row, 1)
-
-
-def address(cell: Cell) -> str | None:
-    """The absolute reference of a model cell in the completed workbook."""
-    if cell.sheet and cell.ref:
-        return ref(cell.sheet, cell.ref)
-    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import formulas as X
 from ..compute import Hasil
 from ..findings import Finding, Severity, counts
-from ..styles import page_setup
+from ..styles import bar_chart, page_setup
 from .book import Book
 from .context import Context
 from .tables import T31, T38, Positions, cell
@@ -183,6 +183,12 @@ def write_temuan(book: Book, ws, findings: list[Finding]) -> None:
     page_setup(ws, repeat_rows=(3, 3))
 
 
+def _data_row(book: Book, ws, row: int, label: str, source: str, value) -> None:
+    """One row of a chart's data block: a label and a live copy of a table's figure."""
+    ws.write_string(row, 0, label, book.fmt["cell"])
+    book.formula(ws, row, 1, X.number_or_blank(source), value, book.fmt["tool_pct"])
+
+
 def write_grafik(book: Book, hasil: Hasil, pos: Positions) -> None:
     """Two native charts: capaian per indicator against 100 %, serapan per program."""
     f = book.fmt
@@ -195,15 +201,7 @@ def write_grafik(book: Book, hasil: Hasil, pos: Positions) -> None:
     ws.set_column(1, 2, 12)
     row = 3
     for kode, t_row in pos.t31_rows.items():
-        ws.write_string(row, 0, kode, f["cell"])
-        book.formula(
-            ws,
-            row,
-            1,
-            X.number_or_blank(cell(T31, t_row, 7)),
-            hasil.indikator[kode].capaian,
-            f["tool_pct"],
-        )
+        _data_row(book, ws, row, kode, cell(T31, t_row, 7), hasil.indikator[kode].capaian)
         ws.write_number(row, 2, 100, f["cell_center"])
         row += 1
     last_ind = row - 1
@@ -213,15 +211,7 @@ def write_grafik(book: Book, hasil: Hasil, pos: Positions) -> None:
     row += 1
     first_prog = row
     for kode, t_row in pos.t38_rows.items():
-        ws.write_string(row, 0, kode, f["cell"])
-        book.formula(
-            ws,
-            row,
-            1,
-            X.number_or_blank(cell(T38, t_row, 6)),
-            hasil.anggaran[kode].serapan,
-            f["tool_pct"],
-        )
+        _data_row(book, ws, row, kode, cell(T38, t_row, 6), hasil.anggaran[kode].serapan)
         row += 1
     last_prog = row - 1
     sheet = X.quote_sheet(GRAFIK)
@@ -251,19 +241,14 @@ def write_grafik(book: Book, hasil: Hasil, pos: Positions) -> None:
         chart.set_legend({"position": "bottom"})
         ws.insert_chart("E3", chart, {"x_scale": 1.4, "y_scale": 1.2})
     if pos.t38_rows:
-        bar = wb.add_chart({"type": "bar"})
-        bar.add_series(
-            {
-                "name": "Serapan (%)",
-                "categories": f"={sheet}!$A${first_prog + 1}:$A${last_prog + 1}",
-                "values": f"={sheet}!$B${first_prog + 1}:$B${last_prog + 1}",
-                "data_labels": {"value": True, "num_format": "0.00"},
-                "fill": {"color": "#2E75B6"},
-            }
+        bar = bar_chart(
+            wb,
+            "Serapan (%)",
+            "Serapan anggaran per program",
+            f"={sheet}!$A${first_prog + 1}:$A${last_prog + 1}",
+            f"={sheet}!$B${first_prog + 1}:$B${last_prog + 1}",
+            {"name": "%", "min": 0, "max": 100},
         )
-        bar.set_title({"name": "Serapan anggaran per program"})
-        bar.set_x_axis({"name": "%", "min": 0, "max": 100})
-        bar.set_legend({"none": True})
         ws.insert_chart("E22", bar, {"x_scale": 1.4, "y_scale": 1.2})
     page_setup(ws)
     book.finish()

@@ -349,9 +349,13 @@ def tabel_35(book: Book, ctx: Context, pos: Positions) -> None:
         ws.write_number(row, 0, number, f["cell_center"])
         ws.write_string(row, 1, hs.sasaran.uraian, f["cell"])
         ws.write_number(row, 2, len(hs.indikator), f["cell_center"])
-        dinilai = sum(1 for k in hs.indikator if hasil.indikator[k].dibatasi is not None)
         book.formula(
-            ws, row, 3, f"COUNT({','.join(capped)})" if capped else "0", dinilai, f["tool_center"]
+            ws,
+            row,
+            3,
+            f"COUNT({','.join(capped)})" if capped else "0",
+            hs.dinilai,
+            f["tool_center"],
         )
         book.formula(ws, row, 4, X.mean(capped), hs.rata_rata, f["tool_pct"])
         book.formula(
