@@ -1,76 +1,181 @@
-"""Writing output files so that a failed run never leaves a half-written workbook behind."""
+"""Writing output files so that no run ever leaves a half-written or a wrong file behind.
+
+Every output is written to a short temporary name in the target folder and only then put in
+place. Without `--force` it is put in place by a hard link (or, where the file system has no
+links, an exclusive create), so a file that appears at the output path while the tool runs is
+never replaced: there is no gap between "does it exist?" and "replace it". Only regular files
+are ever replaced; a folder, FIFO or device at the output path is refused. A signal during the
+move waits until the move is done (see `interrupt`).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import OutputFileError
+from .errors import OutputFileError, os_reason
+from .interrupt import deferred
+
+TEMP_PREFIX = ".~sakip-"
+"""Temporary files are named `.~sakip-XXXXXXXX.tmp`: short, so that a valid long output name
+never fails because of the name beside it, and hidden, so `gabung` on the folder skips it."""
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: through symlinks, `..`, case-folding file systems
+    and hard links alike."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def require_xlsx_name(path: Path) -> None:
+    """Outputs are Excel workbooks: a name without `.xlsx` is almost always a slip (`-o hasil`,
+    `-o hasil.xls`), so it is refused with the name the user probably meant."""
+    path = Path(path)
+    if not str(path) or not path.name:
+        raise OutputFileError("Nama file keluaran kosong; sebutkan nama file .xlsx.")
+    if path.suffix.lower() != ".xlsx":
+        suggestion = path.with_suffix(".xlsx").name if path.suffix else path.name + ".xlsx"
+        raise OutputFileError(
+            f"Nama file keluaran '{path.name}' harus berakhiran .xlsx (mis. {suggestion})."
+        )
+
+
+def check_target(path: Path, force: bool) -> Path:
+    """Refuse an output path that cannot be written or must not be replaced; returns the
+    folder it goes into."""
+    path = Path(path)
+    if not str(path) or not path.name:
+        raise OutputFileError("Nama file keluaran kosong; sebutkan nama file .xlsx.")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputFileError(f"Tidak dapat menulis {path}: {os_reason(exc)}.") from exc
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputFileError(
+                f"Tujuan keluaran {path} adalah folder; sebutkan nama file .xlsx."
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputFileError(
+                f"Tujuan keluaran {path} bukan file biasa (mis. FIFO atau perangkat); "
+                "pilih nama file .xlsx lain."
+            )
+        if not force:
+            raise OutputFileError(
+                f"File {path} sudah ada. Gunakan --force untuk menimpanya atau pilih nama lain."
+            )
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder_info = folder.stat()
+    except FileNotFoundError:
+        raise OutputFileError(f"Folder tujuan {folder} tidak ada.") from None
+    except OSError as exc:
+        raise OutputFileError(f"Tidak dapat membuka folder {folder}: {os_reason(exc)}.") from exc
+    if not stat.S_ISDIR(folder_info.st_mode):
+        raise OutputFileError(f"{folder} bukan folder; tidak dapat menulis {path.name} di sana.")
+    return folder
 
 
 @contextlib.contextmanager
 def atomic_target(path: Path, *, force: bool = False) -> Iterator[Path]:
-    """A temporary path beside `path` to write to; renamed into place when the block ends
-    without error, removed otherwise. Readers see the old file or the whole new one."""
+    """A temporary path beside `path` to write to; put in place when the block ends without
+    error, removed in every other case (an error, a signal, a refused replace)."""
     path = Path(path)
-    folder = _check_target(path, force)
+    folder = check_target(path, force)
+    tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-    except OSError as exc:
-        raise OutputFileError(
-            f"Tidak dapat menulis di folder {folder}: {exc.strerror or exc}."
-        ) from exc
+        with deferred():
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
+                os.close(fd)
+            except OSError as exc:
+                raise OutputFileError(
+                    f"Tidak dapat menulis di folder {folder}: {os_reason(exc)}."
+                ) from exc
+        try:
+            yield Path(tmp)
+        except OSError as exc:
+            raise OutputFileError(f"Gagal menulis {path}: {os_reason(exc)}.") from exc
+        except Exception as exc:
+            cause = exc.args[0] if exc.args else None  # xlsxwriter wraps OSError on close
+            if isinstance(cause, OSError):
+                raise OutputFileError(f"Gagal menulis {path}: {os_reason(cause)}.") from exc
+            raise
+        with deferred():
+            _put_in_place(Path(tmp), path, force)
+    finally:
+        if tmp is not None:
+            with deferred(), contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _put_in_place(tmp: Path, path: Path, force: bool) -> None:
     try:
-        yield Path(tmp)
         os.chmod(tmp, 0o644)
+    except OSError as exc:
+        raise OutputFileError(f"Gagal menulis {path}: {os_reason(exc)}.") from exc
+    if not force:
+        _create_new(tmp, path)
+        return
+    check_target(path, force=True)  # still a regular file (or absent) just before the move
+    try:
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        # the folder took the temporary file a moment ago, so a refused replace means the
+        # file itself is locked: on Windows, open in Excel
+        raise OutputFileError(
+            f"File {path} tidak dapat ditimpa: {os_reason(exc)}. Bila file itu sedang terbuka, "
+            f"tutup file {path.name} di Excel, lalu jalankan lagi."
+        ) from exc
+    except OSError as exc:
+        raise OutputFileError(f"Gagal menulis {path}: {os_reason(exc)}.") from exc
+
+
+def _create_new(tmp: Path, path: Path) -> None:
+    """Put `tmp` at `path` only if nothing is there: a link fails when the name exists."""
+    appeared = OutputFileError(
+        f"File {path} muncul saat sakip-xlsx berjalan dan tidak ditimpa. Gunakan --force untuk "
+        "menimpanya atau pilih nama lain."
+    )
+    try:
+        os.link(tmp, path)
+        return
+    except FileExistsError:
+        raise appeared from None
+    except OSError:
+        pass  # no hard links here (FAT, some network shares): reserve the name exclusively
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        raise appeared from None
+    except OSError as exc:
+        raise OutputFileError(f"Gagal menulis {path}: {os_reason(exc)}.") from exc
+    os.close(fd)
+    try:
         os.replace(tmp, path)
     except OSError as exc:
-        raise OutputFileError(f"Gagal menulis {path}: {exc.strerror or exc}.") from exc
-    finally:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
-
-
-def _check_target(path: Path, force: bool) -> Path:
-    if path.is_dir():
-        raise OutputFileError(f"Tujuan keluaran {path} adalah folder; sebutkan nama file .xlsx.")
-    if path.exists() and not force:
+            os.unlink(path)
         raise OutputFileError(
-            f"File {path} sudah ada. Gunakan --force untuk menimpanya atau pilih nama lain."
-        )
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputFileError(f"Folder tujuan {folder} tidak ada.")
-    return folder
+            f"Gagal menulis {path}: {os_reason(exc)}. Bila file itu sedang terbuka, tutup file "
+            f"{path.name} di Excel, lalu jalankan lagi."
+        ) from exc
 
 
 def write_atomically(path: Path, data: bytes, *, force: bool = False) -> Path:
-    """Write `data` to a temporary file beside `path`, then rename it into place.
-
-    The rename is atomic on one file system, so readers see either the old file or the whole
-    new one. An existing file is replaced only with `force`.
-    """
+    """Write `data` to `path` through `atomic_target`: the old file or the whole new one."""
     path = Path(path)
-    folder = _check_target(path, force)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputFileError(
-            f"Tidak dapat menulis di folder {folder}: {exc.strerror or exc}."
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise OutputFileError(f"Gagal menulis {path}: {exc.strerror or exc}.") from exc
+    with atomic_target(path, force=force) as tmp, open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
     return path

@@ -1,48 +1,69 @@
 """Command line: parses options and calls the library, nothing more.
 
-Library imports happen inside the commands so that `sakip-xlsx --help` answers at once.
+`main()` is the entry point. It owns what every command shares: Indonesian text for click's own
+messages, signals that end a run cleanly, output streams that never crash on a character the
+terminal cannot show, and the one place where an error becomes a message and an exit code
+(SPEC §7). Library imports happen inside the commands so that `sakip-xlsx --help` answers at
+once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from .errors import EXIT_CANNOT_RUN, EXIT_DATA_ERRORS, EXIT_OK, SakipError
+from . import cli_text
+from .errors import EXIT_CANNOT_RUN, EXIT_DATA_ERRORS, EXIT_OK, SakipError, os_error_message
+from .interrupt import Interrupted
+
+cli_text.install()  # before the decorators below: some of click's texts are fixed by them
+
+FATAL = "Galat"
+"""The one word for an error that stops the run; findings use error/peringatan/info."""
+
+COMMAND = {"options_metavar": cli_text.OPTIONS_METAVAR}
 
 
-def _fail(error: SakipError) -> None:
-    click.echo(f"Galat: {error.message}", err=True)
-    sys.exit(error.exit_code)
+class _Count(click.IntRange):
+    name = "bilangan bulat"
 
 
-class _Group(click.Group):
-    """Turns every user-caused error into an Indonesian message and its exit code."""
+class _Year(click.IntRange):
+    name = "tahun"
 
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except SakipError as error:
-            _fail(error)
-        except click.UsageError as error:
-            click.echo(f"Galat pemakaian: {error.format_message()}", err=True)
-            sys.exit(EXIT_CANNOT_RUN)
-        except (click.exceptions.Exit, click.exceptions.Abort, SystemExit):
-            raise
-        except Exception as error:  # a bug in this tool: say so plainly, never a traceback
-            if os.environ.get("SAKIP_DEBUG"):
-                raise
-            click.echo(
-                "Galat internal sakip-xlsx (bukan kesalahan Anda): "
-                f"{type(error).__name__}: {str(error)[:200]}. File masukan tidak diubah. "
-                "Laporkan ke pengembang; jalankan dengan SAKIP_DEBUG=1 untuk rinciannya.",
-                err=True,
-            )
-            sys.exit(EXIT_CANNOT_RUN)
+
+class _Main(click.Group):
+    """The `sakip-xlsx` group; its `main` is the one place where errors become messages."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        run(self, args, complete_var=complete_var, **extra)
+
+
+@click.group(
+    cls=_Main,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    subcommand_metavar=cli_text.SUBCOMMAND_METAVAR,
+    **COMMAND,
+)
+@click.version_option(package_name="sakip-xlsx", message="sakip-xlsx %(version)s")
+def main() -> None:
+    """sakip-xlsx: LKIP perangkat daerah dalam satu perintah.
+
+    \b
+    1. sakip-xlsx template isian.xlsx   workbook isian kosong
+    2. isi workbook di Excel/LibreOffice
+    3. sakip-xlsx fill isian.xlsx       workbook lengkap: semua tabel LKIP
+       sakip-xlsx check isian.xlsx      temuan saja, di terminal
+    Bappeda: sakip-xlsx gabung rekap.xlsx folder-opd/ -j 2
+    """
 
 
 def _periode(value: str | None) -> tuple[int, int] | None:
@@ -58,43 +79,42 @@ def _periode(value: str | None) -> tuple[int, int] | None:
     return awal, akhir
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="sakip-xlsx", message="sakip-xlsx %(version)s")
-def main() -> None:
-    """sakip-xlsx: LKIP perangkat daerah dalam satu perintah.
-
-    \b
-    1. sakip-xlsx template isian.xlsx   workbook isian kosong
-    2. isi workbook di Excel/LibreOffice
-    3. sakip-xlsx fill isian.xlsx       workbook lengkap: semua tabel LKIP
-       sakip-xlsx check isian.xlsx      temuan saja, di terminal
-    Bappeda: sakip-xlsx gabung rekap.xlsx folder-opd/ -j 2
-    """
+PATH = click.Path(path_type=Path)
+OUTPUT = click.Path(dir_okay=False, path_type=Path)
 
 
-@main.command()
-@click.argument(
-    "output", type=click.Path(dir_okay=False, path_type=Path), default="isian-sakip.xlsx"
-)
+@main.command(**COMMAND)
+@click.argument("keluaran", type=OUTPUT, default="isian-sakip.xlsx", metavar="[KELUARAN]")
 @click.option(
     "--tahun",
-    type=int,
+    type=_Year(1990, 2100),
     default=None,
+    metavar="TAHUN",
     help="Tahun laporan (bawaan: 2025; dengan --periode: tahun lalu, di dalam periode).",
 )
 @click.option(
-    "--periode", default=None, help="Periode Renstra, mis. 2021-2026 (bawaan: 2025-2029)."
+    "--periode",
+    default=None,
+    metavar="AWAL-AKHIR",
+    help="Periode Renstra, mis. 2021-2026 (bawaan: periode lima tahunan RPJMN yang memuat "
+    "--tahun, mis. 2025-2029).",
 )
-@click.option("--instansi", default="", help="Nama instansi, mis. 'Kecamatan Puger'.")
+@click.option(
+    "--instansi", default="", metavar="NAMA", help="Nama instansi, mis. 'Kecamatan Puger'."
+)
 @click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
 def template(
-    output: Path, tahun: int | None, periode: str | None, instansi: str, force: bool
+    keluaran: Path, tahun: int | None, periode: str | None, instansi: str, force: bool
 ) -> None:
-    """Tulis workbook isian standar yang masih kosong ke OUTPUT."""
-    from .schema import DEFAULT_PERIODE, DEFAULT_TAHUN
+    """Tulis workbook isian standar yang masih kosong ke KELUARAN."""
+    from .atomic import require_xlsx_name
+    from .schema import DEFAULT_PERIODE, DEFAULT_TAHUN, periode_for
     from .template import write_template
 
-    span = _periode(periode) or DEFAULT_PERIODE
+    require_xlsx_name(keluaran)
+    span = _periode(periode)
+    if span is None:
+        span = DEFAULT_PERIODE if tahun is None else periode_for(tahun)
     if tahun is not None:
         year = tahun
     elif periode is None:
@@ -105,70 +125,208 @@ def template(
         raise click.BadParameter(
             f"tahun {year} di luar periode {span[0]}-{span[1]}", param_hint="--tahun"
         )
-    path = write_template(output, year, span, instansi, force=force)
+    path = write_template(keluaran, year, span, instansi, force=force)
     click.echo(f"Template ditulis: {path}")
 
 
-@main.command()
-@click.argument("input", type=click.Path(path_type=Path))
+@main.command(**COMMAND)
+@click.argument("masukan", type=PATH, metavar="MASUKAN")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OUTPUT,
     default=None,
-    help="File keluaran (bawaan: <nama masukan>-LKIP.xlsx di folder yang sama).",
+    metavar="KELUARAN",
+    help="File keluaran .xlsx (bawaan: <nama masukan>-LKIP.xlsx di folder yang sama).",
 )
 @click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
-def fill(input: Path, output: Path | None, force: bool) -> None:
-    """Hitung semua kolom turunan dan tulis workbook LKIP lengkap dari INPUT."""
+def fill(masukan: Path, output: Path | None, force: bool) -> None:
+    """Hitung semua kolom turunan dan tulis workbook LKIP lengkap dari MASUKAN."""
     from .fill import fill as run_fill
     from .report import fill_summary
 
-    result = run_fill(input, output, force=force)
+    result = run_fill(masukan, output, force=force)
     click.echo(fill_summary(result))
     sys.exit(EXIT_DATA_ERRORS if result.has_errors else EXIT_OK)
 
 
-@main.command()
-@click.argument("input", type=click.Path(path_type=Path))
+@main.command(**COMMAND)
+@click.argument("masukan", type=PATH, metavar="MASUKAN")
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["teks", "json"]),
     default="teks",
-    help="Bentuk keluaran: teks (bawaan) atau json.",
+    help="Bentuk keluaran: teks (bawaan) atau json (satu objek JSON di stdout, juga saat galat).",
 )
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
-def check(input: Path, fmt: str, strict: bool) -> None:
-    """Periksa INPUT dan tampilkan temuan saja (tanpa menulis file)."""
+def check(masukan: Path, fmt: str, strict: bool) -> None:
+    """Periksa MASUKAN dan tampilkan temuan saja (tanpa menulis file)."""
     from .fill import check as run_check
     from .report import findings_json, findings_text
 
-    result = run_check(input)
-    click.echo(findings_json(result) if fmt == "json" else findings_text(result, input))
+    result = run_check(masukan)
+    if fmt == "json":
+        click.echo(findings_json(result, ascii_only=not _can_encode(sys.stdout, "–")))
+    else:
+        click.echo(findings_text(result, masukan))
     failed = result.has_errors or (strict and result.has_warnings)
     sys.exit(EXIT_DATA_ERRORS if failed else EXIT_OK)
 
 
-@main.command()
-@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@main.command(**COMMAND)
+@click.argument("keluaran", type=OUTPUT, metavar="KELUARAN")
+@click.argument("masukan", nargs=-1, required=True, type=PATH, metavar="MASUKAN...")
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(1, 64),
+    type=_Count(1, 64),
     default=1,
+    metavar="N",
     help="Jumlah proses baca paralel (hasil sama dengan -j 1).",
 )
+@click.option(
+    "--tahun",
+    type=_Year(1990, 2100),
+    default=None,
+    metavar="TAHUN",
+    help="Tahun laporan yang dijumlahkan (bawaan: tahun kebanyakan workbook).",
+)
 @click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
-def gabung(output: Path, inputs: tuple[Path, ...], jobs: int, force: bool) -> None:
-    """Gabungkan workbook banyak perangkat daerah (file atau folder) menjadi rekap OUTPUT."""
+def gabung(
+    keluaran: Path, masukan: tuple[Path, ...], jobs: int, tahun: int | None, force: bool
+) -> None:
+    """Gabungkan workbook banyak perangkat daerah (file atau folder) menjadi rekap KELUARAN."""
     from .gabung import gabung as run_gabung
     from .report import gabung_summary
 
     def progress(length: int):
         return click.progressbar(length=length, label="Membaca workbook", file=sys.stderr)
 
-    rekap = run_gabung(output, inputs, jobs=jobs, force=force, progress_factory=progress)
-    click.echo(gabung_summary(rekap, output))
-    sys.exit(EXIT_DATA_ERRORS if rekap.gagal else EXIT_OK)
+    rekap = run_gabung(
+        keluaran, masukan, jobs=jobs, force=force, tahun=tahun, progress_factory=progress
+    )
+    click.echo(gabung_summary(rekap, keluaran))
+    sys.exit(EXIT_DATA_ERRORS if rekap.tidak_dihitung else EXIT_OK)
+
+
+# --- the entry point ----------------------------------------------------------------------
+
+
+def _can_encode(stream, text: str) -> bool:
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _tolerant_streams() -> None:
+    """A cp1252 console or PYTHONIOENCODING=ascii cannot show every character of an
+    Indonesian message (`–`, `≥`, a name with `é`): replace those instead of crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="replace")
+
+
+def _wants_json(args: Sequence[str]) -> bool:
+    """`check --format json` promises one JSON object on stdout, also when it cannot run."""
+    if "check" not in args:
+        return False
+    for i, arg in enumerate(args):
+        if arg == "--format" and i + 1 < len(args) and args[i + 1] == "json":
+            return True
+        if arg == "--format=json":
+            return True
+    return False
+
+
+def _say(message: str, as_json: bool) -> None:
+    if as_json:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.write(json.dumps({"galat": message}, ensure_ascii=True) + "\n")
+            sys.stdout.flush()
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(f"{FATAL}: {message}", err=True)
+
+
+def _silence_stdout() -> None:
+    """After stdout failed (a closed pipe, a full disk), point it at the null device so that
+    the interpreter's final flush does not fail again with an English traceback."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def run(group: click.Group, argv: Sequence[str] | None, **extra) -> NoReturn:
+    """Run one command and exit with the code of SPEC §7, whatever happens on the way."""
+    from . import interrupt
+
+    interrupt.install()
+    _tolerant_streams()
+    args = list(sys.argv[1:] if argv is None else argv)
+    as_json = _wants_json(args)
+    code = EXIT_CANNOT_RUN
+    try:
+        result = click.Group.main(
+            group, args, prog_name="sakip-xlsx", standalone_mode=False, **extra
+        )
+        code = result if isinstance(result, int) else EXIT_OK
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else EXIT_CANNOT_RUN
+    except click.exceptions.Exit as done:
+        code = done.exit_code
+    except click.UsageError as error:
+        if as_json:
+            _say(error.format_message(), as_json=True)
+        else:
+            with contextlib.suppress(OSError, ValueError):
+                error.show()
+        code = EXIT_CANNOT_RUN
+    except click.ClickException as error:
+        _say(error.format_message(), as_json)
+        code = EXIT_CANNOT_RUN
+    except click.exceptions.Abort:
+        _say("Dibatalkan.", as_json)
+        code = 130
+    except Interrupted as stop:
+        _say(
+            f"Dibatalkan oleh {stop.label}. File keluaran yang belum selesai dihapus; file "
+            "masukan tidak diubah.",
+            as_json,
+        )
+        code = stop.exit_code
+    except SakipError as error:
+        _say(error.message, as_json)
+        code = error.exit_code
+    except BrokenPipeError:
+        _silence_stdout()  # `sakip-xlsx check x | head`: the reader has all it wanted
+        code = EXIT_CANNOT_RUN
+    except OSError as error:
+        _say(os_error_message(error), as_json)
+        code = EXIT_CANNOT_RUN
+    except MemoryError:
+        _say("Memori tidak cukup untuk menyelesaikan perintah ini.", as_json)
+        code = EXIT_CANNOT_RUN
+    except Exception as error:  # a bug in this tool: say so plainly, never a traceback
+        if os.environ.get("SAKIP_DEBUG"):
+            raise
+        _say(
+            "Galat internal sakip-xlsx (bukan kesalahan Anda): "
+            f"{type(error).__name__}: {str(error)[:200]}. File masukan tidak diubah. "
+            "Laporkan ke pengembang; jalankan dengan SAKIP_DEBUG=1 untuk rinciannya.",
+            as_json,
+        )
+        code = EXIT_CANNOT_RUN
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError) as error:
+        _silence_stdout()
+        with contextlib.suppress(OSError, ValueError):
+            reason = os_error_message(error) if isinstance(error, OSError) else str(error)
+            click.echo(f"{FATAL}: keluaran standar tidak dapat ditulis: {reason}", err=True)
+        code = EXIT_CANNOT_RUN
+    sys.exit(code)

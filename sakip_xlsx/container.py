@@ -9,11 +9,12 @@ sizes the zip declares, without inflating anything.
 from __future__ import annotations
 
 import os
+import stat
 import zipfile
 import zlib
 from pathlib import Path
 
-from .errors import InputFileError
+from .errors import InputFileError, os_reason
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 """Largest input file accepted: a kabupaten-scale workbook is a few MB; 100 MB leaves room."""
@@ -32,17 +33,25 @@ def check_input_file(path: str | os.PathLike[str]) -> Path:
     """Refuse what cannot be a readable .xlsx, with a message naming the file."""
     p = Path(path)
     name = p.name
-    if not p.exists():
-        raise InputFileError(f"File tidak ditemukan: {p}")
-    if p.is_dir():
-        raise InputFileError(f"{p} adalah folder, bukan file workbook (.xlsx).")
+    if not str(path):
+        raise InputFileError("Nama file masukan kosong; sebutkan file workbook .xlsx.")
     try:
-        size = p.stat().st_size
+        info = p.stat()
+    except FileNotFoundError:
+        raise InputFileError(f"File tidak ditemukan: {p}") from None
+    except OSError as exc:
+        raise InputFileError(f"File {p} tidak dapat dibuka: {os_reason(exc)}.") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise InputFileError(f"{p} adalah folder, bukan file workbook (.xlsx).")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputFileError(f"{p} bukan file biasa (mis. FIFO atau perangkat), bukan workbook.")
+    try:
+        size = info.st_size
         with p.open("rb") as fh:
             head = fh.read(8)
             start = head + fh.read(256 * 1024) if head.startswith(OLE_MAGIC) else head
     except OSError as exc:
-        raise InputFileError(f"File {name} tidak dapat dibuka: {exc.strerror or exc}.") from exc
+        raise InputFileError(f"File {p} tidak dapat dibuka: {os_reason(exc)}.") from exc
     if size == 0:
         raise InputFileError(f"File {name} kosong (0 byte).")
     if size > MAX_FILE_BYTES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomic import atomic_target
+from .atomic import atomic_target, check_target, require_xlsx_name, same_file
 from .compute import Hasil, compute
 from .errors import OutputFileError
 from .findings import Finding, Severity, sort_findings
@@ -54,15 +54,13 @@ def fill(path: str | Path, output: str | Path | None = None, force: bool = False
 
     source = Path(path)
     target = Path(output) if output is not None else default_output(source)
-    if source.exists() and target.exists() and source.resolve() == target.resolve():
+    require_xlsx_name(target)
+    if same_file(source, target):
         raise OutputFileError(
             f"File keluaran sama dengan file masukan ({source.name}); file masukan tidak pernah "
             "ditimpa. Pilih nama keluaran lain dengan -o."
         )
-    if target.exists() and not force:
-        raise OutputFileError(
-            f"File {target} sudah ada. Gunakan --force untuk menimpanya atau -o untuk nama lain."
-        )
+    check_target(target, force)  # before any work: a refused output costs nothing
     result = check(source)
     with atomic_target(target, force=force) as tmp:
         formulas = write_completed_workbook(tmp, result.hasil, result.findings)

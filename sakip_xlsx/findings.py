@@ -226,3 +226,35 @@ NOT_A_NUMBER = define(
     "Jenis nilai salah",
     "Isi sel dengan teks atau angka biasa.",
 )
+STRAY_VALUE = define(
+    "STR-010",
+    W,
+    "Nilai di luar tabel tidak dibaca",
+    "Pindahkan nilai ke kolom yang benar, beri kolomnya judul dari template, atau hapus nilai "
+    "itu (Ctrl+End menunjukkan sel terakhir yang terisi).",
+)
+ABOVE_HEADER = define(
+    "STR-011",
+    INFO,
+    "Sel di atas judul kolom tidak dibaca",
+    "Baris di atas judul kolom dianggap judul laporan; data ditulis di bawah judul kolom.",
+)
+UNKNOWN_FIELD = define(
+    "STR-012",
+    W,
+    "Isian Identitas tidak dikenal",
+    "Tulis label isian persis seperti di template (kolom A) dan nilainya di kolom B.",
+)
+DUPLICATE_FIELD = define(
+    "STR-013",
+    W,
+    "Isian Identitas ganda",
+    "Hapus baris ganda; setiap isian Identitas hanya ditulis satu kali.",
+)
+NOT_APPLICABLE = define(
+    "STR-014",
+    W,
+    "Nilai tidak berlaku untuk jenis baris ini",
+    "Kosongkan sel itu, atau pindahkan nilainya ke baris yang jenisnya memakai kolom ini "
+    "(lihat sheet Petunjuk).",
+)

@@ -2,21 +2,37 @@
 
 Each workbook (input or completed; both are valid input) is read and computed exactly as
 `check` does, reduced to a small picklable summary, and the summaries are written as one
-workbook: a recap row per OPD with totals, a ranking, a chart, per-OPD detail and the files
-that could not be read. Reading runs in a process pool with `-j`; the order of the rows comes
-from the sorted file list, never from which worker finishes first, so `-j 4` writes the same
-bytes as `-j 1`.
+workbook: a recap row per OPD with totals, a ranking, a chart, per-OPD detail and every file
+that was not counted, with its reason. A folder of submissions is never clean, so the rules of
+what counts are explicit:
+
+- the same file reached twice (a folder and a file in it, a symlink, a hard link) counts once;
+- the output is never one of the inputs (exit 2 before any work), except last run's rekap
+  found in the folder, which is skipped and overwritten only with --force;
+- one instansi/pemda/tahun counts once: the completed workbook that is the fill of the isian
+  beside it, otherwise the latest modified; the others are listed;
+- workbooks of another tahun than `--tahun` (default: the most common) are listed, not summed;
+- files that are not SAKIP workbooks, blank templates, `.xls`/`.ods`/`.csv` files and a file
+  whose reader process died are listed, never silently skipped.
+
+Reading runs in a process pool with `-j`; the order of the rows comes from the sorted file
+list, never from which worker finishes first, so `-j 4` writes the same bytes as `-j 1`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
-from . import rules
+from . import interrupt, rules
+from .atomic import TEMP_PREFIX, atomic_target, check_target, require_xlsx_name, same_file
 from .errors import OutputFileError, SakipError
 from .findings import Severity, counts
 
@@ -60,18 +76,57 @@ class Ringkas:
     info: int
     sasaran: tuple[SasaranRingkas, ...] = ()
     program: tuple[ProgramRingkas, ...] = ()
+    pemda: str = ""
+    lengkap: bool = False
+    """A completed workbook (written by `fill`), not an isian."""
+    sha256: str = ""
+    sumber_sha256: str = ""
+    """For a completed workbook: the digest of the isian it was filled from."""
+    mtime: float = 0.0
+    kosong: bool = False
+    """Nothing filled in: a blank template."""
+
+    @property
+    def key(self) -> tuple[str, str, int | None]:
+        """One OPD report: instansi, pemda and tahun (case and spacing ignored)."""
+        return (_fold(self.instansi), _fold(self.pemda), self.tahun)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class Alasan(StrEnum):
+    """Why a file was not counted; the rekap groups and explains them."""
+
+    TIDAK_TERBACA = "tidak terbaca"
+    BUKAN_SAKIP = "bukan workbook SAKIP"
+    REKAP = "rekap gabung"
+    KOSONG = "kosong"
+    FORMAT_LAIN = "format lain"
+    GANDA = "ganda"
+    TAHUN_LAIN = "tahun lain"
+    PROSES_BERHENTI = "proses berhenti"
 
 
 @dataclass(frozen=True)
 class Gagal:
+    """A file that is not counted in the totals, and why."""
+
     file: str
     reason: str
+    alasan: Alasan = Alasan.TIDAK_TERBACA
 
 
 @dataclass
 class Rekap:
     opd: list[Ringkas] = field(default_factory=list)
-    gagal: list[Gagal] = field(default_factory=list)
+    tidak_dihitung: list[Gagal] = field(default_factory=list)
+    tahun: int | None = None
+
+    @property
+    def gagal(self) -> list[Gagal]:
+        return self.tidak_dihitung
 
     @property
     def total_pagu(self) -> float:
@@ -100,43 +155,111 @@ def ranking(opd: list[Ringkas]) -> list[Ringkas]:
     )
 
 
+OTHER_FORMATS = {
+    ".xls": "workbook Excel lama (.xls); simpan sebagai Excel Workbook (.xlsx)",
+    ".xlsb": "workbook biner (.xlsb); simpan sebagai Excel Workbook (.xlsx)",
+    ".xltx": "templat Excel (.xltx); simpan sebagai Excel Workbook (.xlsx)",
+    ".ods": "spreadsheet OpenDocument (.ods); simpan sebagai Excel Workbook (.xlsx)",
+    ".fods": "spreadsheet OpenDocument (.fods); simpan sebagai Excel Workbook (.xlsx)",
+    ".csv": "file CSV, bukan workbook isian; gunakan workbook dari `sakip-xlsx template`",
+    ".tsv": "file teks bertab, bukan workbook isian",
+    ".numbers": "spreadsheet Numbers; ekspor sebagai Excel Workbook (.xlsx)",
+}
+"""Spreadsheet-like files found in a folder: listed with what to do, never skipped unseen."""
+
+
+def _skipped_name(name: str) -> bool:
+    """Excel's lock files (`~$x.xlsx`) and our own temporary files are not submissions."""
+    return name.startswith(("~$", TEMP_PREFIX))
+
+
+@dataclass
+class Koleksi:
+    """What was found: the workbooks to read (each file once) and the files listed as they
+    are (other formats)."""
+
+    paths: list[Path] = field(default_factory=list)
+    listed: list[Gagal] = field(default_factory=list)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
 def collect(inputs: Iterable[str | Path], exclude: Path | None = None) -> list[Path]:
-    """The workbooks named, folders searched recursively, sorted, each once."""
-    found: set[Path] = set()
+    """The workbooks named, folders searched recursively, sorted, each file once."""
+    return gather(inputs, exclude).paths
+
+
+def gather(inputs: Iterable[str | Path], exclude: Path | None = None) -> Koleksi:
+    found: list[Path] = []
+    listed: list[Gagal] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            for candidate in path.rglob("*"):
-                if candidate.suffix.lower() in SUFFIXES and candidate.is_file():
-                    found.add(candidate)
-        else:
-            found.add(path)  # a missing or odd file is reported, not dropped
-    skip = exclude.resolve() if exclude is not None else None
-    out = []
-    for path in found:
-        name = path.name
-        if name.startswith(("~$", ".")):  # Excel lock files and our own temporary files
-            continue
-        if skip is not None and path.exists() and path.resolve() == skip:
+            for candidate in sorted(path.rglob("*"), key=str):
+                if _skipped_name(candidate.name) or not candidate.is_file():
+                    continue
+                suffix = candidate.suffix.lower()
+                if suffix in SUFFIXES:
+                    found.append(candidate)
+                elif suffix in OTHER_FORMATS:
+                    listed.append(Gagal(str(candidate), OTHER_FORMATS[suffix], Alasan.FORMAT_LAIN))
+        elif not _skipped_name(path.name):
+            found.append(path)  # a missing or odd file is reported, not dropped
+    skip = _identity(exclude) if exclude is not None else None
+    seen: set[object] = set()
+    out: list[Path] = []
+    for path in sorted(found, key=str):
+        ident = _identity(path) or ("missing", str(path))
+        if ident in seen:
+            continue  # the same file reached twice counts once
+        seen.add(ident)
+        if skip is not None and ident == skip:
             continue
         out.append(path)
-    return sorted(out, key=lambda p: str(p))
+    return Koleksi(out, sorted(listed, key=lambda g: g.file))
 
 
 def ringkas(path: Path) -> Ringkas | Gagal:
     """Read one workbook into its summary; any problem that stops reading becomes a Gagal."""
     from .fill import check
+    from .reader import NotSakipWorkbook
 
     try:
         result = check(path)
+    except NotSakipWorkbook as error:
+        if {"Rekap", "Peringkat"} <= set(error.titles):
+            return Gagal(
+                str(path),
+                "rekap hasil `sakip-xlsx gabung`, bukan workbook perangkat daerah",
+                Alasan.REKAP,
+            )
+        return Gagal(str(path), error.message, Alasan.BUKAN_SAKIP)
     except SakipError as error:
         return Gagal(str(path), error.message)
     except Exception as error:  # a bug must not stop the other forty-nine files
         return Gagal(str(path), f"galat internal: {type(error).__name__}: {str(error)[:200]}")
     h = result.hasil
+    laporan = h.laporan
     c = counts(result.findings)
-    ident = h.laporan.identitas
+    ident = laporan.identitas
     indicators = [i for i in h.indikator.values() if i.indikator.jenis == "Sasaran"]
+    kosong = not laporan.indikator and not laporan.rkt and not laporan.realisasi
+    if kosong:
+        return Gagal(
+            str(path),
+            "workbook isian masih kosong (belum ada indikator, RKT maupun realisasi)",
+            Alasan.KOSONG,
+        )
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = 0.0
     return Ringkas(
         file=str(path),
         instansi=ident.nama_instansi or path.stem,
@@ -163,32 +286,139 @@ def ringkas(path: Path) -> Ringkas | Gagal:
                 h.anggaran[p.kode].realisasi,
                 h.anggaran[p.kode].serapan,
             )
-            for p in h.laporan.programs()
+            for p in laporan.programs()
         ),
+        pemda=ident.pemerintah_daerah,
+        lengkap=laporan.lengkap,
+        sha256=laporan.sha256,
+        sumber_sha256=laporan.sumber_sha256,
+        mtime=mtime,
     )
 
 
 def read_all(
     paths: list[Path], jobs: int = 1, progress: Callable[[int], None] | None = None
-) -> Rekap:
-    rekap = Rekap()
-    for item in _map(paths, jobs):
-        if isinstance(item, Gagal):
-            rekap.gagal.append(item)
-        else:
-            rekap.opd.append(item)
+) -> list[Ringkas | Gagal]:
+    """Every file's summary, in the order of `paths` whatever the order of completion."""
+    results: dict[int, Ringkas | Gagal] = {}
+    for index, item in _map(paths, jobs):
+        results[index] = item
         if progress is not None:
             progress(1)
+    return [results[i] for i in range(len(paths))]
+
+
+DIED = (
+    "proses pembaca berhenti mendadak saat membaca file ini (kehabisan memori atau file "
+    "yang merusak pembaca); file lain tetap dihitung"
+)
+
+
+def _map(paths: list[Path], jobs: int) -> Iterator[tuple[int, Ringkas | Gagal]]:
+    if jobs <= 1 or len(paths) <= 1:
+        for index, path in enumerate(paths):
+            yield index, ringkas(path)
+        return
+    workers = min(jobs, len(paths), os.cpu_count() or 1)
+    done: set[int] = set()
+    with _pool(workers) as pool:
+        futures = {pool.submit(ringkas, path): i for i, path in enumerate(paths)}
+        try:
+            for future in as_completed(futures):
+                index = futures[future]
+                item = future.result()
+                done.add(index)
+                yield index, item
+        except BrokenProcessPool:
+            pass  # a worker died: finish below, one file per process, to name the culprit
+    for index, path in enumerate(paths):
+        if index in done:
+            continue
+        with _pool(1) as solo:
+            try:
+                item = solo.submit(ringkas, path).result()
+            except BrokenProcessPool:
+                item = Gagal(str(path), DIED, Alasan.PROSES_BERHENTI)
+        yield index, item
+
+
+@contextlib.contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers leave signals to this process; on any way out other than
+    success (an error, Ctrl+C, SIGTERM) the workers are stopped at once, not awaited."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=interrupt.ignore_in_worker)
+    try:
+        yield pool
+    except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.kill()
+        raise
+    else:
+        pool.shutdown(wait=True)
+
+
+def choose(items: list[Ringkas | Gagal], tahun: int | None = None) -> Rekap:
+    """Decide what counts: one workbook per OPD report, of one tahun; list the rest."""
+    rekap = Rekap()
+    readable: list[Ringkas] = []
+    for item in items:
+        if isinstance(item, Gagal):
+            rekap.tidak_dihitung.append(item)
+        else:
+            readable.append(item)
+    groups: dict[tuple[str, str, int | None], list[Ringkas]] = {}
+    for item in readable:
+        groups.setdefault(item.key, []).append(item)
+    kept: list[Ringkas] = []
+    for group in groups.values():
+        chosen = _preferred(group)
+        kept.append(chosen)
+        for other in group:
+            if other is chosen:
+                continue
+            why = (
+                "isian yang sudah diolah menjadi workbook lengkap"
+                if chosen.lengkap and chosen.sumber_sha256 == other.sha256
+                else "versi lain (lebih lama)"
+            )
+            rekap.tidak_dihitung.append(
+                Gagal(
+                    other.file,
+                    f"ganda: {why} dari {other.instansi} ({other.pemda or '-'}, tahun "
+                    f"{other.tahun or '-'}); yang dihitung: {Path(chosen.file).name}",
+                    Alasan.GANDA,
+                )
+            )
+    years = [o.tahun for o in kept if o.tahun is not None]
+    if tahun is None and years:
+        tally = Counter(years)
+        tahun = max(tally, key=lambda y: (tally[y], y))
+    rekap.tahun = tahun
+    for item in sorted(kept, key=lambda o: o.file):
+        if tahun is not None and item.tahun != tahun:
+            rekap.tidak_dihitung.append(
+                Gagal(
+                    item.file,
+                    f"tahun laporan {item.tahun or '(kosong)'}, bukan {tahun}; tidak dijumlahkan",
+                    Alasan.TAHUN_LAIN,
+                )
+            )
+        else:
+            rekap.opd.append(item)
+    rekap.tidak_dihitung.sort(key=lambda g: g.file)
     return rekap
 
 
-def _map(paths: list[Path], jobs: int) -> Iterator[Ringkas | Gagal]:
-    if jobs <= 1 or len(paths) <= 1:
-        yield from map(ringkas, paths)
-        return
-    workers = min(jobs, len(paths), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(ringkas, paths, chunksize=1)
+def _preferred(group: list[Ringkas]) -> Ringkas:
+    """The completed workbook filled from another member of the group (same figures, plus
+    the tables), otherwise the latest modified; ties by file name."""
+    digests = {o.sha256 for o in group}
+    fills = [o for o in group if o.lengkap and o.sumber_sha256 and o.sumber_sha256 in digests]
+    pool = fills or group
+    return max(pool, key=lambda o: (o.mtime, o.lengkap, o.file))
 
 
 def gabung(
@@ -196,25 +426,58 @@ def gabung(
     inputs: Iterable[str | Path],
     jobs: int = 1,
     force: bool = False,
+    tahun: int | None = None,
     progress_factory=None,
 ) -> Rekap:
     """Read every workbook and write the rollup to `output` (atomically)."""
-    from .atomic import atomic_target
     from .rollup_writer import write_rekap
 
     output = Path(output)
-    if output.exists() and not force:
-        raise OutputFileError(
-            f"File {output} sudah ada. Gunakan --force untuk menimpanya atau pilih nama lain."
-        )
-    paths = collect(inputs, exclude=output)
-    if not paths:
+    require_xlsx_name(output)
+    inputs = list(inputs)
+    for item in inputs:
+        path = Path(item)
+        if path.is_file() and same_file(path, output):
+            raise OutputFileError(
+                f"File keluaran {output} sama dengan masukan {path}; file masukan tidak pernah "
+                "ditimpa. Pilih nama rekap lain."
+            )
+    check_target(output, force)
+    found = gather(inputs)
+    paths = []
+    previous: list[Gagal] = []
+    for path in found.paths:
+        if same_file(path, output):
+            if not _is_rekap(path):
+                raise OutputFileError(
+                    f"File keluaran {output} adalah salah satu workbook masukan ({path}); file "
+                    "masukan tidak pernah ditimpa. Pilih nama rekap lain atau di luar folder "
+                    "masukan."
+                )
+            previous.append(
+                Gagal(str(path), "rekap sebelumnya; ditimpa oleh rekap ini", Alasan.REKAP)
+            )
+            continue
+        paths.append(path)
+    if not paths and not found.listed:
         raise SakipError("Tidak ada workbook .xlsx di masukan yang disebutkan.")
     if progress_factory is None:
-        rekap = read_all(paths, jobs)
+        items = read_all(paths, jobs)
     else:
         with progress_factory(len(paths)) as bar:
-            rekap = read_all(paths, jobs, bar.update)
+            items = read_all(paths, jobs, bar.update)
+    rekap = choose([*items, *found.listed, *previous], tahun)
     with atomic_target(output, force=force) as tmp:
         write_rekap(tmp, rekap)
     return rekap
+
+
+def _is_rekap(path: Path) -> bool:
+    """Whether a file is a rekap written by gabung (its sheets say so)."""
+    from . import grid
+
+    try:
+        with grid.open_workbook(path) as book:
+            return {"Rekap", "Peringkat"} <= set(book.titles)
+    except Exception:
+        return False

@@ -36,6 +36,34 @@ EMPTY = Cell()
 
 
 @dataclass
+class SheetGrid:
+    """The non-empty cells of one sheet: row number (1-based) -> column index (0-based) ->
+    value, with the number formats that are not General and what the XML alone can tell.
+    Sparse on purpose: a stray value at XFD1048576 costs one entry, not a billion."""
+
+    title: str
+    rows: dict[int, dict[int, object]] = field(default_factory=dict)
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    no_cached_value: set[str] = field(default_factory=set)
+    """A1 references of formula cells saved without their result."""
+    merged: list[str] = field(default_factory=list)
+
+    def value(self, row: int, col: int) -> object:
+        line = self.rows.get(row)
+        return None if line is None else line.get(col)
+
+    def number_format(self, row: int, col: int) -> str:
+        return self.formats.get((row, col), "")
+
+    def row_numbers(self) -> list[int]:
+        return sorted(self.rows)
+
+    @property
+    def cell_count(self) -> int:
+        return sum(len(line) for line in self.rows.values())
+
+
+@dataclass
 class Identitas:
     nama_instansi: str = ""
     pemerintah_daerah: str = ""
@@ -195,9 +223,20 @@ class Laporan:
     """Per sheet, the column letter of each column key (`target:2023` for year columns)."""
     header_rows: dict[str, int] = field(default_factory=dict)
     sheets_present: set[str] = field(default_factory=set)
-    grids: dict[str, list[list[object]]] = field(default_factory=dict, repr=False)
+    grids: dict[str, SheetGrid] = field(default_factory=dict, repr=False)
     """The raw cell values of each input sheet, so the completed workbook keeps the user's
     layout (rows, columns, title rows) and every finding's cell reference stays valid."""
+    table_width: dict[str, int] = field(default_factory=dict)
+    """Per table sheet, how many columns its header row spans (derived columns go right of
+    the table and of every other value present)."""
+    derived_columns: dict[str, set[int]] = field(default_factory=dict)
+    """Per sheet, the 0-based columns holding a completed workbook's derived columns: read
+    again as input, they are dropped and written anew."""
+    lengkap: bool = False
+    """Read from a completed workbook (it has the LKIP tables), not from an isian."""
+    sha256: str = ""
+    sumber_sha256: str = ""
+    """For a completed workbook: the SHA-256 of the isian it was filled from."""
     findings: list[Finding] = field(default_factory=list)
 
     # --- views used by computation and the writer -------------------------------------------

@@ -9,19 +9,18 @@ cell; what can be read is read.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import re
-import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from defusedxml import DefusedXmlException
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 
 from . import findings as F
-from . import sheet_xml
+from . import grid
 from .container import check_input_file
 from .errors import InputFileError
+from .grid import SheetGrid, column_letter
 from .model import (
     EMPTY,
     Cell,
@@ -50,6 +49,7 @@ from .schema import (
     canonical_choice,
     normalise_header,
 )
+from .unused import unused_values
 from .values import (
     Parsed,
     Problem,
@@ -83,26 +83,16 @@ class RawRow:
 def read_workbook(path: str | Path) -> Laporan:
     """Read a filled input workbook (or a completed one) into the model.
 
-    Raises `InputFileError` only when the file cannot be read at all; everything else is a
-    finding on the returned model.
+    Raises `InputFileError` only when the file cannot be read at all, or holds none of the
+    input sheets; everything else is a finding on the returned model.
     """
     p = check_input_file(path)
     try:
-        scans = sheet_xml.scan(p)
+        book = grid.open_workbook(p)
     except Exception as exc:  # damaged or hostile XML in the workbook parts
         raise _unreadable(p.name, exc) from exc
-    with p.open("rb") as fh:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                # a file object, so .xlsm or an unusual extension is judged by content
-                wb = load_workbook(fh, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for damaged files
-            raise _unreadable(p.name, exc) from exc
-        try:
-            return _read(wb, p, scans)
-        finally:
-            wb.close()
+    with book:
+        return _read(book, p)
 
 
 def _unreadable(name: str, exc: BaseException, sheet: str | None = None) -> InputFileError:
@@ -110,7 +100,7 @@ def _unreadable(name: str, exc: BaseException, sheet: str | None = None) -> Inpu
     cause: BaseException | None = exc
     while cause is not None and not isinstance(cause, DefusedXmlException):
         cause = cause.__cause__ or cause.__context__
-    if cause is not None:  # openpyxl wraps the parser's refusal in its own error
+    if cause is not None:
         return InputFileError(
             f"{where} ditolak: berisi XML berbahaya ({type(cause).__name__}, mis. entity "
             "expansion/'billion laughs'). Simpan ulang workbook dari Excel/LibreOffice."
@@ -127,12 +117,18 @@ def _short(exc: BaseException) -> str:
     return text[:200]
 
 
-def _read(wb, path: Path, scans: dict[str, sheet_xml.SheetScan]) -> Laporan:
+def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
     laporan = Laporan(source=path.name)
-    by_name = {_sheet_key(ws.title): ws for ws in wb.worksheets}
-    for spec in INPUT_SHEETS:
-        ws = _find_sheet(by_name, spec)
-        if ws is None:
+    by_name = {_sheet_key(title): title for title in book.titles}
+    found = [(spec, _find_sheet(by_name, spec)) for spec in INPUT_SHEETS]
+    if not any(title for _, title in found):
+        raise NotSakipWorkbook(_not_sakip(path.name, book), book.titles)
+    laporan.lengkap = any(t.startswith(OUTPUT_SHEET_PREFIXES) for t in book.titles)
+    laporan.sha256 = _digest(path)
+    laporan.sumber_sha256 = book.custom_property(SOURCE_DIGEST) or ""
+    raw_rows: dict[str, list[RawRow]] = {}
+    for spec, title in found:
+        if title is None:
             if not spec.optional:
                 laporan.findings.append(
                     F.finding(
@@ -143,77 +139,71 @@ def _read(wb, path: Path, scans: dict[str, sheet_xml.SheetScan]) -> Laporan:
                 )
             continue
         laporan.sheets_present.add(spec.name)
-        rows = _sheet_rows(ws, path)
-        laporan.grids[spec.name] = rows.values
-        scan = scans.get(ws.title, sheet_xml.SheetScan())
-        no_cache = scan.no_cached_value
+        try:
+            sheet = book.sheet(title)
+        except Exception as exc:  # damaged XML surfaces as many exception types
+            raise _unreadable(path.name, exc, title) from exc
+        laporan.grids[spec.name] = sheet
+        no_cache = sheet.no_cached_value
         if spec.key_value:
-            _read_identitas(rows, spec, ws.title, laporan, no_cache)
+            _read_identitas(sheet, spec, title, laporan, no_cache)
         else:
-            raw_rows = _read_table(rows, spec, ws.title, laporan, no_cache)
-            BUILDERS[spec.name](raw_rows, laporan)
-        _merged_findings(laporan, spec, scan.merged)
+            raw_rows[spec.name] = _read_table(sheet, spec, title, laporan, no_cache)
+            BUILDERS[spec.name](raw_rows[spec.name], laporan)
+        _merged_findings(laporan, spec, sheet.merged)
     _link(laporan)
     _check_units(laporan)
+    unused_values(laporan, raw_rows)
     laporan.findings = F.sort_findings(laporan.findings)
     return laporan
+
+
+class NotSakipWorkbook(InputFileError):
+    """A readable workbook without any input sheet: refused, never read as an empty LKIP."""
+
+    def __init__(self, message: str, titles: list[str]) -> None:
+        super().__init__(message)
+        self.titles = titles
+
+
+SOURCE_DIGEST = "sakip_sumber_sha256"
+"""Custom document property of a completed workbook: the SHA-256 of the isian it came from,
+so `gabung` can tell a completed workbook from the isian beside it."""
+
+
+def _digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1024 * 1024), b""):
+            sha.update(block)
+    return sha.hexdigest()
+
+
+def _not_sakip(name: str, book: grid.WorkbookGrid) -> str:
+    expected = ", ".join(spec.name for spec in INPUT_SHEETS if not spec.optional)
+    titles = ", ".join(f"'{t}'" for t in book.titles[:6]) or "(tidak ada sheet)"
+    if book.strict and not book.titles:
+        return (
+            f"File {name} adalah workbook Strict Open XML yang tidak dapat dibaca. Buka di "
+            "Excel lalu simpan ulang sebagai Excel Workbook (.xlsx)."
+        )
+    return (
+        f"File {name} bukan workbook isian SAKIP: tidak ada satu pun sheet isian ({expected}); "
+        f"sheet yang ada: {titles}. Buat workbook isian dengan `sakip-xlsx template`, atau "
+        "simpan ulang sebagai Excel Workbook (.xlsx) bila ini memang workbook isian."
+    )
 
 
 def _sheet_key(title: str) -> str:
     return re.sub(r"[\s_\-]+", "", title.strip().lower())
 
 
-def _find_sheet(by_name: dict, spec: SheetSpec):
+def _find_sheet(by_name: dict[str, str], spec: SheetSpec) -> str | None:
     for name in (spec.name, *spec.aliases):
-        ws = by_name.get(_sheet_key(name))
-        if ws is not None:
-            return ws
+        title = by_name.get(_sheet_key(name))
+        if title is not None:
+            return title
     return None
-
-
-@dataclass
-class Grid:
-    """A sheet's cell values, row by row, and the number formats that are not General
-    (only those matter: percent formats and the completed workbook's unit decorations)."""
-
-    values: list[list[object]]
-    formats: dict[tuple[int, int], str]
-
-    def cell(self, row: int, col: int) -> tuple[object, str]:
-        values = self.values[row]
-        value = values[col] if col < len(values) else None
-        return value, self.formats.get((row, col), "")
-
-
-def _sheet_rows(ws, path: Path) -> Grid:
-    """All rows of a sheet; merged or empty cells read as None.
-
-    openpyxl parses a sheet lazily here, so a damaged or hostile sheet part fails in this loop.
-    """
-    values: list[list[object]] = []
-    formats: dict[tuple[int, int], str] = {}
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about odd cells (a date beyond its range) and then reads them
-            # as errors or text, which our own findings report
-            warnings.simplefilter("ignore")
-            for r, row in enumerate(ws.iter_rows()):
-                line = []
-                for c, cell in enumerate(row):
-                    value = cell.value
-                    line.append(value)
-                    if value is not None:
-                        fmt = getattr(cell, "number_format", None)
-                        if fmt and fmt != "General":
-                            formats[(r, c)] = fmt
-                while line and line[-1] is None:
-                    line.pop()
-                values.append(line)
-    except Exception as exc:  # damaged XML surfaces as many exception types
-        raise _unreadable(path.name, exc, ws.title) from exc
-    while values and not values[-1]:
-        values.pop()
-    return Grid(values, formats)
 
 
 def _merged_findings(laporan: Laporan, spec: SheetSpec, merged: list[str]) -> None:
@@ -237,7 +227,7 @@ def _merged_findings(laporan: Laporan, spec: SheetSpec, merged: list[str]) -> No
 
 
 def _ref(col_index: int, row: int) -> str:
-    return f"{get_column_letter(col_index + 1)}{row}"
+    return f"{column_letter(col_index)}{row}"
 
 
 def _parse_cell(
@@ -352,24 +342,28 @@ def _match_header(text: str, spec: SheetSpec) -> tuple[Column, int | None] | Non
     return None
 
 
-def _find_header_row(rows: Grid, spec: SheetSpec) -> int | None:
+def _find_header_row(rows: SheetGrid, spec: SheetSpec) -> int | None:
+    """The 1-based row within the first rows that matches most column headers."""
     best, best_score = None, 0
-    for index, row in enumerate(rows.values[:HEADER_SCAN_ROWS]):
-        score = sum(1 for value in row if isinstance(value, str) and _match_header(value, spec))
+    for number in range(1, HEADER_SCAN_ROWS + 1):
+        line = rows.rows.get(number, {})
+        score = sum(
+            1 for value in line.values() if isinstance(value, str) and _match_header(value, spec)
+        )
         if score > best_score:
-            best, best_score = index, score
+            best, best_score = number, score
     return best
 
 
 def _read_table(
-    rows: Grid,
+    rows: SheetGrid,
     spec: SheetSpec,
     sheet: str,
     laporan: Laporan,
     no_cache: set[str],
 ) -> list[RawRow]:
-    header_index = _find_header_row(rows, spec)
-    if header_index is None:
+    header_row = _find_header_row(rows, spec)
+    if header_row is None:
         laporan.findings.append(
             F.finding(
                 F.MISSING_COLUMN,
@@ -378,35 +372,37 @@ def _read_table(
                 "A1",
             )
         )
+        _stray_values(laporan, spec, rows, set(), 0, "tanpa judul kolom yang dikenali")
         return []
-    header_row = header_index + 1
     laporan.header_rows[spec.name] = header_row
     mapping: dict[int, tuple[Column, int | None]] = {}
     letters: dict[str, str] = {}
     derived = {normalise_header(h) for h in spec.derived}
-    for index, value in enumerate(rows.values[header_index]):
+    headed: set[int] = set()
+    old_derived: set[int] = set()
+    header_line = rows.rows.get(header_row, {})
+    for index in sorted(header_line):
+        value = header_line[index]
         if value is None or str(value).strip() == "":
             continue
+        if normalise_header(str(value)) in derived:
+            old_derived.add(index)  # a completed workbook's own columns: computed anew
+            continue
+        headed.add(index)
         match = _match_header(str(value), spec)
         key = None
         if match:
             col, year = match
             key = f"{col.key}:{year}" if year is not None else col.key
         if match is None or key in letters:
-            if normalise_header(str(value)) not in derived:
-                laporan.findings.append(
-                    F.finding(
-                        F.UNKNOWN_COLUMN,
-                        f"Kolom '{clean_text(str(value))[:60]}' di sheet '{sheet}' tidak dikenal "
-                        "atau ganda, dan diabaikan.",
-                        sheet,
-                        _ref(index, header_row),
-                    )
-                )
+            _unknown_column(laporan, rows, sheet, header_row, index, str(value))
             continue
         mapping[index] = match
-        letters[key] = get_column_letter(index + 1)
+        letters[key] = column_letter(index)
     laporan.columns[spec.name] = letters
+    laporan.table_width[spec.name] = max(headed, default=-1) + 1
+    if old_derived:
+        laporan.derived_columns[spec.name] = old_derived
     present = {col.key for col, _ in mapping.values()}
     for col in spec.columns:
         if col.required and col.key not in present:
@@ -418,19 +414,17 @@ def _read_table(
                     f"A{header_row}",
                 )
             )
+    _stray_values(laporan, spec, rows, headed | old_derived, header_row, "tanpa judul kolom")
+    no_cache_rows = {r for r in rows.rows if r > header_row}
     out: list[RawRow] = []
-    for r in range(header_index + 1, len(rows.values)):
-        row = rows.values[r]
-        row_number = r + 1
-        if all(
-            _is_blank(row[i]) and _ref(i, row_number) not in no_cache
-            for i in mapping
-            if i < len(row)
-        ):
+    for row_number in sorted(no_cache_rows):
+        line = rows.rows[row_number]
+        if all(_is_blank(line.get(i)) and _ref(i, row_number) not in no_cache for i in mapping):
             continue
         raw = RawRow(row_number)
         for index, (col, year) in mapping.items():
-            value, fmt = rows.cell(r, index)
+            value = line.get(index)
+            fmt = rows.number_format(row_number, index)
             ref = _ref(index, row_number)
             key = f"{col.key}:{year}" if year is not None else col.key
             _read_field(col, key, value, fmt, spec.name, ref, raw, laporan, no_cache)
@@ -440,13 +434,82 @@ def _read_table(
                 laporan.findings.append(
                     F.finding(
                         F.REQUIRED_EMPTY,
-                        f"Kolom '{col.header}' baris {row_number} kosong.",
+                        f"Kolom '{col.header}' baris {row_number} kosong; baris ini tidak dibaca.",
                         spec.name,
                         f"{letter}{row_number}",
                     )
                 )
         out.append(raw)
     return out
+
+
+def _unknown_column(
+    laporan: Laporan, rows: SheetGrid, sheet: str, header_row: int, index: int, header: str
+) -> None:
+    filled = [
+        r for r, line in rows.rows.items() if r > header_row and not _is_blank(line.get(index))
+    ]
+    values = ""
+    if filled:
+        first, last = min(filled), max(filled)
+        span = _ref(index, first) + ("" if first == last else f":{_ref(index, last)}")
+        values = f" {len(filled)} nilai di kolom ini ({span}) tidak dibaca."
+    laporan.findings.append(
+        F.finding(
+            F.UNKNOWN_COLUMN,
+            f"Kolom '{clean_text(header)[:60]}' di sheet '{sheet}' tidak dikenal atau ganda, "
+            f"dan diabaikan.{values}",
+            sheet,
+            _ref(index, header_row),
+        )
+    )
+
+
+def _stray_values(
+    laporan: Laporan,
+    spec: SheetSpec,
+    rows: SheetGrid,
+    headed: set[int],
+    header_row: int,
+    why: str,
+) -> None:
+    """Values the table cannot hold: below the header in a column without a header (a note
+    typed beside the table, a value left at XFD1048576 after Ctrl+End), or above the header
+    row. Each column of them is named in one finding, so nothing typed disappears unseen."""
+    by_column: dict[int, list[int]] = {}
+    above: list[tuple[int, int]] = []
+    for r, line in rows.rows.items():
+        for c, value in line.items():
+            if _is_blank(value):
+                continue
+            if r > header_row and c not in headed:
+                by_column.setdefault(c, []).append(r)
+            elif 0 < r < header_row:
+                above.append((r, c))
+    for c in sorted(by_column):
+        numbers = sorted(by_column[c])
+        first = _ref(c, numbers[0])
+        span = first + ("" if len(numbers) == 1 else f":{_ref(c, numbers[-1])}")
+        count = "1 nilai" if len(numbers) == 1 else f"{len(numbers)} nilai"
+        laporan.findings.append(
+            F.finding(
+                F.STRAY_VALUE,
+                f"{count} di {span} sheet '{spec.name}' berada di kolom {why}; tidak dibaca.",
+                spec.name,
+                first,
+            )
+        )
+    if above:
+        r, c = min(above)
+        laporan.findings.append(
+            F.finding(
+                F.ABOVE_HEADER,
+                f"{len(above)} sel di atas baris judul kolom (baris {header_row}) sheet "
+                f"'{spec.name}', mulai {_ref(c, r)}, dianggap judul dan tidak dibaca.",
+                spec.name,
+                _ref(c, r),
+            )
+        )
 
 
 def _is_blank(value: object) -> bool:
@@ -502,7 +565,7 @@ def _read_field(
 
 
 def _read_identitas(
-    rows: Grid,
+    rows: SheetGrid,
     spec: SheetSpec,
     sheet: str,
     laporan: Laporan,
@@ -511,15 +574,28 @@ def _read_identitas(
     ident = Identitas()
     labels = {normalise_header(col.header): col for col in spec.columns}
     found: dict[str, int] = {}
-    for index, row in enumerate(rows.values):
-        if not row or not isinstance(row[0], str):
+    for row_number in rows.row_numbers():
+        line = rows.rows[row_number]
+        label = line.get(0)
+        col = labels.get(normalise_header(label)) if isinstance(label, str) else None
+        if col is None:
+            _identitas_other_row(laporan, spec, row_number, line)
             continue
-        col = labels.get(normalise_header(row[0]))
-        if col is None or col.key in found:
+        if col.key in found:
+            laporan.findings.append(
+                F.finding(
+                    F.DUPLICATE_FIELD,
+                    f"Isian '{col.header}' ditulis lagi di baris {row_number}; yang dibaca "
+                    f"baris {found[col.key]}.",
+                    spec.name,
+                    f"A{row_number}",
+                )
+            )
             continue
-        row_number = index + 1
         found[col.key] = row_number
-        value, fmt = rows.cell(index, 1)
+        _identitas_extra_cells(laporan, spec, row_number, line, col)
+        value = line.get(1)
+        fmt = rows.number_format(row_number, 1)
         ref = f"B{row_number}"
         raw = RawRow(row_number)
         _read_field(col, col.key, value, fmt, spec.name, ref, raw, laporan, no_cache)
@@ -562,6 +638,57 @@ def _read_identitas(
             )
     ident.rows = found
     laporan.identitas = ident
+
+
+IDENTITAS_HEADINGS = ("isian", "nilai", "keterangan")
+"""Row 1 of the Identitas sheet as the template writes it."""
+
+
+def _identitas_other_row(
+    laporan: Laporan, spec: SheetSpec, row_number: int, line: dict[int, object]
+) -> None:
+    """A row whose label is not an Identitas field: its values cannot be read."""
+    texts = [normalise_header(str(v)) for _, v in sorted(line.items()) if not _is_blank(v)]
+    if not texts or texts == list(IDENTITAS_HEADINGS[: len(texts)]):
+        return
+    label = line.get(0)
+    filled = [c for c in sorted(line) if c > 0 and not _is_blank(line[c])]
+    if filled:
+        target = _ref(filled[0], row_number)
+        what = f"nilai di {target} tidak dibaca"
+    else:
+        target = f"A{row_number}"
+        what = "baris ini tidak dibaca"
+    name = clean_text(str(label))[:60] if not _is_blank(label) else "(tanpa label)"
+    laporan.findings.append(
+        F.finding(
+            F.UNKNOWN_FIELD,
+            f"Isian '{name}' di baris {row_number} sheet '{spec.name}' tidak dikenal; {what}.",
+            spec.name,
+            target,
+        )
+    )
+
+
+def _identitas_extra_cells(
+    laporan: Laporan, spec: SheetSpec, row_number: int, line: dict[int, object], col: Column
+) -> None:
+    """Column C is the Keterangan column (the template's help text, or the user's own note,
+    carried into the completed workbook); anything further right is not read, and is named."""
+    for c in sorted(line):
+        value = line[c]
+        if c < 3 or _is_blank(value):
+            continue
+        ref = _ref(c, row_number)
+        laporan.findings.append(
+            F.finding(
+                F.STRAY_VALUE,
+                f"Sel {ref} ('{clean_text(str(value))[:40]}') di samping isian '{col.header}' "
+                "tidak dibaca; hanya kolom B (Nilai) yang dibaca.",
+                spec.name,
+                ref,
+            )
+        )
 
 
 def _year(text: str) -> int | None:

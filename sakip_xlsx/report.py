@@ -59,13 +59,15 @@ def findings_text(result: Pemeriksaan, path: Path) -> str:
     return "\n".join(lines)
 
 
-def findings_json(result: Pemeriksaan) -> str:
+def findings_json(result: Pemeriksaan, ascii_only: bool = False) -> str:
+    """One JSON object; `ascii_only` escapes every non-ASCII character (for a console that
+    cannot show them), which any JSON reader turns back into the same text."""
     c = counts(result.findings)
     payload = {
         "ringkasan": {sev.value: c[sev] for sev in Severity},
         "temuan": [f.as_dict() for f in result.findings],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json.dumps(payload, ensure_ascii=ascii_only, indent=2)
 
 
 README_START = "<!-- kode-temuan:mulai -->"
@@ -109,13 +111,14 @@ if __name__ == "__main__":  # python -m sakip_xlsx.report README.md
 def gabung_summary(rekap, output: Path) -> str:
     serapan = rekap.total_serapan
     lines = [
-        f"Workbook terbaca          : {len(rekap.opd)}",
+        f"Workbook dihitung         : {len(rekap.opd)}"
+        + (f" (tahun {rekap.tahun})" if rekap.tahun else ""),
         f"Total pagu                : Rp {format_id(rekap.total_pagu, 0)}",
         f"Total realisasi           : Rp {format_id(rekap.total_realisasi, 0)} ({_pct(serapan)})",
         f"Rekap ditulis             : {output}",
     ]
-    if rekap.gagal:
-        lines.append(f"Tidak terbaca ({len(rekap.gagal)}):")
-        for item in rekap.gagal:
-            lines.append(f"  {item.file}: {item.reason}")
+    if rekap.tidak_dihitung:
+        lines.append(f"Tidak dihitung ({len(rekap.tidak_dihitung)}):")
+        for item in rekap.tidak_dihitung:
+            lines.append(f"  {item.file} [{item.alasan.value}]: {item.reason}")
     return "\n".join(lines)

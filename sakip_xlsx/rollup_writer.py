@@ -12,7 +12,8 @@ from . import formulas as X
 from .gabung import Rekap, ranking
 from .styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, bar_chart, make_formats, page_setup
 
-REKAP, PERINGKAT, GRAFIK, RINCI, GAGAL = "Rekap", "Peringkat", "Grafik", "Rinci", "Gagal"
+REKAP, PERINGKAT, GRAFIK, RINCI = "Rekap", "Peringkat", "Grafik", "Rinci"
+GAGAL = "Tidak dihitung"
 FIRST = 4  # header row (0-based); data from FIRST + 1
 
 
@@ -53,8 +54,10 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
     ws.write_string(
         1,
         0,
-        f"{len(rekap.opd)} workbook terbaca, {len(rekap.gagal)} tidak terbaca (lihat sheet "
-        "Gagal). Serapan = realisasi/pagu x 100; jumlah kabupaten dari jumlah pagu dan realisasi.",
+        f"{len(rekap.opd)} workbook dihitung"
+        + (f" (tahun {rekap.tahun})" if rekap.tahun else "")
+        + f", {len(rekap.tidak_dihitung)} file tidak dihitung (lihat sheet '{GAGAL}'). "
+        "Serapan = realisasi/pagu x 100; jumlah kabupaten dari jumlah pagu dan realisasi.",
         f["subtitle"],
     )
     headers = [
@@ -227,12 +230,13 @@ def _block(ws, f, row: int, headers, records, styles) -> int:
 
 def _write_gagal(wb, f, rekap: Rekap) -> None:
     ws = wb.add_worksheet(GAGAL)
-    ws.write_string(0, 0, "Workbook yang tidak dapat dibaca", f["title"])
-    _header(ws, f, 2, [("No", 5), ("File", 50), ("Alasan", 100)])
-    for i, g in enumerate(rekap.gagal, start=1):
+    ws.write_string(0, 0, "File yang tidak dihitung dalam rekap, dengan alasannya", f["title"])
+    _header(ws, f, 2, [("No", 5), ("File", 50), ("Alasan", 22), ("Keterangan", 100)])
+    for i, g in enumerate(rekap.tidak_dihitung, start=1):
         ws.write_number(2 + i, 0, i, f["cell_center"])
         ws.write_string(2 + i, 1, g.file, f["cell"])
-        ws.write_string(2 + i, 2, g.reason, f["cell"])
-    if not rekap.gagal:
-        ws.write_string(3, 1, "Semua workbook terbaca.", f["cell"])
+        ws.write_string(2 + i, 2, g.alasan.value, f["cell"])
+        ws.write_string(2 + i, 3, g.reason, f["cell"])
+    if not rekap.tidak_dihitung:
+        ws.write_string(3, 1, "Semua workbook terbaca dan dihitung.", f["cell"])
     page_setup(ws)

@@ -19,6 +19,15 @@ DEFAULT_TAHUN = 2025
 """Default tahun laporan of the blank template: the first year of the RPJMD cycle most daerah
 started after the 2024 Pilkada. Being a constant keeps the committed template reproducible."""
 DEFAULT_PERIODE = (2025, 2029)
+RPJMN_CYCLE = 5
+"""National medium-term plans run 2020-2024, 2025-2029, ...; most Renstra follow that cycle."""
+
+
+def periode_for(tahun: int) -> tuple[int, int]:
+    """The five-year period of the RPJMN cycle that contains `tahun` (2024 -> 2020-2024):
+    the Renstra period to assume when only the year is given."""
+    awal = DEFAULT_PERIODE[0] + ((tahun - DEFAULT_PERIODE[0]) // RPJMN_CYCLE) * RPJMN_CYCLE
+    return awal, awal + RPJMN_CYCLE - 1
 
 
 class Kind(StrEnum):
@@ -106,6 +115,9 @@ class Column:
     help: str = ""
     per_year: bool = False
     default: str | None = None
+    applies_to: tuple[str, ...] = ()
+    """The row kinds (jenis of the row or of the code it names) this column is read for;
+    empty means every kind. A value typed for another kind is reported, never dropped."""
 
     def header_for(self, year: int | None = None) -> str:
         return self.header.format(year=year) if self.per_year else self.header

@@ -91,10 +91,10 @@ def _hostile_sheet(entities: bytes, use: bytes) -> bytes:
 
 
 def _sheet_part(path: Path, title: str) -> str:
-    from sakip_xlsx.sheet_xml import sheet_parts
+    from sakip_xlsx.grid import open_workbook
 
-    with zipfile.ZipFile(path) as zf:
-        return sheet_parts(zf)[title]
+    with open_workbook(path) as book:
+        return book.parts[title]
 
 
 def _bomb(base: Path, target: Path) -> Path:

@@ -9,6 +9,7 @@ import xlsxwriter
 
 from ..compute import Hasil
 from ..findings import Finding
+from ..reader import SOURCE_DIGEST
 from ..styles import DOC_PROPERTIES, WORKBOOK_OPTIONS
 from .book import Book
 from .input_sheets import write_input_sheets
@@ -49,6 +50,9 @@ def _write(wb, hasil: Hasil, findings: list[Finding]) -> int:
     wb.set_properties(
         {**DOC_PROPERTIES, "title": f"LKIP {ident.nama_instansi} {ident.tahun_laporan}".strip()}
     )
+    source = hasil.laporan.sumber_sha256 if hasil.laporan.lengkap else hasil.laporan.sha256
+    if source:  # lets `gabung` tell this workbook from the isian it was filled from
+        wb.set_custom_property(SOURCE_DIGEST, source)
     book = Book(wb)
     ringkasan = book.add_sheet(RINGKASAN, 3, hold=True)  # first in the book, filled last
     temuan = book.add_sheet(TEMUAN, 4, hold=True)

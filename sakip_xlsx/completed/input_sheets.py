@@ -100,18 +100,26 @@ def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: lis
         ws = book.add_sheet(spec.name, header_row)
         grid = laporan.grids[spec.name]
         kinds = _column_kinds(laporan, spec)
-        width = max((len(r) for r in grid), default=0)
+        width = derived_column(laporan, spec, grid)
         _layout(ws, spec, laporan, width, header_row)
         derived = RowRecorder(ws)
         writer = DERIVED_WRITERS.get(spec.name)
         if writer is not None:
             writer(book, derived, laporan, hasil, width, header_row)
-        letters = [xl_col_to_name(c) for c in range(width)]
-        for r, row in enumerate(grid):
-            number = r + 1
-            for c in range(width):
-                raw = row[c] if c < len(row) else None
-                letter = letters[c]
+        band = range(width, width + len(spec.derived)) if spec.derived else range(0)
+        table = sorted(xl_cell_to_rowcol(f"{letter}1")[1] for letter in kinds)
+        dropped = laporan.derived_columns.get(spec.name, set())
+        for number in grid.row_numbers():
+            if number > MAX_ROWS:
+                break  # beyond Excel's grid: reported by the reader, cannot be written
+            r = number - 1
+            line = grid.rows[number]
+            columns = sorted(set(line) | set(table)) if number > header_row else sorted(line)
+            for c in columns:
+                if c >= MAX_COLS or c in band or c in dropped:
+                    continue  # outside the sheet, or where the derived columns go: reported
+                raw = line.get(c)
+                letter = xl_col_to_name(c)
                 a1 = f"{letter}{number}"
                 kind = kinds.get(letter) if number > header_row else None
                 if spec.key_value and number > 1 and c == 1:
@@ -133,6 +141,24 @@ def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: lis
             derived.replay(ws, r)
         page_setup(ws, repeat_rows=(header_row - 1, header_row - 1))
         book.finish()
+
+
+MAX_ROWS, MAX_COLS = 1_048_576, 16_384
+
+
+def derived_column(laporan: Laporan, spec: SheetSpec, grid) -> int:
+    """Where the derived columns start: right of the table and of every value present, so
+    the user's layout is kept; when a stray value sits too far right for that, right of the
+    table (the stray value was reported and gives way)."""
+    table = laporan.table_width.get(spec.name, 0)
+    dropped = laporan.derived_columns.get(spec.name, set())
+    content = max(
+        (c + 1 for line in grid.rows.values() for c in line if c not in dropped), default=0
+    )
+    start = max(table, content)
+    if start + len(spec.derived) > MAX_COLS:
+        return table
+    return start
 
 
 def _column_kinds(laporan: Laporan, spec: SheetSpec) -> dict[str, tuple[Kind, tuple[str, ...]]]:

@@ -1,0 +1,87 @@
+"""Values typed in a column that the row's kind does not use are named, never dropped.
+
+A *Realisasi anggaran* typed on a program's row, a pagu on an *Indikator Sasaran* row, a
+golongan for a Non ASN employee: the reader parses them like any other cell, but no figure of
+the LKIP depends on them. The schema says which row kinds each column applies to
+(`Column.applies_to`); this module finds every value outside that and reports it at its cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import findings as F
+from .model import Laporan
+from .schema import INPUT_SHEETS, REALISASI, RENSTRA, RKT, SDM, SheetSpec
+
+if TYPE_CHECKING:
+    from .reader import RawRow
+
+KIND_TUJUAN = "Indikator Tujuan"
+KIND_SASARAN = "Indikator Sasaran"
+
+
+def code_kind(laporan: Laporan, kode: str) -> str | None:
+    """What a code in PK, Rencana Aksi or Realisasi names: an indicator of a tujuan or a
+    sasaran, or a program, kegiatan or sub kegiatan; None when it names nothing known."""
+    ind = laporan.indikator.get(kode)
+    if ind is not None:
+        return KIND_TUJUAN if ind.jenis == "Tujuan" else KIND_SASARAN
+    item = laporan.rkt.get(kode)
+    return item.jenis if item is not None else None
+
+
+def _row_kind(spec: SheetSpec, laporan: Laporan) -> Callable[[RawRow], str | None]:
+    if spec.name == RENSTRA.name or spec.name == RKT.name:
+        return lambda raw: raw.choices.get("jenis")
+    if spec.name == SDM.name:
+        return lambda raw: raw.choices.get("status")
+    return lambda raw: code_kind(laporan, raw.texts.get("kode", ""))
+
+
+def unused_values(laporan: Laporan, raw_rows: dict[str, list[RawRow]]) -> None:
+    for spec in INPUT_SHEETS:
+        rows = raw_rows.get(spec.name)
+        if not rows:
+            continue
+        kind_of = _row_kind(spec, laporan)
+        limited = {col.key: col for col in spec.columns if col.applies_to}
+        for raw in rows:
+            kind = kind_of(raw)
+            if kind is None:
+                continue  # the row's kind is itself unreadable or unknown: reported already
+            for key, ref in raw.refs.items():
+                col = limited.get(key.split(":")[0])
+                if col is None or kind in col.applies_to or not _has_value(raw, key):
+                    continue
+                header = col.header.replace("{year}", key.partition(":")[2]).strip()
+                laporan.findings.append(
+                    F.finding(
+                        F.NOT_APPLICABLE,
+                        f"Sel {ref} ({header}) diisi untuk {kind.lower()} "
+                        f"{raw.texts.get('kode') or raw.texts.get('jabatan', '')}, padahal "
+                        f"kolom ini hanya dipakai untuk {_list(col.applies_to)}; nilainya "
+                        "tidak dihitung.",
+                        spec.name,
+                        ref,
+                    )
+                )
+    _realisasi_years(laporan, raw_rows.get(REALISASI.name, []))
+
+
+def _has_value(raw: RawRow, key: str) -> bool:
+    cell = raw.cells.get(key)
+    if cell is not None:
+        return cell.value.raw is not None or cell.value.number is not None
+    return bool(raw.texts.get(key) or raw.choices.get(key))
+
+
+def _list(kinds: tuple[str, ...]) -> str:
+    names = [k.lower() for k in kinds]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+def _realisasi_years(laporan: Laporan, rows: list[RawRow]) -> None:
+    """Realisasi of earlier years count from the Renstra period's first year up to the year
+    before the report; a column for any other year is not used."""
