@@ -63,5 +63,7 @@ def fill(path: str | Path, output: str | Path | None = None, force: bool = False
     check_target(target, force)  # before any work: a refused output costs nothing
     result = check(source)
     with atomic_target(target, force=force) as tmp:
-        formulas = write_completed_workbook(tmp, result.hasil, result.findings)
-    return FillResult(result.hasil, result.findings, source, target, formulas)
+        added: list[Finding] = []
+        formulas = write_completed_workbook(tmp, result.hasil, result.findings, added)
+    findings = sort_findings([*result.findings, *added]) if added else result.findings
+    return FillResult(result.hasil, findings, source, target, formulas)

@@ -203,3 +203,64 @@ def nilai_output(pagu: str, realisasi: str, capaian_output: str) -> str:
 
 def efisiensi_pmk(nilai_total: str, realisasi_total: str) -> str:
     return f"IF({nilai_total}=0,{BLANK},({nilai_total}-{realisasi_total})/{nilai_total})"
+
+
+# --- Excel's limits -----------------------------------------------------------------------
+
+MAX_FORMULA_CHARS = 8192
+MAX_STRING_LITERAL = 255
+MAX_ARGUMENTS = 255
+MAX_NESTING = 64
+MAX_NUMBER_FORMAT = 255
+MAX_LINKS_PER_SHEET = 65_530
+
+
+def limit_problem(formula: str) -> str | None:
+    """Why Excel would refuse (or "repair" away) this formula text, or None when it is
+    within every limit: its length, the length of each string literal, the arguments of each
+    function call and the nesting depth. The writer writes the value instead and says so."""
+    text = formula[1:] if formula.startswith("=") else formula
+    if len(text) > MAX_FORMULA_CHARS:
+        return f"rumus {len(text)} karakter (batas Excel {MAX_FORMULA_CHARS})"
+    depth = 0
+    args: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            j = i + 1
+            length = 0
+            while j < n:
+                if text[j] == '"':
+                    if j + 1 < n and text[j + 1] == '"':
+                        j += 2
+                        length += 1
+                        continue
+                    break
+                j += 1
+                length += 1
+            if length > MAX_STRING_LITERAL:
+                return f"teks di dalam rumus {length} karakter (batas Excel {MAX_STRING_LITERAL})"
+            i = j + 1
+            continue
+        if ch == "'":  # a quoted sheet name: skip it whole
+            j = i + 1
+            while j < n and not (text[j] == "'" and (j + 1 >= n or text[j + 1] != "'")):
+                j += 2 if text[j] == "'" else 1
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+            if depth > MAX_NESTING:
+                return f"rumus bersarang {depth} tingkat (batas Excel {MAX_NESTING})"
+            args.append(1)
+        elif ch == ")":
+            depth -= 1
+            if args:
+                args.pop()
+        elif ch == "," and args:
+            args[-1] += 1
+            if args[-1] > MAX_ARGUMENTS:
+                return f"fungsi dengan lebih dari {MAX_ARGUMENTS} argumen (batas Excel)"
+        i += 1
+    return None

@@ -77,6 +77,7 @@ README_END = "<!-- kode-temuan:akhir -->"
 def rules_markdown() -> str:
     """The table of every finding code, generated from the registry (kept in the README)."""
     from . import checks, compute  # noqa: F401 - importing registers their codes
+    from .completed import book  # noqa: F401 - the writer's own code
     from .findings import REGISTRY
 
     lines = ["| kode | tingkat | arti | saran |", "|---|---|---|---|"]

@@ -50,11 +50,11 @@ def test_collect_finds_workbooks_recursively_sorted(kabupaten):
 def test_totals_equal_the_sum_of_the_inputs(kabupaten, tmp_path):
     out = tmp_path / "rekap.xlsx"
     result = CliRunner().invoke(main, ["gabung", str(out), str(kabupaten), "-j", "2"])
-    assert result.exit_code == 1  # one file could not be read
+    assert result.exit_code == 1  # files not counted: listed, rekap still written
     assert "rusak.xlsx" in result.output
     expected_pagu = expected_real = 0.0
-    readable = [p for p in collect([kabupaten]) if p.name != "rusak.xlsx"]
-    for path in readable:
+    counted = collect([kabupaten / "dinas"])  # 48 OPD of 2024; Puger reports 2023
+    for path in counted:
         h = check(path).hasil
         expected_pagu += h.total_pagu
         expected_real += h.total_realisasi
@@ -65,10 +65,16 @@ def test_totals_equal_the_sum_of_the_inputs(kabupaten, tmp_path):
     assert total[9].value == pytest.approx(expected_real)
     assert total[10].value == pytest.approx(expected_real / expected_pagu * 100)
     names = [r[1].value for r in ws.iter_rows(min_row=6) if r[0].value]
-    assert len(names) == 50 and names.count("Kecamatan Puger") == 2
-    gagal = wb["Gagal"]
-    assert "rusak.xlsx" in gagal["B4"].value and "bukan workbook" in gagal["C4"].value
-    assert {"Rekap", "Peringkat", "Grafik", "Rinci", "Gagal"} <= set(wb.sheetnames)
+    assert len(names) == 48 and "Kecamatan Puger" not in names
+    listed = {
+        r[1].value.rsplit("/", 1)[-1]: r[2].value for r in wb["Tidak dihitung"].iter_rows(min_row=4)
+    }
+    assert listed == {
+        "puger-lengkap.xlsx": "tahun lain",  # counted once (the fill), but 2023 among 2024
+        "puger.xlsx": "ganda",
+        "rusak.xlsx": "tidak terbaca",
+    }
+    assert {"Rekap", "Peringkat", "Grafik", "Rinci", "Tidak dihitung"} <= set(wb.sheetnames)
 
 
 def test_parallel_output_is_identical(kabupaten, tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import xlsxwriter
 
 from ..compute import Hasil
-from ..findings import Finding
+from ..findings import Finding, sort_findings
 from ..reader import SOURCE_DIGEST
 from ..styles import DOC_PROPERTIES, WORKBOOK_OPTIONS
 from .book import Book
@@ -27,7 +27,9 @@ def completed_workbook(hasil: Hasil, findings: list[Finding]) -> tuple[bytes, in
         return path.read_bytes(), count
 
 
-def write_completed_workbook(path: Path, hasil: Hasil, findings: list[Finding]) -> int:
+def write_completed_workbook(
+    path: Path, hasil: Hasil, findings: list[Finding], added: list[Finding] | None = None
+) -> int:
     """Write the completed workbook to `path`; returns how many formula cells it holds.
 
     Deterministic: the same model gives the same bytes. Written in xlsxwriter's
@@ -40,12 +42,12 @@ def write_completed_workbook(path: Path, hasil: Hasil, findings: list[Finding]) 
             str(path), {"constant_memory": True, "tmpdir": scratch, **WORKBOOK_OPTIONS}
         )
         try:
-            return _write(wb, hasil, findings)
+            return _write(wb, hasil, findings, added if added is not None else [])
         finally:
             wb.fileclosed = True  # after a failure, do not let xlsxwriter close it at exit
 
 
-def _write(wb, hasil: Hasil, findings: list[Finding]) -> int:
+def _write(wb, hasil: Hasil, findings: list[Finding], added: list[Finding]) -> int:
     ident = hasil.laporan.identitas
     wb.set_properties(
         {**DOC_PROPERTIES, "title": f"LKIP {ident.nama_instansi} {ident.tahun_laporan}".strip()}
@@ -59,6 +61,9 @@ def _write(wb, hasil: Hasil, findings: list[Finding]) -> int:
     positions = write_tables(book, hasil.laporan, hasil)
     write_grafik(book, hasil, positions)
     write_input_sheets(book, hasil.laporan, hasil, findings)
+    added.extend(book.findings)  # what writing had to report joins the list before it is shown
+    if book.findings:
+        findings = sort_findings([*findings, *book.findings])
     write_ringkasan(book, ringkasan, hasil, positions, findings)
     write_temuan(book, temuan, findings)
     ringkasan.activate()

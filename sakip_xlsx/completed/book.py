@@ -5,9 +5,20 @@ from __future__ import annotations
 
 import math
 
+from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
+from .. import findings as F
+from .. import formulas as X
 from ..styles import make_formats
+
+FORMULA_AS_VALUE = F.define(
+    "TUL-001",
+    F.Severity.INFO,
+    "Rumus melampaui batas Excel, ditulis sebagai nilai",
+    "Nilainya benar tetapi tidak ikut berubah bila isian diubah di Excel; jalankan "
+    "sakip-xlsx fill lagi setelah mengubah isian.",
+)
 
 DYNAMIC_ARRAY_FUNCTIONS = (
     "ANCHORARRAY",
@@ -188,6 +199,8 @@ class Book:
         self._custom: dict[tuple, object] = {}
         self.formula_count = 0
         self._sheets: list[OrderedSheet] = []
+        self.findings: list[F.Finding] = []
+        """What writing itself had to report (a formula past Excel's limits)."""
 
     def add_sheet(self, name: str, first_row: int = 0, hold: bool = False) -> OrderedSheet:
         """A new sheet; `hold` keeps it open past `finish()` (sheets that come first in the
@@ -215,11 +228,24 @@ class Book:
                 **extra,
             }
             if num_format:
-                props["num_format"] = num_format
+                props["num_format"] = _short_format(num_format)
             self._custom[key] = self.wb.add_format(props)
         return self._custom[key]
 
     def formula(self, ws, row: int, col: int, formula: str, value: object, fmt) -> None:
+        problem = X.limit_problem(formula)
+        if problem is not None:
+            cell = xl_rowcol_to_cell(row, col)
+            self.findings.append(
+                F.finding(
+                    FORMULA_AS_VALUE,
+                    f"Sel {cell} sheet '{ws.name}': {problem}; ditulis sebagai nilai.",
+                    ws.name,
+                    cell,
+                )
+            )
+            self.value(ws, row, col, cached(value), fmt)
+            return
         self.formula_count += 1
         ws.write_formula(row, col, "=" + formula, fmt, cached(value))
 
@@ -236,6 +262,15 @@ class Book:
                 ws.write_number(row, col, value, fmt)
         else:
             ws.write_string(row, col, str(value), fmt)
+
+
+def _short_format(num_format: str) -> str:
+    """Excel refuses number formats over 255 characters; a long unit decoration (`0 "…"`)
+    is dropped, the number stays."""
+    if len(num_format) <= X.MAX_NUMBER_FORMAT:
+        return num_format
+    bare = num_format.split('"')[0].strip() or "General"
+    return bare[: X.MAX_NUMBER_FORMAT]
 
 
 BASES: dict[str, dict] = {

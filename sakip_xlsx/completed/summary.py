@@ -165,7 +165,7 @@ def write_temuan(book: Book, ws, findings: list[Finding]) -> None:
         ws.write_string(
             row, 2, item.severity.value, f["finding" if item.severity is Severity.ERROR else "cell"]
         )
-        if item.sheet and item.cell:
+        if item.sheet and item.cell and i < X.MAX_LINKS_PER_SHEET:
             ws.write_url(
                 row,
                 3,
