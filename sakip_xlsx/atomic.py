@@ -99,7 +99,7 @@ def atomic_target(path: Path, *, force: bool = False) -> Iterator[Path]:
                 os.close(fd)
             except OSError as exc:
                 raise OutputFileError(
-                    f"Tidak dapat menulis di folder {folder}: {os_reason(exc)}."
+                    f"Tidak dapat menulis {path.name} di folder {folder}: {os_reason(exc)}."
                 ) from exc
         try:
             yield Path(tmp)

@@ -263,9 +263,9 @@ def run(group: click.Group, argv: Sequence[str] | None, **extra) -> NoReturn:
     """Run one command and exit with the code of SPEC §7, whatever happens on the way."""
     from . import interrupt
 
-    interrupt.install()
+    previous = interrupt.install()
     _tolerant_streams()
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     as_json = _wants_json(args)
     code = EXIT_CANNOT_RUN
     try:
@@ -329,4 +329,6 @@ def run(group: click.Group, argv: Sequence[str] | None, **extra) -> NoReturn:
             reason = os_error_message(error) if isinstance(error, OSError) else str(error)
             click.echo(f"{FATAL}: keluaran standar tidak dapat ditulis: {reason}", err=True)
         code = EXIT_CANNOT_RUN
+    if argv is not None:  # called from Python (tests, embedding): give the handlers back
+        interrupt.restore(previous)
     sys.exit(code)

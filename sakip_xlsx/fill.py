@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .atomic import atomic_target, check_target, require_xlsx_name, same_file
 from .compute import Hasil, compute
-from .errors import OutputFileError
+from .errors import InputFileError, OutputFileError
 from .findings import Finding, Severity, sort_findings
 from .reader import read_workbook
 
@@ -53,6 +53,8 @@ def fill(path: str | Path, output: str | Path | None = None, force: bool = False
     from .completed import write_completed_workbook
 
     source = Path(path)
+    if not source.name or source.is_dir():
+        raise InputFileError(f"{source} adalah folder, bukan file workbook (.xlsx).")
     target = Path(output) if output is not None else default_output(source)
     require_xlsx_name(target)
     if same_file(source, target):

@@ -58,13 +58,20 @@ def _handler(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
-def install() -> None:
+def install() -> dict[signal.Signals, object]:
     """Route the stop signals to `Interrupted` (main thread only; a library caller that
-    embeds sakip-xlsx keeps its own handlers unless it calls this)."""
+    embeds sakip-xlsx keeps its own handlers unless it calls this). Returns the handlers
+    replaced, for `restore`."""
     if threading.current_thread() is not threading.main_thread():
-        return
-    for sig in _signals():
-        signal.signal(sig, _handler)
+        return {}
+    _deferred.clear()
+    return {sig: signal.signal(sig, _handler) for sig in _signals()}
+
+
+def restore(previous: dict[signal.Signals, object]) -> None:
+    for sig, handler in previous.items():
+        with contextlib.suppress(ValueError, OSError, TypeError):
+            signal.signal(sig, handler)  # type: ignore[arg-type]
 
 
 def ignore_in_worker() -> None:

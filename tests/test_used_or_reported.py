@@ -28,10 +28,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import multiprocessing
+import os
 import posixpath
 import warnings
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -354,6 +357,7 @@ class Harness:
         self.layout = self._read_layout()
         self.variants: dict[str, Post | None] = {"": None, "openpyxl": _noop}
         self._baselines: dict[str, tuple[dict, list]] = {}
+        self._cases: list[Case] | None = None
 
     # building
 
@@ -362,7 +366,8 @@ class Harness:
         rows, ident = copy.deepcopy(self.rows), dict(BASELINE_IDENTITAS)
         if change is not None:
             change(rows, ident)
-        path = write_workbook(self.dir / f"in{self.count}.xlsx", rows, ident, TAHUN, PERIODE)
+        name = f"in-{os.getpid()}-{self.count}.xlsx"  # worker processes share the directory
+        path = write_workbook(self.dir / name, rows, ident, TAHUN, PERIODE)
         posts = tuple(p for p in posts if p is not None)
         if posts:
             with warnings.catch_warnings():
@@ -414,6 +419,11 @@ class Harness:
     # cases
 
     def cases(self) -> list[Case]:
+        if self._cases is None:
+            self._cases = self._all_cases()
+        return self._cases
+
+    def _all_cases(self) -> list[Case]:
         out: list[Case] = []
         for spec in INPUT_SHEETS:
             out += self._identitas_cases(spec) if spec.key_value else self._table_cases(spec)
@@ -557,7 +567,7 @@ class Harness:
         return tables
 
     def outcome(self, case: Case) -> str:
-        """ "reported", "used", "ignored", or "crash: …"."""
+        """One of "reported", "used", "ignored" or "crash: <the exception>"."""
         fingerprint, _ = self.baseline(case.baseline)
         try:
             path = self.build(case.change, (self.variants[case.baseline], case.post))
@@ -574,6 +584,33 @@ class Harness:
         except Exception as exc:  # a crash fails the cell too, and is listed with it
             return f"crash: {type(exc).__name__}: {str(exc)[:160]}"
         return "ignored"
+
+    def outcomes(self, cases: list[Case]) -> list[str]:
+        """`outcome` of each case, in forked worker processes where the platform has them."""
+        if WORKERS < 2:
+            return [self.outcome(case) for case in cases]
+        for case in cases:  # computed once here, inherited by the workers
+            self.baseline(case.baseline)
+        everything = self.cases()
+        indices = [next(i for i, c in enumerate(everything) if c is case) for case in cases]
+        global _ACTIVE
+        _ACTIVE = self
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(WORKERS, mp_context=context) as pool:
+            return list(pool.map(_outcome_of, indices, chunksize=4))
+
+
+_ACTIVE: Harness | None = None
+WORKERS = (
+    min(4, len(os.sched_getaffinity(0)))
+    if hasattr(os, "sched_getaffinity") and "fork" in multiprocessing.get_all_start_methods()
+    else 1
+)
+
+
+def _outcome_of(index: int) -> str:
+    assert _ACTIVE is not None
+    return _ACTIVE.outcome(_ACTIVE.cases()[index])
 
 
 @pytest.fixture(scope="module")
@@ -594,7 +631,7 @@ def test_baseline_is_valid_and_has_every_row_kind(harness):
 def test_every_typed_cell_is_used_or_reported(harness, sheet_name):
     cases = [c for c in harness.cases() if c.sheet == sheet_name]
     assert cases
-    outcomes = [(case, harness.outcome(case)) for case in cases]
+    outcomes = zip(cases, harness.outcomes(cases), strict=True)
     failures = [
         f"{case.label}: {outcome}"
         for case, outcome in outcomes
