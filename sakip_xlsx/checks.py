@@ -130,16 +130,19 @@ def rkt_vs_pk(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     "Samakan anggaran program di PK dengan jumlah pagu sub kegiatan di RKT/DPA.",
 )
 def pk_anggaran(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
+    """Programs as the PK is signed; a kegiatan or sub kegiatan row some PKs carry is held to
+    its own pagu the same way."""
     for row in hasil.laporan.pk:
         item = hasil.laporan.rkt.get(row.kode)
         value = _number(row.anggaran)
-        if item is None or item.jenis != "Program" or value is None:
+        if item is None or value is None or row.kode not in hasil.anggaran:
             continue
-        total = hasil.anggaran[row.kode].pagu
+        total = hasil.anggaran[row.kode].pagu or 0.0
         if not _same(value, total):
+            what = "jumlah pagu sub kegiatannya" if item.jenis != "Sub Kegiatan" else "pagunya"
             yield finding(
                 info,
-                f"Anggaran PK program {row.kode} Rp {_fmt(value)}, jumlah pagu sub kegiatannya "
+                f"Anggaran PK {item.jenis.lower()} {row.kode} Rp {_fmt(value)}, {what} "
                 f"Rp {_fmt(total)} (selisih Rp {_fmt(value - total)}).",
                 PK.name,
                 row.anggaran.ref,
@@ -247,6 +250,31 @@ def pagu_rollup(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
                 f"kegiatannya Rp {_fmt(total)}.",
                 RKT.name,
                 item.pagu.ref,
+            )
+
+
+@check(
+    "ANG-006",
+    Severity.ERROR,
+    "Realisasi anggaran program/kegiatan tidak sama dengan jumlah sub kegiatannya",
+    "Realisasi program/kegiatan dihitung dari sub kegiatannya: kosongkan sel itu atau isi "
+    "realisasi anggaran setiap sub kegiatan di sheet Realisasi.",
+)
+def realisasi_rollup(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
+    for kode, rea in hasil.laporan.realisasi.items():
+        item = hasil.laporan.rkt.get(kode)
+        value = _number(rea.anggaran)
+        if item is None or item.jenis == "Sub Kegiatan" or value is None:
+            continue
+        total = hasil.anggaran[kode].realisasi or 0.0
+        if not _same(value, total):
+            yield finding(
+                info,
+                f"Realisasi anggaran {item.jenis.lower()} {kode} Rp {_fmt(value)}, jumlah "
+                f"realisasi sub kegiatannya Rp {_fmt(total)}; yang dihitung jumlah sub "
+                "kegiatannya.",
+                REALISASI.name,
+                rea.anggaran.ref,
             )
 
 
@@ -459,7 +487,7 @@ def negative_values(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 def percent_above_100(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     laporan = hasil.laporan
     for kode, cell in laporan.measure_cells():
-        if cell.sheet in (RKT.name, PK.name) and cell.ref and _is_budget(laporan, cell):
+        if cell.ref and _is_budget(laporan, cell):
             continue
         number = cell.value.number
         if number is None or number <= 100 or not cell.sheet:
@@ -476,7 +504,8 @@ def percent_above_100(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 def _is_budget(laporan: Laporan, cell: Cell) -> bool:
     letter = "".join(ch for ch in (cell.ref or "") if ch.isalpha())
     sheet_cols = laporan.columns.get(cell.sheet or "", {})
-    return letter in (sheet_cols.get("pagu"), sheet_cols.get("anggaran"))
+    budget = ("pagu", "anggaran", "realisasi_anggaran")
+    return letter in tuple(sheet_cols.get(key) for key in budget)
 
 
 @check(

@@ -428,15 +428,22 @@ def _read_table(
             ref = _ref(index, row_number)
             key = f"{col.key}:{year}" if year is not None else col.key
             _read_field(col, key, value, fmt, spec.name, ref, raw, laporan, no_cache)
+        typed = tuple(
+            f"{spec.name}!{_ref(i, row_number)}"
+            for i in sorted(mapping)
+            if not _is_blank(line.get(i))
+        )
         for col in spec.columns:
             if col.required and col.key in present and _field_empty(raw, col):
                 letter = letters.get(col.key, "A")
                 laporan.findings.append(
                     F.finding(
                         F.REQUIRED_EMPTY,
-                        f"Kolom '{col.header}' baris {row_number} kosong; baris ini tidak dibaca.",
+                        f"Kolom '{col.header}' baris {row_number} kosong; nilai lain di baris "
+                        "ini tidak dapat dihitung.",
                         spec.name,
                         f"{letter}{row_number}",
+                        typed,
                     )
                 )
         out.append(raw)
@@ -461,6 +468,7 @@ def _unknown_column(
             f"dan diabaikan.{values}",
             sheet,
             _ref(index, header_row),
+            tuple(f"{sheet}!{_ref(index, r)}" for r in sorted(filled)),
         )
     )
 

@@ -65,6 +65,9 @@ STATUS_PEGAWAI = ("ASN", "Non ASN")
 BATAS_CAPAIAN = ("100", "120", "Tanpa batas")
 SKALA_PREDIKAT = ("PermenPANRB 88/2021", "Permendagri 86/2017")
 METODE_EFISIENSI = ("Rasio capaian/serapan", "PMK 214/2017")
+INDIKATOR_TUJUAN, INDIKATOR_SASARAN = "Indikator Tujuan", "Indikator Sasaran"
+"""What a code in PK, Rencana Aksi or Realisasi names, besides a program/kegiatan/sub kegiatan."""
+ANGGARAN_LEVELS = ("Program", "Kegiatan", "Sub Kegiatan")
 GOLONGAN = (*tuple(f"{g}/{s}" for g in ("I", "II", "III", "IV") for s in "abcd"), "IV/e")
 PENDIDIKAN = ("SD", "SLTP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
 
@@ -115,6 +118,9 @@ class Column:
     help: str = ""
     per_year: bool = False
     default: str | None = None
+    descriptive: bool = False
+    """Text for the reader (an uraian, a note): carried as typed into the completed workbook,
+    never computed with."""
     applies_to: tuple[str, ...] = ()
     """The row kinds (jenis of the row or of the code it names) this column is read for;
     empty means every kind. A value typed for another kind is reported, never dropped."""
@@ -327,12 +333,20 @@ RKT = SheetSpec(
             width=14,
             help="Program: kode sasaran Renstra yang didukung. Kegiatan: kode program. "
             "Sub kegiatan: kode kegiatan.",
+            applies_to=ANGGARAN_LEVELS,
         ),
-        C("uraian", "Uraian", Kind.TEXT, True, width=40),
-        C("indikator", "Indikator", Kind.TEXT, width=36),
-        C("satuan", "Satuan", Kind.TEXT, width=10),
+        C("uraian", "Uraian", Kind.TEXT, True, width=40, descriptive=True),
+        C("indikator", "Indikator", Kind.TEXT, width=36, descriptive=True),
+        C("satuan", "Satuan", Kind.TEXT, width=10, descriptive=True),
         C("target", "Target", Kind.MEASURE, width=11),
-        C("pagu", "Pagu (Rp)", Kind.RUPIAH, width=17, help="Wajib untuk sub kegiatan."),
+        C(
+            "pagu",
+            "Pagu (Rp)",
+            Kind.RUPIAH,
+            width=17,
+            help="Wajib untuk sub kegiatan; pada program/kegiatan diperiksa terhadap jumlahnya.",
+            applies_to=ANGGARAN_LEVELS,
+        ),
     ),
 )
 
@@ -347,7 +361,14 @@ RENCANA_AKSI = SheetSpec(
     derived=("Target tahunan menurut metode", "Target tahunan (PK/RKT)", "Selisih"),
     columns=(
         C("kode", "Kode", Kind.CODE, True, width=16, help="Kode indikator Renstra atau kode RKT."),
-        C("uraian", "Uraian", Kind.TEXT, width=40, help="Hanya untuk memudahkan membaca."),
+        C(
+            "uraian",
+            "Uraian",
+            Kind.TEXT,
+            width=40,
+            help="Hanya untuk memudahkan membaca.",
+            descriptive=True,
+        ),
         C("target_tw1", "Target TW1", Kind.MEASURE, width=11),
         C("target_tw2", "Target TW2", Kind.MEASURE, width=11),
         C("target_tw3", "Target TW3", Kind.MEASURE, width=11),
@@ -376,12 +397,27 @@ PK = SheetSpec(
     source="Perjanjian Kinerja / PK Perubahan",
     columns=(
         C("kode", "Kode", Kind.CODE, True, width=12, help="Kode indikator Renstra atau program."),
-        C("uraian", "Sasaran strategis / program", Kind.TEXT, True, width=42),
-        C("indikator", "Indikator kinerja", Kind.TEXT, width=40),
-        C("satuan", "Satuan", Kind.TEXT, width=10),
+        C("uraian", "Sasaran strategis / program", Kind.TEXT, True, width=42, descriptive=True),
+        C("indikator", "Indikator kinerja", Kind.TEXT, width=40, descriptive=True),
+        C("satuan", "Satuan", Kind.TEXT, width=10, descriptive=True),
         C("target", "Target", Kind.MEASURE, width=11),
-        C("anggaran", "Anggaran (Rp)", Kind.RUPIAH, width=17),
-        C("keterangan", "Keterangan", Kind.TEXT, width=14, help="Mis. APBD, P-APBD."),
+        C(
+            "anggaran",
+            "Anggaran (Rp)",
+            Kind.RUPIAH,
+            width=17,
+            help="Untuk program (juga kegiatan/sub kegiatan bila PK memuatnya): diperiksa "
+            "terhadap jumlah pagu di RKT.",
+            applies_to=ANGGARAN_LEVELS,
+        ),
+        C(
+            "keterangan",
+            "Keterangan",
+            Kind.TEXT,
+            width=14,
+            help="Mis. APBD, P-APBD.",
+            descriptive=True,
+        ),
     ),
 )
 
@@ -405,7 +441,14 @@ REALISASI = SheetSpec(
     ),
     columns=(
         C("kode", "Kode", Kind.CODE, True, width=16, help="Kode indikator Renstra atau kode RKT."),
-        C("uraian", "Uraian", Kind.TEXT, width=40, help="Hanya untuk memudahkan membaca."),
+        C(
+            "uraian",
+            "Uraian",
+            Kind.TEXT,
+            width=40,
+            help="Hanya untuk memudahkan membaca.",
+            descriptive=True,
+        ),
         C("realisasi_tw1", "Realisasi TW1", Kind.MEASURE, width=11),
         C("realisasi_tw2", "Realisasi TW2", Kind.MEASURE, width=11),
         C("realisasi_tw3", "Realisasi TW3", Kind.MEASURE, width=11),
@@ -416,18 +459,35 @@ REALISASI = SheetSpec(
             Kind.MEASURE,
             width=12,
             help="Realisasi tahun laporan (untuk sub kegiatan: realisasi output).",
+            applies_to=(INDIKATOR_TUJUAN, INDIKATOR_SASARAN, "Sub Kegiatan"),
         ),
-        C("realisasi_anggaran", "Realisasi anggaran (Rp)", Kind.RUPIAH, width=17),
+        C(
+            "realisasi_anggaran",
+            "Realisasi anggaran (Rp)",
+            Kind.RUPIAH,
+            width=17,
+            help="Untuk sub kegiatan; pada program/kegiatan diperiksa terhadap jumlah sub "
+            "kegiatannya.",
+            applies_to=ANGGARAN_LEVELS,
+        ),
         C(
             "realisasi_lalu",
             "Realisasi {year}",
             Kind.MEASURE,
             per_year=True,
             width=11,
-            help="Realisasi tahun sebelumnya dalam periode Renstra.",
+            help="Realisasi indikator sasaran pada tahun sebelumnya dalam periode Renstra.",
+            applies_to=(INDIKATOR_SASARAN,),
         ),
-        C("realisasi_nasional", "Realisasi nasional", Kind.MEASURE, width=12),
-        C("sumber", "Sumber data", Kind.TEXT, width=20),
+        C(
+            "realisasi_nasional",
+            "Realisasi nasional",
+            Kind.MEASURE,
+            width=12,
+            help="Realisasi nasional indikator sasaran yang sama, untuk perbandingan.",
+            applies_to=(INDIKATOR_SASARAN,),
+        ),
+        C("sumber", "Sumber data", Kind.TEXT, width=20, descriptive=True),
     ),
 )
 
@@ -440,10 +500,19 @@ SDM = SheetSpec(
     columns=(
         C("jabatan", "Jabatan", Kind.TEXT, True, width=40),
         C("status", "Status", Kind.CHOICE, True, STATUS_PEGAWAI, 10),
-        C("golongan", "Golongan", Kind.SUGGEST, False, GOLONGAN, 10, "Kosong untuk Non ASN."),
+        C(
+            "golongan",
+            "Golongan",
+            Kind.SUGGEST,
+            False,
+            GOLONGAN,
+            10,
+            "Kosong untuk Non ASN.",
+            applies_to=("ASN",),
+        ),
         C("pendidikan", "Pendidikan", Kind.SUGGEST, False, PENDIDIKAN, 12),
-        C("unit_kerja", "Unit kerja", Kind.TEXT, width=28),
-        C("keterangan", "Keterangan", Kind.TEXT, width=20),
+        C("unit_kerja", "Unit kerja", Kind.TEXT, width=28, descriptive=True),
+        C("keterangan", "Keterangan", Kind.TEXT, width=20, descriptive=True),
     ),
 )
 

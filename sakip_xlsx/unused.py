@@ -13,13 +13,19 @@ from typing import TYPE_CHECKING
 
 from . import findings as F
 from .model import Laporan
-from .schema import INPUT_SHEETS, REALISASI, RENSTRA, RKT, SDM, SheetSpec
+from .schema import (
+    INDIKATOR_SASARAN,
+    INDIKATOR_TUJUAN,
+    INPUT_SHEETS,
+    REALISASI,
+    RENSTRA,
+    RKT,
+    SDM,
+    SheetSpec,
+)
 
 if TYPE_CHECKING:
     from .reader import RawRow
-
-KIND_TUJUAN = "Indikator Tujuan"
-KIND_SASARAN = "Indikator Sasaran"
 
 
 def code_kind(laporan: Laporan, kode: str) -> str | None:
@@ -27,7 +33,7 @@ def code_kind(laporan: Laporan, kode: str) -> str | None:
     sasaran, or a program, kegiatan or sub kegiatan; None when it names nothing known."""
     ind = laporan.indikator.get(kode)
     if ind is not None:
-        return KIND_TUJUAN if ind.jenis == "Tujuan" else KIND_SASARAN
+        return INDIKATOR_TUJUAN if ind.jenis == "Tujuan" else INDIKATOR_SASARAN
     item = laporan.rkt.get(kode)
     return item.jenis if item is not None else None
 
@@ -84,4 +90,33 @@ def _list(kinds: tuple[str, ...]) -> str:
 
 def _realisasi_years(laporan: Laporan, rows: list[RawRow]) -> None:
     """Realisasi of earlier years count from the Renstra period's first year up to the year
-    before the report; a column for any other year is not used."""
+    before the report; a column for any other year is not used, and its values are named."""
+    ident = laporan.identitas
+    tahun = ident.tahun_laporan
+    if tahun is None:
+        return
+    awal = ident.periode_awal or (laporan.years[0] if laporan.years else tahun)
+    letters = laporan.columns.get(REALISASI.name, {})
+    for key in sorted(letters):
+        if not key.startswith("realisasi_lalu:"):
+            continue
+        year = int(key.partition(":")[2])
+        if awal <= year < tahun:
+            continue
+        cells = [raw.refs[key] for raw in rows if key in raw.refs and _has_value(raw, key)]
+        if not cells:
+            continue
+        why = (
+            f"tahun laporan {tahun} diisi di kolom Realisasi tahunan"
+            if year == tahun
+            else f"di luar tahun {awal}-{tahun - 1} yang dibandingkan"
+        )
+        laporan.findings.append(
+            F.finding(
+                F.NOT_APPLICABLE,
+                f"Kolom Realisasi {year} ({why}): {len(cells)} nilai tidak dihitung.",
+                REALISASI.name,
+                cells[0],
+                tuple(f"{REALISASI.name}!{ref}" for ref in cells[1:]),
+            )
+        )

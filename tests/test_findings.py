@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 
 from sakip_xlsx import checks  # noqa: F401 - registers the check codes
-from sakip_xlsx.fill import check
+from sakip_xlsx.completed import book  # noqa: F401 - registers the writer's code
+from sakip_xlsx.fill import check, fill
 from sakip_xlsx.findings import REGISTRY
 from sakip_xlsx.report import README_END, README_START, rules_markdown
 from tests.helpers import minimal_rows, write_workbook
@@ -54,6 +55,33 @@ def _post(fn):
 
 
 SUB = "7.01.01.2.02.01"
+LONG_CODE = "S" + "1" * 299  # a code longer than a formula's text may be
+
+
+def _on_fill(fn):
+    """A finding that writing the completed workbook raises (checked through `fill`)."""
+    fn.on_fill = True
+    return fn
+
+
+def _long_sasaran_code(rows, ident):
+    rows["Renstra"][1]["kode"] = LONG_CODE
+    rows["RKT"][1]["kode_induk"] = LONG_CODE
+
+
+def _title_row(wb):
+    ws = wb["Realisasi"]
+    ws.insert_rows(1)
+    ws["A1"] = "Realisasi kinerja 2024"
+
+
+def _identitas_row(label, value):
+    def change(wb):
+        wb["Identitas"]["A30"] = label
+        wb["Identitas"]["B30"] = value
+
+    return change
+
 
 # code -> (change, expected location)
 CASES = {
@@ -84,6 +112,16 @@ CASES = {
         "RKT!C6",
     ),
     "STR-009": (_post(lambda wb: wb["Realisasi"].merge_cells("B2:B3")), "Realisasi!B2"),
+    "STR-010": (
+        _post(lambda wb: wb["Realisasi"].__setitem__("XFD1048576", "x")),
+        "Realisasi!XFD1048576",
+    ),
+    "STR-011": (_post(_title_row), "Realisasi!A1"),
+    "STR-012": (_post(_identitas_row("Kode pos", "68164")), "Identitas!B30"),
+    "STR-013": (_post(_identitas_row("Nama instansi", "Dinas Lain")), "Identitas!A30"),
+    "STR-014": (_set("Realisasi", 0, realisasi_anggaran=5), "Realisasi!H2"),
+    "ANG-006": (_append("Realisasi", kode="7.01.01", realisasi_anggaran=5), "Realisasi!H4"),
+    "TUL-001": (_on_fill(_long_sasaran_code), "Tabel 3.7!E6"),
     "BACA-001": (_set("Realisasi", 0, realisasi="banyak"), "Realisasi!G2"),
     "BACA-002": (_set("Realisasi", 0, realisasi="#DIV/0!"), "Realisasi!G2"),
     "BACA-003": (_set("Realisasi", 0, realisasi=dt.datetime(2024, 8, 1)), "Realisasi!G2"),
@@ -156,7 +194,11 @@ def test_every_registered_code_has_a_case():
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_rule_triggers_at_its_cell(code, tmp_path, clean):
     change, location = CASES[code]
-    findings = check(_build(tmp_path, change)).findings
+    path = _build(tmp_path, change)
+    if getattr(change, "on_fill", False):
+        findings = fill(path, tmp_path / "lengkap.xlsx").findings
+    else:
+        findings = check(path).findings
     got = {(f.code, f.location) for f in findings}
     assert (code, location) in got, sorted(got)
     assert code not in {f.code for f in clean}

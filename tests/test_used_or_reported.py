@@ -22,6 +22,8 @@ references), or when the output tables of the completed workbook change: the cac
 every cell of the sheets "Tabel …", "Pemantauan …" and "Grafik", and of the Ringkasan sheet
 without its rows about findings (those counts change with any finding), compared with those of
 the perturbation's own baseline (the same workbook without the value, and with any added header).
+A value in a descriptive column (text for the reader: an uraian, a keterangan, the Identitas
+Keterangan column) also passes when the completed workbook carries it at the same cell.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ PERIODE = (2023, 2026)
 OUTPUT_PREFIXES = ("Tabel", "Pemantauan", "Grafik")
 SUMMARY_SHEET = "Ringkasan"
 FINDINGS_ROWS = "temuan"
+INPUTS = "(sheet isian)"
+INPUT_NAMES = {spec.name for spec in INPUT_SHEETS}
 """Ringkasan rows whose label mentions this count findings; they are left out of the
 fingerprint, or every finding anywhere would count as a use."""
 
@@ -294,6 +298,9 @@ class Case:
     written, or for a case edited with openpyxl the same workbook saved by openpyxl."""
     also: tuple[str, ...] = ()
     """Further cells the case writes (an Identitas label); a finding there reports it too."""
+    descriptive: bool = False
+    """A column of text for the reader (schema `descriptive`, Identitas' Keterangan column):
+    used when the completed workbook carries the typed text at the same cell."""
 
     @property
     def baseline(self) -> str:
@@ -460,6 +467,7 @@ class Harness:
                             change=_set_record(
                                 spec.name, index, key, value_for(col, record.get(key))
                             ),
+                            descriptive=col.descriptive,
                         )
                     )
             for key, year in EXTRA_YEARS.get(spec.name, []):
@@ -495,6 +503,7 @@ class Harness:
                     "Keterangan (kolom C)",
                     f"C{row}",
                     post=_put(name, (f"C{row}", "Catatan pengguna")),
+                    descriptive=True,
                 ),
                 Case(
                     name,
@@ -551,10 +560,12 @@ class Harness:
         return self._baselines[variant]
 
     def fingerprint(self, path: Path) -> dict[str, dict[int, dict[str, str]]]:
-        """Fill `path`; the cached values of the output tables of the completed workbook."""
+        """Fill `path`; the cached values of the output tables of the completed workbook, and
+        (under the key INPUTS) those of its normalised input sheets."""
         out = self.dir / f"{path.stem}-LKIP.xlsx"
         fill(path, out)
         tables = {}
+        inputs = {}
         for name, rows in cached_values(out).items():
             if name == SUMMARY_SHEET:
                 tables[name] = {
@@ -564,10 +575,13 @@ class Harness:
                 }
             elif name.startswith(OUTPUT_PREFIXES):
                 tables[name] = rows
+            elif name in INPUT_NAMES:
+                inputs[name] = rows
+        tables[INPUTS] = inputs
         return tables
 
     def outcome(self, case: Case) -> str:
-        """One of "reported", "used", "ignored" or "crash: <the exception>"."""
+        """One of "reported", "used", "carried", "ignored" or "crash: <the exception>"."""
         fingerprint, _ = self.baseline(case.baseline)
         try:
             path = self.build(case.change, (self.variants[case.baseline], case.post))
@@ -579,8 +593,16 @@ class Harness:
                 for f in findings
             ):
                 return "reported"
-            if self.fingerprint(path) != fingerprint:
+            mine = self.fingerprint(path)
+            inputs, base_inputs = mine.pop(INPUTS), fingerprint[INPUTS]
+            if mine != {k: v for k, v in fingerprint.items() if k != INPUTS}:
                 return "used"
+            if case.descriptive:
+                row = int("".join(ch for ch in case.cell if ch.isdigit()))
+                now = inputs.get(case.sheet, {}).get(row, {}).get(case.cell)
+                before = base_inputs.get(case.sheet, {}).get(row, {}).get(case.cell)
+                if now and now != before:
+                    return "carried"
         except Exception as exc:  # a crash fails the cell too, and is listed with it
             return f"crash: {type(exc).__name__}: {str(exc)[:160]}"
         return "ignored"
@@ -635,7 +657,7 @@ def test_every_typed_cell_is_used_or_reported(harness, sheet_name):
     failures = [
         f"{case.label}: {outcome}"
         for case, outcome in outcomes
-        if outcome not in ("used", "reported")
+        if outcome not in ("used", "reported", "carried")
     ]
     assert not failures, (
         f"{len(failures)} of {len(cases)} cells typed in sheet {sheet_name} are neither used "

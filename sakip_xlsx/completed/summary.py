@@ -13,6 +13,39 @@ from .tables import T31, T38, Positions, cell
 RINGKASAN, TEMUAN, GRAFIK = "Ringkasan", "Temuan", "Grafik"
 
 
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def _tanggal(value) -> str:
+    """29 Januari 2024, as an Indonesian signature line writes the date."""
+    if value is None:
+        return ""
+    if hasattr(value, "month"):
+        return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+    return str(value)
+
+
+def _joined(*parts: str) -> str:
+    return ", ".join(p for p in parts if p) or "-"
+
+
+def _person(nama: str, nip: str) -> str:
+    return f"{nama} (NIP {nip})" if nama and nip else (nama or (f"NIP {nip}" if nip else "-"))
+
+
 def write_ringkasan(book: Book, ws, hasil: Hasil, pos: Positions, findings: list[Finding]) -> None:
     laporan = hasil.laporan
     ctx = Context(laporan, hasil)
@@ -53,7 +86,12 @@ def write_ringkasan(book: Book, ws, hasil: Hasil, pos: Positions, findings: list
     text_row("Pemerintah daerah", ident.pemerintah_daerah)
     text_row("Tahun laporan", str(ident.tahun_laporan or ""))
     text_row("Periode Renstra", f"{ident.periode_awal or ''}-{ident.periode_akhir or ''}")
-    text_row("Kepala instansi", ident.kepala_nama)
+    text_row("Kepala instansi (pihak pertama PK)", _person(ident.kepala_nama, ident.kepala_nip))
+    text_row(
+        "Pangkat/golongan, jabatan kepala", _joined(ident.kepala_pangkat, ident.kepala_jabatan)
+    )
+    text_row("Atasan (pihak kedua PK)", _joined(ident.atasan_nama, ident.atasan_jabatan))
+    text_row("Tempat, tanggal penandatanganan", _joined(ident.tempat, _tanggal(ident.tanggal)))
     sasaran = [s for s in laporan.sasaran.values() if s.jenis == "Sasaran"]
     text_row(
         "Jumlah sasaran / indikator sasaran", f"{len(sasaran)} / {len(laporan.sasaran_indikator())}"

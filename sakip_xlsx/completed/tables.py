@@ -25,6 +25,7 @@ FIRST_DATA = HEADER_ROW + 1
 T31, T32, T33, T34, T35 = "Tabel 3.1", "Tabel 3.2", "Tabel 3.3", "Tabel 3.4", "Tabel 3.5"
 T36, T37, T38 = "Tabel 3.6", "Tabel 3.7", "Tabel 3.8"
 T11, T12, T13 = "Tabel 1.1", "Tabel 1.2", "Tabel 1.3"
+T21, T22 = "Tabel 2.1", "Tabel 2.2"
 TRA = "Pemantauan Rencana Aksi"
 
 
@@ -89,6 +90,8 @@ def write_tables(book: Book, laporan: Laporan, hasil: Hasil) -> Positions:
     ctx = Context(laporan, hasil)
     pos = Positions()
     for table in (
+        tabel_21,
+        tabel_22,
         tabel_31,
         tabel_32,
         tabel_33,
@@ -103,6 +106,100 @@ def write_tables(book: Book, laporan: Laporan, hasil: Hasil) -> Positions:
         table(book, ctx, pos)
         book.finish()  # each table's cells go to disk before the next is built
     return pos
+
+
+def tabel_21(book: Book, ctx: Context, pos: Positions | None = None) -> None:
+    """Bab II: the Renstra matrix of every tujuan and sasaran indicator with all its targets,
+    as the Renstra document prints it (the reference LKIP's 'Matriks Tujuan dan Sasaran')."""
+    laporan, hasil, f = ctx.laporan, ctx.hasil, book.fmt
+    years = laporan.years
+    headers = [
+        ("No", 5),
+        ("Jenis", 9),
+        ("Kode", 8),
+        ("Kode induk", 8),
+        ("Tujuan / sasaran", 36),
+        ("Kode indikator", 9),
+        ("Indikator", 36),
+        ("Satuan", 9),
+        ("Polaritas", 9),
+        ("Metode tahunan", 10),
+        ("IKU", 6),
+        ("Kondisi awal", 10),
+    ]
+    headers += [(f"Target {y}", 10) for y in years]
+    headers += [("Target akhir periode", 11)]
+    awal, akhir = laporan.identitas.periode_awal, laporan.identitas.periode_akhir
+    periode = f"{awal}-{akhir}" if awal and akhir else "-"
+    ws = start(
+        book,
+        T21,
+        f"Tabel 2.1 Tujuan, Sasaran, Indikator dan Target Renstra {periode}",
+        hasil,
+        "Dari sheet Renstra: setiap indikator tujuan dan sasaran dengan kondisi awal, target "
+        "setiap tahun dan target akhir periode. Indikator sasaran diukur di Bab III.",
+        headers,
+    )
+    row = FIRST_DATA
+    for number, ind in enumerate(laporan.indikator.values(), start=1):
+        _lead(
+            ws,
+            f,
+            row,
+            number,
+            ind.jenis,
+            ind.kode_sasaran,
+            ind.kode_induk,
+            ind.uraian,
+            ind.kode,
+            ind.indikator,
+            ind.satuan,
+            ind.polaritas,
+            ind.metode_tahunan,
+            "Ya" if ind.iku else "Tidak",
+        )
+        _target(book, ws, row, 11, ctx, ind.kondisi_awal)
+        for i, year in enumerate(years):
+            _target(book, ws, row, 12 + i, ctx, ind.targets.get(year, _empty()))
+        _target(book, ws, row, 12 + len(years), ctx, ind.target_akhir)
+        row += 1
+
+
+def tabel_22(book: Book, ctx: Context, pos: Positions | None = None) -> None:
+    """Bab II: the signed Perjanjian Kinerja, row for row as the PK sheet holds it."""
+    laporan, hasil, f = ctx.laporan, ctx.hasil, book.fmt
+    ws = start(
+        book,
+        T22,
+        f"Tabel 2.2 Perjanjian Kinerja Tahun {hasil.pengaturan.tahun}",
+        hasil,
+        "Dari sheet PK: sasaran strategis dengan indikator dan targetnya, program dengan "
+        "anggarannya, seperti lampiran PK yang ditandatangani.",
+        [
+            ("No", 5),
+            ("Kode", 12),
+            ("Sasaran strategis / program", 40),
+            ("Indikator kinerja", 38),
+            ("Satuan", 9),
+            ("Target", 11),
+            ("Anggaran (Rp)", 17),
+            ("Keterangan", 16),
+        ],
+    )
+    row = FIRST_DATA
+    for number, pk in enumerate(laporan.pk, start=1):
+        _lead(ws, f, row, number, pk.kode, pk.uraian, pk.indikator, pk.satuan)
+        _target(book, ws, row, 5, ctx, pk.target)
+        book.formula(
+            ws,
+            row,
+            6,
+            X.number_or_blank(ctx.cell(pk.anggaran)),
+            pk.anggaran.number,
+            f["tool_rupiah"],
+        )
+        ws.write_string(row, 7, pk.keterangan, f["cell"])
+        row += 1
 
 
 def tabel_31(book: Book, ctx: Context, pos: Positions) -> None:
