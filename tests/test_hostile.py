@@ -12,17 +12,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.corpus import Case, build
+from tests.corpus import BIG_CASE, XLS_CASE, Case, build
 from tests.lo import requires_soffice
-
-pytestmark = [requires_soffice]  # the .xls case is made by LibreOffice
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> list[Case]:
-    return build(tmp_path_factory.mktemp("corpus"))
+def corpus(tmp_path_factory) -> dict[str, Case]:
+    """Every case that needs neither LibreOffice nor minutes: those two have their own tests."""
+    cases = build(tmp_path_factory.mktemp("corpus"), xls=False, big=False)
+    return {case.name: case for case in cases}
 
 
 def _digest(path: Path) -> str | None:
@@ -47,13 +47,46 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+FAST = [
+    "empty file",
+    "not a zip",
+    "truncated zip",
+    "encrypted workbook (OLE)",
+    ".xlsm",
+    ".ods",
+    "CSV renamed .xlsx",
+    "zip without workbook part",
+    "billion laughs in sharedStrings",
+    "billion laughs in a sheet",
+    "quadratic blowup in sharedStrings",
+    "quadratic blowup in a sheet",
+    "zip bomb",
+    "missing sheets",
+    "renamed, reordered and extra columns",
+    "extra blank rows",
+    "merged cells in the data area",
+    "text in number cells",
+    "error values",
+    "formula cells without cached values",
+    "dates where numbers belong",
+    "negative and absurd numbers",
+    "very long text",
+    "cells starting with = + - @",
+    "duplicate codes",
+    "missing codes",
+    "a folder as input",
+    "a missing path",
+    "output path not writable",
+    "output folder missing",
+    "output path = input path",
+]
+
+
 def test_corpus_covers_the_issue_list(corpus):
-    assert len(corpus) >= 33
+    assert sorted(corpus) == sorted(FAST)
 
 
-@pytest.mark.parametrize("index", range(33))
-def test_fill_on_each_case(corpus, index):
-    case = corpus[index]
+def _fill_case(case: Case) -> None:
     folder = case.path.parent
     before = _digest(case.path)
     listing = _listing(folder)
@@ -76,8 +109,26 @@ def test_fill_on_each_case(corpus, index):
         assert new == set(), f"{case.name} left files behind: {new}"
 
 
+@pytest.mark.parametrize("name", FAST)
+def test_fill_on_each_case(corpus, name):
+    _fill_case(corpus[name])
+
+
+@requires_soffice
+def test_legacy_xls_case(tmp_path):
+    """The only case that needs LibreOffice: it saves the real BIFF8 file."""
+    (case,) = [c for c in build(tmp_path, big=False) if c.name == XLS_CASE]
+    _fill_case(case)
+
+
+@pytest.mark.slow
+def test_hundred_thousand_rows(tmp_path):
+    (case,) = [c for c in build(tmp_path, xls=False) if c.name == BIG_CASE]
+    _fill_case(case)
+
+
 def test_check_never_tracebacks_either(corpus):
-    for case in corpus:
+    for case in corpus.values():
         if case.args:
             continue
         result = _run("check", str(case.path))
@@ -88,7 +139,7 @@ def test_check_never_tracebacks_either(corpus):
 
 
 def test_data_errors_are_named_with_sheet_and_cell(corpus):
-    case = next(c for c in corpus if c.name == "text in number cells")
+    case = corpus["text in number cells"]
     result = _run("fill", str(case.path))
     assert "Realisasi!G2" in result.stdout
     case.path.with_name(f"{case.path.stem}-LKIP.xlsx").unlink()
