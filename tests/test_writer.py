@@ -326,3 +326,16 @@ def test_sdm_counts_survive_wildcards_case_and_long_labels(tmp_path):
     compared, mismatches = recalculated_mismatches(out.output, tmp_path / "recalc")
     assert compared >= 100
     assert mismatches == []
+
+
+def test_formula_limits_are_recognised():
+    from sakip_xlsx.formulas import limit_problem
+
+    assert limit_problem("SUM('Tabel 3.8'!$E$6:$E$20)") is None
+    assert "8192" in limit_problem("=" + "A1+" * 3000 + "1")
+    assert "255" in limit_problem('IF(A1="' + "x" * 256 + '",1,0)')
+    assert limit_problem('IF(A1="' + 'x""' * 100 + '",1,0)') is None  # "" is one character
+    assert "argumen" in limit_problem("SUM(" + ",".join(["A1"] * 256) + ")")
+    assert limit_problem("SUM(" + ",".join(["A1"] * 255) + ")") is None
+    assert "64" in limit_problem("(" * 65 + "1" + ")" * 65)
+    assert limit_problem("SUM('a,b(c'!A1,1)") is None  # commas in a sheet name are not arguments
