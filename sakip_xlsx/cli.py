@@ -242,13 +242,13 @@ def _wants_json(args: Sequence[str]) -> bool:
     return False
 
 
-def _say(message: str, as_json: bool) -> None:
+def _say(message: str, as_json: bool, prefix: str = f"{FATAL}: ") -> None:
     if as_json:
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.write(json.dumps({"galat": message}, ensure_ascii=True) + "\n")
             sys.stdout.flush()
     with contextlib.suppress(OSError, ValueError):
-        click.echo(f"{FATAL}: {message}", err=True)
+        click.echo(f"{prefix}{message}", err=True)
 
 
 def _silence_stdout() -> None:
@@ -288,13 +288,14 @@ def run(group: click.Group, argv: Sequence[str] | None, **extra) -> NoReturn:
         _say(error.format_message(), as_json)
         code = EXIT_CANNOT_RUN
     except click.exceptions.Abort:
-        _say("Dibatalkan.", as_json)
+        _say("Dibatalkan.", as_json, prefix="")
         code = 130
     except Interrupted as stop:
         _say(
             f"Dibatalkan oleh {stop.label}. File keluaran yang belum selesai dihapus; file "
             "masukan tidak diubah.",
             as_json,
+            prefix="",
         )
         code = stop.exit_code
     except SakipError as error:

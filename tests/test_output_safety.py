@@ -413,3 +413,42 @@ def test_paths_with_spaces_and_non_ascii_names(non_ascii, tmp_path):
     result = CliRunner().invoke(main, ["fill", str(non_ascii), "-o", str(out)])
     assert result.exit_code in (0, 1), result.output
     assert out.is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "code"), SIGNALS)
+def test_a_real_signal_from_outside_mid_write(name, code, tmp_path):
+    """The whole path as a user meets it: `kill` (or Ctrl+C) while a large workbook is being
+    written. The signal is sent once the temporary output exists."""
+    import time
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from run import generate
+
+    folder = tmp_path / "kerja"
+    folder.mkdir()
+    scratch = tmp_path / "tmpdir"
+    scratch.mkdir()
+    source = folder / "besar.xlsx"
+    generate(source, 100, 5, 50, 10, 10, 200)
+    before = _digest(source)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sakip_xlsx", "fill", str(source)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    deadline = time.monotonic() + 120
+    while not _leftovers(folder) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.01)
+    assert process.poll() is None, "the fill ended before the signal could be sent"
+    time.sleep(0.3)
+    process.send_signal(getattr(signal, name))
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == code, err
+    assert "Dibatalkan" in err and not _english(out + err), err
+    assert sorted(os.listdir(folder)) == ["besar.xlsx"]
+    assert os.listdir(scratch) == []
+    assert _digest(source) == before
