@@ -18,11 +18,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputFileError, os_reason
-from .interrupt import deferred
+from .interrupt import deferred, note_written
 
 TEMP_PREFIX = ".~sakip-"
 """Temporary files are named `.~sakip-XXXXXXXX.tmp`: short, so that a valid long output name
 never fails because of the name beside it, and hidden, so `gabung` on the folder skips it."""
+
+
+def scratch_folder(beside: Path) -> tempfile.TemporaryDirectory:
+    """A private working folder next to `beside` (removed with everything in it when the
+    block ends, also on an error or a signal)."""
+    folder = Path(beside).parent if str(Path(beside).parent) else Path(".")
+    return tempfile.TemporaryDirectory(prefix=TEMP_PREFIX, dir=folder)
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -112,6 +119,7 @@ def atomic_target(path: Path, *, force: bool = False) -> Iterator[Path]:
             raise
         with deferred():
             _put_in_place(Path(tmp), path, force)
+            note_written(path)
     finally:
         if tmp is not None:
             with deferred(), contextlib.suppress(OSError):

@@ -21,7 +21,14 @@ from typing import NoReturn
 import click
 
 from . import cli_text
-from .errors import EXIT_CANNOT_RUN, EXIT_DATA_ERRORS, EXIT_OK, SakipError, os_error_message
+from .errors import (
+    EXIT_CANNOT_RUN,
+    EXIT_DATA_ERRORS,
+    EXIT_OK,
+    SakipError,
+    os_error_message,
+    os_reason,
+)
 from .interrupt import Interrupted
 
 cli_text.install()  # before the decorators below: some of click's texts are fixed by them
@@ -224,10 +231,25 @@ def _can_encode(stream, text: str) -> bool:
 
 def _tolerant_streams() -> None:
     """A cp1252 console or PYTHONIOENCODING=ascii cannot show every character of an
-    Indonesian message (`–`, `≥`, a name with `é`): replace those instead of crashing."""
+    Indonesian message (`–`, `≥`, a name with `é`): replace those instead of crashing. A
+    stream closed by the caller (`>&-`, a scheduler without a console) becomes the null
+    device: the files are still written, only the report has nowhere to go."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="replace")
+
+
+def _quiet_unraisable(info) -> None:
+    """After a failed write (a full disk), objects of the libraries below still try to flush
+    as they are collected; the user was already told, so that second failure stays silent
+    instead of an English traceback at interpreter shutdown."""
+    if isinstance(info.exc_value, OSError):
+        return
+    sys.__unraisablehook__(info)
 
 
 def _wants_json(args: Sequence[str]) -> bool:
@@ -265,6 +287,7 @@ def run(group: click.Group, argv: Sequence[str] | None, **extra) -> NoReturn:
 
     previous = interrupt.install()
     _tolerant_streams()
+    sys.unraisablehook = _quiet_unraisable
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     as_json = _wants_json(args)
     code = EXIT_CANNOT_RUN
@@ -291,9 +314,14 @@ def run(group: click.Group, argv: Sequence[str] | None, **extra) -> NoReturn:
         _say("Dibatalkan.", as_json, prefix="")
         code = 130
     except Interrupted as stop:
+        written = interrupt.written()
+        done = (
+            f" {', '.join(str(p) for p in written)} sudah selesai ditulis utuh sebelumnya."
+            if written
+            else " Tidak ada file keluaran yang ditulis."
+        )
         _say(
-            f"Dibatalkan oleh {stop.label}. File keluaran yang belum selesai dihapus; file "
-            "masukan tidak diubah.",
+            f"Dibatalkan oleh {stop.label}.{done} File masukan tidak diubah.",
             as_json,
             prefix="",
         )
@@ -305,7 +333,12 @@ def run(group: click.Group, argv: Sequence[str] | None, **extra) -> NoReturn:
         _silence_stdout()  # `sakip-xlsx check x | head`: the reader has all it wanted
         code = EXIT_CANNOT_RUN
     except OSError as error:
-        _say(os_error_message(error), as_json)
+        message = (
+            os_error_message(error)
+            if error.filename
+            else f"Galat sistem saat menulis laporan ke terminal: {os_reason(error)}."
+        )
+        _say(message, as_json)
         code = EXIT_CANNOT_RUN
     except MemoryError:
         _say("Memori tidak cukup untuk menyelesaikan perintah ini.", as_json)
@@ -327,9 +360,11 @@ def run(group: click.Group, argv: Sequence[str] | None, **extra) -> NoReturn:
     except (OSError, ValueError) as error:
         _silence_stdout()
         with contextlib.suppress(OSError, ValueError):
-            reason = os_error_message(error) if isinstance(error, OSError) else str(error)
-            click.echo(f"{FATAL}: keluaran standar tidak dapat ditulis: {reason}", err=True)
+            reason = os_reason(error) if isinstance(error, OSError) else str(error)
+            click.echo(f"{FATAL}: keluaran standar tidak dapat ditulis: {reason}.", err=True)
         code = EXIT_CANNOT_RUN
     if argv is not None:  # called from Python (tests, embedding): give the handlers back
         interrupt.restore(previous)
+    else:  # the work is done and its exit code decided: a late signal changes neither
+        interrupt.ignore_in_worker()
     sys.exit(code)

@@ -88,7 +88,7 @@ def check_input_file(path: str | os.PathLike[str]) -> Path:
             f"File {name} adalah spreadsheet OpenDocument (.ods). Simpan sebagai Excel "
             "Workbook (.xlsx) lalu coba lagi."
         )
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names and not _main_part(p):
         raise InputFileError(
             f"File {name} adalah arsip zip, tetapi tidak berisi workbook Excel (xl/workbook.xml)."
         )
@@ -113,6 +113,25 @@ def check_input_file(path: str | os.PathLike[str]) -> Path:
         )
     _refuse_dtd(p, infos)
     return p
+
+
+def _main_part(p: Path) -> str | None:
+    """The workbook part the package names in `_rels/.rels`, when it is not the usual
+    `xl/workbook.xml` (tools other than Excel may name it otherwise)."""
+    import defusedxml.ElementTree as SafeET
+
+    try:
+        with zipfile.ZipFile(p) as zf:
+            if "_rels/.rels" not in zf.NameToInfo or zf.getinfo("_rels/.rels").file_size > 65536:
+                return None
+            rels = SafeET.fromstring(zf.read("_rels/.rels"))
+            for rel in rels:
+                target = (rel.get("Target") or "").lstrip("/")
+                if (rel.get("Type") or "").endswith("/officeDocument") and target in zf.NameToInfo:
+                    return target if target.endswith(".xml") else None
+    except Exception:  # a damaged or hostile package: the usual refusal follows
+        return None
+    return None
 
 
 def _refuse_dtd(p: Path, infos: list[zipfile.ZipInfo]) -> None:

@@ -92,6 +92,12 @@ class Ringkas:
         return (_fold(self.instansi), _fold(self.pemda), self.tahun)
 
 
+def shown(text: str) -> str:
+    """A path as text that every file format and terminal accepts: a name that is not valid
+    UTF-8 (folders unzipped from Windows or chat archives) keeps its odd bytes as `\\xff`."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -116,6 +122,10 @@ class Gagal:
     file: str
     reason: str
     alasan: Alasan = Alasan.TIDAK_TERBACA
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", shown(self.file))
+        object.__setattr__(self, "reason", shown(self.reason))
 
 
 @dataclass
@@ -159,6 +169,10 @@ OTHER_FORMATS = {
     ".xls": "workbook Excel lama (.xls); simpan sebagai Excel Workbook (.xlsx)",
     ".xlsb": "workbook biner (.xlsb); simpan sebagai Excel Workbook (.xlsx)",
     ".xltx": "templat Excel (.xltx); simpan sebagai Excel Workbook (.xlsx)",
+    ".xltm": "templat Excel (.xltm); simpan sebagai Excel Workbook (.xlsx)",
+    ".xlt": "templat Excel lama (.xlt); simpan sebagai Excel Workbook (.xlsx)",
+    ".et": "workbook WPS Spreadsheets (.et); simpan sebagai Excel Workbook (.xlsx)",
+    ".ett": "templat WPS Spreadsheets (.ett); simpan sebagai Excel Workbook (.xlsx)",
     ".ods": "spreadsheet OpenDocument (.ods); simpan sebagai Excel Workbook (.xlsx)",
     ".fods": "spreadsheet OpenDocument (.fods); simpan sebagai Excel Workbook (.xlsx)",
     ".csv": "file CSV, bukan workbook isian; gunakan workbook dari `sakip-xlsx template`",
@@ -183,10 +197,14 @@ class Koleksi:
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
+    """The file a path reaches (device, inode); a broken link is its own identity."""
     try:
         info = path.stat()
     except OSError:
-        return None
+        try:
+            info = path.lstat()
+        except OSError:
+            return None
     return (info.st_dev, info.st_ino)
 
 
@@ -197,19 +215,31 @@ def collect(inputs: Iterable[str | Path], exclude: Path | None = None) -> list[P
 
 def gather(inputs: Iterable[str | Path], exclude: Path | None = None) -> Koleksi:
     found: list[Path] = []
-    listed: list[Gagal] = []
+    listed: list[tuple[Path, Gagal]] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             for candidate in sorted(path.rglob("*"), key=str):
-                if _skipped_name(candidate.name) or not candidate.is_file():
+                if _skipped_name(candidate.name):
                     continue
                 suffix = candidate.suffix.lower()
+                if candidate.is_symlink() and not candidate.exists():
+                    if suffix in SUFFIXES or suffix in OTHER_FORMATS:
+                        listed.append((candidate, Gagal(str(candidate), BROKEN_LINK)))
+                    continue
+                if not candidate.is_file():
+                    continue
                 if suffix in SUFFIXES:
                     found.append(candidate)
                 elif suffix in OTHER_FORMATS:
-                    listed.append(Gagal(str(candidate), OTHER_FORMATS[suffix], Alasan.FORMAT_LAIN))
-        elif not _skipped_name(path.name):
+                    why = OTHER_FORMATS[suffix]
+                    listed.append((candidate, Gagal(str(candidate), why, Alasan.FORMAT_LAIN)))
+        elif _skipped_name(path.name):
+            continue
+        elif path.suffix.lower() in OTHER_FORMATS and path.is_file():
+            why = OTHER_FORMATS[path.suffix.lower()]
+            listed.append((path, Gagal(str(path), why, Alasan.FORMAT_LAIN)))
+        else:
             found.append(path)  # a missing or odd file is reported, not dropped
     skip = _identity(exclude) if exclude is not None else None
     seen: set[object] = set()
@@ -222,7 +252,16 @@ def gather(inputs: Iterable[str | Path], exclude: Path | None = None) -> Koleksi
         if skip is not None and ident == skip:
             continue
         out.append(path)
-    return Koleksi(out, sorted(listed, key=lambda g: g.file))
+    others: list[Gagal] = []
+    for path, gagal in sorted(listed, key=lambda pair: str(pair[0])):
+        ident = _identity(path) or ("missing", str(path))
+        if ident not in seen:  # and is listed once
+            seen.add(ident)
+            others.append(gagal)
+    return Koleksi(out, others)
+
+
+BROKEN_LINK = "tautan (symlink/shortcut) yang tujuannya tidak ada"
 
 
 def ringkas(path: Path) -> Ringkas | Gagal:
@@ -261,8 +300,8 @@ def ringkas(path: Path) -> Ringkas | Gagal:
     except OSError:
         mtime = 0.0
     return Ringkas(
-        file=str(path),
-        instansi=ident.nama_instansi or path.stem,
+        file=shown(str(path)),
+        instansi=ident.nama_instansi or shown(path.stem),
         tahun=ident.tahun_laporan,
         indikator=len(indicators),
         dinilai=sum(1 for i in indicators if i.dibatasi is not None),

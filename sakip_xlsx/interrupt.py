@@ -37,6 +37,17 @@ class Interrupted(BaseException):
 
 _deferred: list[int] = []
 _depth = 0
+_written: list[object] = []
+
+
+def note_written(path: object) -> None:
+    """An output put in place completely: a later signal must not be reported as if it had
+    been cut off."""
+    _written.append(path)
+
+
+def written() -> list[object]:
+    return list(_written)
 
 
 def _signals() -> list[signal.Signals]:
@@ -65,6 +76,7 @@ def install() -> dict[signal.Signals, object]:
     if threading.current_thread() is not threading.main_thread():
         return {}
     _deferred.clear()
+    _written.clear()
     return {sig: signal.signal(sig, _handler) for sig in _signals()}
 
 

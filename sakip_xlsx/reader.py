@@ -655,14 +655,29 @@ IDENTITAS_HEADINGS = ("isian", "nilai", "keterangan")
 def _identitas_other_row(
     laporan: Laporan, spec: SheetSpec, row_number: int, line: dict[int, object]
 ) -> None:
-    """A row whose label is not an Identitas field: its values cannot be read."""
-    texts = [normalise_header(str(v)) for _, v in sorted(line.items()) if not _is_blank(v)]
-    if not texts or texts == list(IDENTITAS_HEADINGS[: len(texts)]):
+    """A row whose label is not an Identitas field: its values cannot be read. The heading
+    row (Isian | Nilai | Keterangan) is the template's own; only what stands right of it is."""
+    filled = [c for c in sorted(line) if not _is_blank(line[c])]
+    if not filled:
         return
     label = line.get(0)
-    filled = [c for c in sorted(line) if c > 0 and not _is_blank(line[c])]
-    if filled:
-        target = _ref(filled[0], row_number)
+    if isinstance(label, str) and normalise_header(label) == IDENTITAS_HEADINGS[0]:
+        for c in filled:
+            if c >= len(IDENTITAS_HEADINGS):
+                ref = _ref(c, row_number)
+                laporan.findings.append(
+                    F.finding(
+                        F.STRAY_VALUE,
+                        f"Sel {ref} ('{clean_text(str(line[c]))[:40]}') di baris judul sheet "
+                        f"'{spec.name}' tidak dibaca.",
+                        spec.name,
+                        ref,
+                    )
+                )
+        return
+    values = [c for c in filled if c > 0]
+    if values:
+        target = _ref(values[0], row_number)
         what = f"nilai di {target} tidak dibaca"
     else:
         target = f"A{row_number}"
@@ -674,6 +689,7 @@ def _identitas_other_row(
             f"Isian '{name}' di baris {row_number} sheet '{spec.name}' tidak dikenal; {what}.",
             spec.name,
             target,
+            tuple(f"{spec.name}!{_ref(c, row_number)}" for c in values[1:]),
         )
     )
 

@@ -9,6 +9,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from . import formulas as X
+from .atomic import scratch_folder
 from .gabung import Rekap, ranking
 from .styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, bar_chart, make_formats, page_setup
 
@@ -38,14 +39,18 @@ def _number(ws, row, col, value, style) -> None:
 
 
 def write_rekap(path: Path, rekap: Rekap) -> None:
-    wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
-    wb.set_properties({**DOC_PROPERTIES, "title": "Rekap LKIP perangkat daerah"})
-    f = make_formats(wb)
-    rows = _write_rekap_sheet(wb, f, rekap)
-    _write_peringkat(wb, f, rekap, rows)
-    _write_rinci(wb, f, rekap)
-    _write_gagal(wb, f, rekap)
-    wb.close()
+    with scratch_folder(path) as scratch:  # xlsxwriter's part files: never left behind
+        wb = xlsxwriter.Workbook(str(path), {"tmpdir": scratch, **WORKBOOK_OPTIONS})
+        try:
+            wb.set_properties({**DOC_PROPERTIES, "title": "Rekap LKIP perangkat daerah"})
+            f = make_formats(wb)
+            rows = _write_rekap_sheet(wb, f, rekap)
+            _write_peringkat(wb, f, rekap, rows)
+            _write_rinci(wb, f, rekap)
+            _write_gagal(wb, f, rekap)
+            wb.close()
+        finally:
+            wb.fileclosed = True  # after a failure, do not let xlsxwriter close it at exit
 
 
 def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:

@@ -350,6 +350,20 @@ RKT = SheetSpec(
     ),
 )
 
+KODE_INDIKATOR_ATAU_RKT = C(
+    "kode", "Kode", Kind.CODE, True, width=16, help="Kode indikator Renstra atau kode RKT."
+)
+URAIAN_PEMBACA = C(
+    "uraian",
+    "Uraian",
+    Kind.TEXT,
+    width=40,
+    help="Hanya untuk memudahkan membaca.",
+    descriptive=True,
+)
+"""Columns Rencana Aksi and Realisasi share: the code a row is about, and its name for the
+reader."""
+
 RENCANA_AKSI = SheetSpec(
     name="Rencana Aksi",
     title="Rencana Aksi: target per triwulan",
@@ -360,15 +374,8 @@ RENCANA_AKSI = SheetSpec(
     source="Rencana Aksi",
     derived=("Target tahunan menurut metode", "Target tahunan (PK/RKT)", "Selisih"),
     columns=(
-        C("kode", "Kode", Kind.CODE, True, width=16, help="Kode indikator Renstra atau kode RKT."),
-        C(
-            "uraian",
-            "Uraian",
-            Kind.TEXT,
-            width=40,
-            help="Hanya untuk memudahkan membaca.",
-            descriptive=True,
-        ),
+        KODE_INDIKATOR_ATAU_RKT,
+        URAIAN_PEMBACA,
         C("target_tw1", "Target TW1", Kind.MEASURE, width=11),
         C("target_tw2", "Target TW2", Kind.MEASURE, width=11),
         C("target_tw3", "Target TW3", Kind.MEASURE, width=11),
@@ -440,15 +447,8 @@ REALISASI = SheetSpec(
         "Sisa anggaran (Rp)",
     ),
     columns=(
-        C("kode", "Kode", Kind.CODE, True, width=16, help="Kode indikator Renstra atau kode RKT."),
-        C(
-            "uraian",
-            "Uraian",
-            Kind.TEXT,
-            width=40,
-            help="Hanya untuk memudahkan membaca.",
-            descriptive=True,
-        ),
+        KODE_INDIKATOR_ATAU_RKT,
+        URAIAN_PEMBACA,
         C("realisasi_tw1", "Realisasi TW1", Kind.MEASURE, width=11),
         C("realisasi_tw2", "Realisasi TW2", Kind.MEASURE, width=11),
         C("realisasi_tw3", "Realisasi TW3", Kind.MEASURE, width=11),

@@ -186,3 +186,27 @@ def test_completed_workbook_records_its_source(folder):
     isian = check(folder / "dinas-a.xlsx").hasil.laporan
     assert lengkap.lengkap and not isian.lengkap
     assert lengkap.sumber_sha256 == isian.sha256
+
+
+def test_odd_names_and_other_formats_are_listed_once(folder, tmp_path):
+    odd = os.fsencode(folder) + b"/dinas-\xff.xlsx"
+    shutil.copy(folder / "dinas-b.xlsx", odd)
+    os.remove(folder / "dinas-b.xlsx")
+    (folder / "lama.xls").write_bytes(b"\xd0\xcf\x11\xe0 lama")
+    (folder / "wps.et").write_bytes(b"wps")
+    (folder / "hilang.xlsx").symlink_to(folder / "tidak-ada.xlsx")
+    alias = tmp_path / "alias"
+    alias.symlink_to(folder, target_is_directory=True)
+    out = tmp_path / "rekap.xlsx"
+    result = _gabung(str(out), str(folder), str(alias), str(folder / "lama.ods"))
+    assert result.exit_code == 1, result.output
+    assert "Galat internal" not in result.output
+    assert _totals(out) == (3_000_000, 2_400_000)  # the odd name is read and counted
+    assert ("Dinas B", "dinas-\\xff.xlsx") in _counted(out)
+    listed = _listed(out)
+    assert listed["lama.ods"] == "format lain"  # named on the command line: the same reason
+    assert listed["lama.xls"] == "format lain" and listed["wps.et"] == "format lain"
+    assert listed["hilang.xlsx"] == "tidak terbaca"
+    ws = openpyxl.load_workbook(out)["Tidak dihitung"]
+    names = [Path(r[1].value).name for r in ws.iter_rows(min_row=4) if r[0].value]
+    assert len(names) == len(set(names))  # the alias folder does not list anything twice

@@ -222,3 +222,19 @@ def test_a_damaged_sheet_names_the_sheet(base, tmp_path):
 
     with pytest.raises(InputFileError, match=r"sheet 'PK'.*rusak"):
         read_workbook(_rewrite(base, tmp_path / "rusak.xlsx", change))
+
+
+def test_a_workbook_part_with_another_name_reads_the_same(base, tmp_path):
+    """OPC names the main part in `_rels/.rels`; `xl/workbook.xml` is only the custom."""
+    target = tmp_path / "lain.xlsx"
+    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            name = {
+                "xl/workbook.xml": "xl/utama.xml",
+                "xl/_rels/workbook.xml.rels": "xl/_rels/utama.xml.rels",
+            }.get(item.filename, item.filename)
+            if item.filename in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"xl/workbook.xml", b"xl/utama.xml")
+            z.writestr(name, data)
+    assert _model(target) == _model(base)

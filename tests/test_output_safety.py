@@ -452,3 +452,41 @@ def test_a_real_signal_from_outside_mid_write(name, code, tmp_path):
     assert sorted(os.listdir(folder)) == ["besar.xlsx"]
     assert os.listdir(scratch) == []
     assert _digest(source) == before
+
+
+@pytest.mark.parametrize("command", ["check", "fill"])
+def test_a_closed_stdout_still_runs_quietly(command, isian):
+    result = subprocess.run(
+        f"{sys.executable} -m sakip_xlsx {command} '{isian}' >&-",
+        shell=True,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not _english(result.stderr), result.stderr
+    if command == "fill":
+        assert isian.with_name("isian-LKIP.xlsx").is_file()
+
+
+def test_a_full_disk_says_so_once_and_leaves_nothing(tmp_path):
+    """A real full file system (a small tmpfs; skipped where mounting is not allowed)."""
+    mount = tmp_path / "penuh"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        (mount / "isi").write_bytes(b"x" * 40_000)
+        out = mount / "hasil.xlsx"
+        result = _run("fill", "examples/puger-2023.xlsx", "-o", str(out))
+        assert result.returncode == 2, result.stderr
+        assert "disk penuh" in result.stderr and "hasil.xlsx" in result.stderr
+        assert not _english(result.stderr), result.stderr
+        assert sorted(os.listdir(mount)) == ["isi"]
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)

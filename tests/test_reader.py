@@ -213,3 +213,15 @@ def test_input_file_is_not_modified(tmp_path, puger_path):
     before = puger_path.read_bytes()
     read_workbook(puger_path)
     assert puger_path.read_bytes() == before
+
+
+def test_identitas_values_beside_the_heading_row_are_named(tmp_path):
+    path = write_workbook(tmp_path / "m.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["Identitas"]["D1"] = "Kolom baru"
+    wb["Identitas"]["E3"] = "catatan"
+    wb.save(path)
+    found = {(f.code, f.location) for f in read_workbook(path).findings}
+    assert ("STR-010", "Identitas!D1") in found
+    assert ("STR-010", "Identitas!E3") in found
+    assert not any(code == "STR-012" for code, _ in found)  # the heading row is no field

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from ..atomic import scratch_folder
 from ..compute import Hasil
 from ..findings import Finding, sort_findings
 from ..reader import SOURCE_DIGEST
@@ -35,9 +36,10 @@ def write_completed_workbook(
     Deterministic: the same model gives the same bytes. Written in xlsxwriter's
     constant-memory mode, sheet by sheet, so a kabupaten-scale workbook stays small in memory.
     """
-    # xlsxwriter streams each sheet through temporary files; a private folder guarantees none
-    # is left behind, even when writing fails
-    with tempfile.TemporaryDirectory(prefix="sakip-") as scratch:
+    # xlsxwriter streams each sheet through temporary files; a private folder beside the
+    # output guarantees none is left behind, even when writing fails, and that a full disk is
+    # the output's disk (the one the message names), never a $TMPDIR somewhere else
+    with scratch_folder(path) as scratch:
         wb = xlsxwriter.Workbook(
             str(path), {"constant_memory": True, "tmpdir": scratch, **WORKBOOK_OPTIONS}
         )
