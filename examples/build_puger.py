@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from sakip_xlsx.atomic import write_atomically
-from sakip_xlsx.template import template_bytes
+from sakip_xlsx.template_writer import template_bytes
 
 TAHUN = 2023
 PERIODE = (2021, 2026)

@@ -1,3 +1,46 @@
-"""sakip-xlsx: the yearly LKIP of an Indonesian perangkat daerah in one command."""
+"""sakip-xlsx: the yearly LKIP of an Indonesian perangkat daerah in one command.
+
+The public API (`template`, `check`, `fill`, `gabung` and their result types) is loaded on
+first use, so that `sakip-xlsx --help` stays instant.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "FillResult",
+    "Gagal",
+    "Pemeriksaan",
+    "Rekap",
+    "Ringkas",
+    "SakipError",
+    "check",
+    "fill",
+    "gabung",
+    "template",
+]
+
+if TYPE_CHECKING:
+    from .api import (
+        FillResult,
+        Gagal,
+        Pemeriksaan,
+        Rekap,
+        Ringkas,
+        SakipError,
+        check,
+        fill,
+        gabung,
+        template,
+    )
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'sakip_xlsx' has no attribute {name!r}")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 
-from .compute import Hasil
 from .findings import Finding, RuleInfo, Severity, define, finding
 from .model import Cell, Laporan
+from .results import Hasil
 from .schema import IDENTITAS, PK, REALISASI, RENCANA_AKSI, RENSTRA, RKT, SDM
 from .values import format_id, is_percent_satuan
 

@@ -10,7 +10,6 @@ once.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import json
 import os
 import sys
@@ -114,25 +113,14 @@ def template(
     keluaran: Path, tahun: int | None, periode: str | None, instansi: str, force: bool
 ) -> None:
     """Tulis workbook isian standar yang masih kosong ke KELUARAN."""
-    from .atomic import require_xlsx_name
-    from .schema import DEFAULT_PERIODE, DEFAULT_TAHUN, periode_for
-    from .template import write_template
+    from .api import template as run_template
 
-    require_xlsx_name(keluaran)
-    span = _periode(periode)
-    if span is None:
-        span = DEFAULT_PERIODE if tahun is None else periode_for(tahun)
-    if tahun is not None:
-        year = tahun
-    elif periode is None:
-        year = DEFAULT_TAHUN
-    else:  # the year most likely being reported: last year, kept inside the period
-        year = min(max(datetime.date.today().year - 1, span[0]), span[1])
-    if not span[0] <= year <= span[1]:
-        raise click.BadParameter(
-            f"tahun {year} di luar periode {span[0]}-{span[1]}", param_hint="--tahun"
-        )
-    path = write_template(keluaran, year, span, instansi, force=force)
+    try:
+        span = _periode(periode)
+    except click.BadParameter as error:
+        error.param_hint = "--periode"
+        raise
+    path = run_template(keluaran, tahun, span, instansi, force=force)
     click.echo(f"Template ditulis: {path}")
 
 
@@ -149,7 +137,7 @@ def template(
 @click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
 def fill(masukan: Path, output: Path | None, force: bool) -> None:
     """Hitung semua kolom turunan dan tulis workbook LKIP lengkap dari MASUKAN."""
-    from .fill import fill as run_fill
+    from .api import fill as run_fill
     from .report import fill_summary
 
     result = run_fill(masukan, output, force=force)
@@ -169,7 +157,7 @@ def fill(masukan: Path, output: Path | None, force: bool) -> None:
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
 def check(masukan: Path, fmt: str, strict: bool) -> None:
     """Periksa MASUKAN dan tampilkan temuan saja (tanpa menulis file)."""
-    from .fill import check as run_check
+    from .api import check as run_check
     from .report import findings_json, findings_text
 
     result = run_check(masukan)
@@ -204,15 +192,13 @@ def gabung(
     keluaran: Path, masukan: tuple[Path, ...], jobs: int, tahun: int | None, force: bool
 ) -> None:
     """Gabungkan workbook banyak perangkat daerah (file atau folder) menjadi rekap KELUARAN."""
-    from .gabung import gabung as run_gabung
+    from .api import gabung as run_gabung
     from .report import gabung_summary
 
     def progress(length: int):
         return click.progressbar(length=length, label="Membaca workbook", file=sys.stderr)
 
-    rekap = run_gabung(
-        keluaran, masukan, jobs=jobs, force=force, tahun=tahun, progress_factory=progress
-    )
+    rekap = run_gabung(keluaran, masukan, jobs=jobs, tahun=tahun, force=force, progress=progress)
     click.echo(gabung_summary(rekap, keluaran))
     sys.exit(EXIT_DATA_ERRORS if rekap.tidak_dihitung else EXIT_OK)
 

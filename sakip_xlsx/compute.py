@@ -6,11 +6,18 @@ restate the rules for the spreadsheet. No spreadsheet library is imported here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from . import findings as F
 from . import rules
-from .model import EMPTY, Cell, Indikator, Laporan, Pegawai, RencanaAksi, RktItem, Sasaran
+from .model import EMPTY, Cell, Indikator, Laporan, Pegawai, RencanaAksi, Sasaran
+from .results import (
+    Hasil,
+    HasilAnggaran,
+    HasilIndikator,
+    HasilRencanaAksi,
+    HasilSasaran,
+    Pengaturan,
+    TabelHitung,
+)
 from .schema import GOLONGAN, PENDIDIKAN, RENSTRA
 from .values import MISSING, Parsed
 
@@ -20,122 +27,6 @@ NOT_ASSESSED = F.define(
     "Indikator tidak dinilai",
     "Lengkapi target (bukan 0) dan realisasi indikator ini agar capaiannya dapat dihitung.",
 )
-
-
-@dataclass
-class Pengaturan:
-    cap: float | None
-    skala: str
-    metode_efisiensi: str
-    tahun: int
-
-
-@dataclass
-class HasilIndikator:
-    indikator: Indikator
-    target: Cell
-    target_sumber: str
-    realisasi: Cell
-    capaian: float | None
-    dibatasi: float | None
-    predikat: str
-    alasan: str | None
-    years: list[int]
-    """Years awal..tahun of the Renstra period, with the realisasi of each."""
-    realisasi_per_tahun: dict[int, Cell]
-    realisasi_sd: float | None
-    capaian_akhir: float | None
-    tren: str
-    nasional: Cell
-    selisih_nasional: float | None
-    banding_nasional: str
-
-
-@dataclass
-class HasilSasaran:
-    sasaran: Sasaran
-    indikator: list[str]
-    dinilai: int
-    """How many of its indicators could be assessed."""
-    rata_rata: float | None
-    predikat: str
-    programs: list[str]
-    pagu: float | None
-    realisasi: float | None
-    serapan: float | None
-    efisiensi: float | None
-    efisien: str
-
-
-@dataclass
-class HasilAnggaran:
-    """Budget and output figures of one program, kegiatan or sub kegiatan."""
-
-    item: RktItem
-    pagu: float | None
-    realisasi: float | None
-    serapan: float | None
-    sisa: float | None
-    realisasi_cell: Cell = EMPTY
-    output_realisasi: Cell = EMPTY
-    output_capaian: float | None = None
-    nilai_output: float | None = None
-    """PMK 214/2017: pagu x capaian output (capped), for sub kegiatan with all three known."""
-    sub_kegiatan: list[str] = field(default_factory=list)
-
-
-@dataclass
-class HasilRencanaAksi:
-    rencana: RencanaAksi
-    polaritas: str
-    target: list[float | None]
-    target_sd: list[float | None]
-    realisasi: list[Cell]
-    realisasi_sd: list[float | None]
-    capaian_sd: list[float | None]
-    target_tahunan: float | None
-    """The annual target the quarters imply under the metode (TW4 s.d.)."""
-    target_acuan: Cell
-    """The annual target of the indicator (PK, else RKT, else Renstra)."""
-    selisih: float | None
-    """target_tahunan - target_acuan: 0 when the quarters reach the annual target."""
-    capaian_tahunan_sd: list[float | None]
-
-
-@dataclass
-class TabelHitung:
-    """A count table (SDM): row labels and per row the counts per column."""
-
-    columns: list[str]
-    rows: list[tuple[str, list[int]]]
-
-    @property
-    def totals(self) -> list[int]:
-        return [sum(r[1][i] for r in self.rows) for i in range(len(self.columns))]
-
-
-@dataclass
-class Hasil:
-    laporan: Laporan
-    pengaturan: Pengaturan
-    indikator: dict[str, HasilIndikator]
-    sasaran: dict[str, HasilSasaran]
-    anggaran: dict[str, HasilAnggaran]
-    orphans: list[str]
-    """Sub kegiatan whose cascade does not reach a program: counted in the total only."""
-    total_pagu: float
-    total_realisasi: float
-    total_serapan: float | None
-    total_sisa: float
-    serapan_lalu: float | None
-    perubahan_serapan: float | None
-    rata_rata: float | None
-    predikat: str
-    rencana_aksi: dict[str, HasilRencanaAksi]
-    sdm_jabatan: TabelHitung
-    sdm_golongan: TabelHitung
-    sdm_pendidikan: TabelHitung
-    findings: list[F.Finding]
 
 
 def pengaturan(laporan: Laporan) -> Pengaturan:

@@ -6,8 +6,8 @@ import json
 from itertools import groupby
 from pathlib import Path
 
-from .fill import FillResult, Pemeriksaan
 from .findings import Severity, counts
+from .results import FillResult, Pemeriksaan
 from .values import format_id
 
 

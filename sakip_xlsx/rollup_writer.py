@@ -10,7 +10,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from . import formulas as X
 from .atomic import scratch_folder
-from .gabung import Rekap, ranking
+from .results import Rekap, ranking
 from .styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, bar_chart, make_formats, page_setup
 
 REKAP, PERINGKAT, GRAFIK, RINCI = "Rekap", "Peringkat", "Grafik", "Rinci"

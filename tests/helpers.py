@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sakip_xlsx.template import template_bytes
+from sakip_xlsx.template_writer import template_bytes
 
 MINIMAL_IDENTITAS = {
     "nama_instansi": "Dinas Contoh",

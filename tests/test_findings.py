@@ -12,8 +12,8 @@ import pytest
 
 from sakip_xlsx import checks  # noqa: F401 - registers the check codes
 from sakip_xlsx.completed import book  # noqa: F401 - registers the writer's code
-from sakip_xlsx.fill import check, fill
 from sakip_xlsx.findings import REGISTRY
+from sakip_xlsx.pipeline import check, fill
 from sakip_xlsx.report import README_END, README_START, rules_markdown
 from tests.helpers import minimal_rows, write_workbook
 

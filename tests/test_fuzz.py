@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from sakip_xlsx.errors import SakipError
-from sakip_xlsx.fill import fill
+from sakip_xlsx.pipeline import fill
 
 ODD_VALUES = [
     None,

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from sakip_xlsx.cli import main
-from sakip_xlsx.fill import check, fill
-from sakip_xlsx.gabung import Gagal, collect, ranking, ringkas
+from sakip_xlsx.pipeline import check, fill
+from sakip_xlsx.rollup import Gagal, collect, ranking, ringkas
 from tests.helpers import minimal_rows, write_workbook
 from tests.lo import recalculated_mismatches, requires_soffice
 

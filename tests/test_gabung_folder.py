@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from sakip_xlsx import gabung as G
+from sakip_xlsx import rollup as G
 from sakip_xlsx.cli import main
-from sakip_xlsx.fill import check, fill
-from sakip_xlsx.template import template_bytes
+from sakip_xlsx.pipeline import check, fill
+from sakip_xlsx.template_writer import template_bytes
 from tests.helpers import minimal_rows, write_workbook
 
 

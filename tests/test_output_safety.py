@@ -153,7 +153,7 @@ def test_a_signal_during_parallel_reading_stops_the_workers(tmp_path):
     script = textwrap.dedent(
         f"""
         import os, signal, sys, time
-        from sakip_xlsx import gabung
+        from sakip_xlsx import rollup as gabung
         real = gabung.ringkas
         def slow(path):
             if path.name == "opd-1.xlsx":

@@ -18,7 +18,7 @@ from sakip_xlsx.schema import (
     expanded_headers,
     sheet,
 )
-from sakip_xlsx.template import header_text, template_bytes
+from sakip_xlsx.template_writer import header_text, template_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "workbook_templates" / "sakip-isian-template.xlsx"

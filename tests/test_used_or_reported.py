@@ -45,8 +45,8 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from sakip_xlsx.fill import check, fill
 from sakip_xlsx.findings import Severity
+from sakip_xlsx.pipeline import check, fill
 from sakip_xlsx.schema import (
     INPUT_SHEETS,
     Column,

@@ -10,7 +10,7 @@ import xlsxwriter
 
 from sakip_xlsx.completed import completed_workbook
 from sakip_xlsx.compute import compute
-from sakip_xlsx.fill import check, fill
+from sakip_xlsx.pipeline import check, fill
 from sakip_xlsx.reader import read_workbook
 from tests.helpers import minimal_rows, write_workbook
 from tests.lo import formula_cells, recalculated_mismatches, requires_soffice

@@ -8,9 +8,9 @@ from pathlib import Path
 import xlsxwriter
 
 from ..atomic import scratch_folder
-from ..compute import Hasil
 from ..findings import Finding, sort_findings
 from ..reader import SOURCE_DIGEST
+from ..results import Hasil
 from ..styles import DOC_PROPERTIES, WORKBOOK_OPTIONS
 from .book import Book
 from .input_sheets import write_input_sheets

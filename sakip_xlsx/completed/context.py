@@ -7,8 +7,8 @@ out, a row that does not exist) becomes the constant "" or the default the compu
 from __future__ import annotations
 
 from .. import formulas as X
-from ..compute import Hasil
 from ..model import Cell, Laporan
+from ..results import Hasil
 from ..schema import IDENTITAS, REALISASI, RENCANA_AKSI, RENSTRA
 
 

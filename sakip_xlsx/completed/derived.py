@@ -5,8 +5,8 @@ from __future__ import annotations
 from xlsxwriter.utility import xl_col_to_name
 
 from .. import formulas as X
-from ..compute import Hasil
 from ..model import Laporan
+from ..results import Hasil
 from ..schema import REALISASI, RENCANA_AKSI
 from .book import Book
 from .context import Context

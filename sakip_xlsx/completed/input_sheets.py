@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
-from ..compute import Hasil
 from ..findings import Finding
 from ..model import Cell, Laporan
+from ..results import Hasil
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
 from ..styles import page_setup
 from ..values import clean_text, code_text, format_id

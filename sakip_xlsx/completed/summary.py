@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .. import formulas as X
-from ..compute import Hasil
 from ..findings import Finding, Severity, counts
+from ..results import Hasil
 from ..styles import bar_chart, page_setup
 from .book import Book
 from .context import Context

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from .. import formulas as X
-from ..compute import Hasil, TabelHitung
 from ..model import Laporan, RktItem
+from ..results import Hasil, TabelHitung
 from ..schema import SDM
 from ..styles import page_setup
 from .book import Book

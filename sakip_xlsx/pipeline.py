@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import atomic_target, check_target, require_xlsx_name, same_file
-from .compute import Hasil, compute
+from .compute import compute
 from .errors import InputFileError, OutputFileError
-from .findings import Finding, Severity, sort_findings
+from .findings import Finding, sort_findings
 from .reader import read_workbook
-
-
-@dataclass
-class Pemeriksaan:
-    """What `check` produces: the model's results and every finding, errors first."""
-
-    hasil: Hasil
-    findings: list[Finding]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(f.severity is Severity.ERROR for f in self.findings)
-
-    @property
-    def has_warnings(self) -> bool:
-        return any(f.severity is Severity.WARNING for f in self.findings)
-
-
-@dataclass
-class FillResult(Pemeriksaan):
-    source: Path
-    output: Path
-    formula_count: int
+from .results import FillResult, Pemeriksaan
 
 
 def check(path: str | Path) -> Pemeriksaan:

@@ -28,141 +28,26 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
-from . import interrupt, rules
+from . import interrupt
 from .atomic import TEMP_PREFIX, atomic_target, check_target, require_xlsx_name, same_file
 from .errors import OutputFileError, SakipError
 from .findings import Severity, counts
+from .results import (
+    Alasan,
+    Gagal,
+    ProgramRingkas,
+    Rekap,
+    Ringkas,
+    SasaranRingkas,
+    ranking,
+    shown,
+)
+
+__all__ = ["Alasan", "Gagal", "Rekap", "Ringkas", "collect", "gabung", "ranking", "ringkas"]
 
 SUFFIXES = (".xlsx", ".xlsm")
-
-
-@dataclass(frozen=True)
-class SasaranRingkas:
-    kode: str
-    uraian: str
-    rata_rata: float | None
-    predikat: str
-    efisien: str
-
-
-@dataclass(frozen=True)
-class ProgramRingkas:
-    kode: str
-    uraian: str
-    pagu: float
-    realisasi: float
-    serapan: float | None
-
-
-@dataclass(frozen=True)
-class Ringkas:
-    """What the rollup keeps of one OPD workbook."""
-
-    file: str
-    instansi: str
-    tahun: int | None
-    indikator: int
-    dinilai: int
-    rata_rata: float | None
-    predikat: str
-    pagu: float
-    realisasi: float
-    serapan: float | None
-    error: int
-    peringatan: int
-    info: int
-    sasaran: tuple[SasaranRingkas, ...] = ()
-    program: tuple[ProgramRingkas, ...] = ()
-    pemda: str = ""
-    lengkap: bool = False
-    """A completed workbook (written by `fill`), not an isian."""
-    sha256: str = ""
-    sumber_sha256: str = ""
-    """For a completed workbook: the digest of the isian it was filled from."""
-    mtime: float = 0.0
-    kosong: bool = False
-    """Nothing filled in: a blank template."""
-
-    @property
-    def key(self) -> tuple[str, str, int | None]:
-        """One OPD report: instansi, pemda and tahun (case and spacing ignored)."""
-        return (_fold(self.instansi), _fold(self.pemda), self.tahun)
-
-
-def shown(text: str) -> str:
-    """A path as text that every file format and terminal accepts: a name that is not valid
-    UTF-8 (folders unzipped from Windows or chat archives) keeps its odd bytes as `\\xff`."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-class Alasan(StrEnum):
-    """Why a file was not counted; the rekap groups and explains them."""
-
-    TIDAK_TERBACA = "tidak terbaca"
-    BUKAN_SAKIP = "bukan workbook SAKIP"
-    REKAP = "rekap gabung"
-    KOSONG = "kosong"
-    FORMAT_LAIN = "format lain"
-    GANDA = "ganda"
-    TAHUN_LAIN = "tahun lain"
-    PROSES_BERHENTI = "proses berhenti"
-
-
-@dataclass(frozen=True)
-class Gagal:
-    """A file that is not counted in the totals, and why."""
-
-    file: str
-    reason: str
-    alasan: Alasan = Alasan.TIDAK_TERBACA
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "file", shown(self.file))
-        object.__setattr__(self, "reason", shown(self.reason))
-
-
-@dataclass
-class Rekap:
-    opd: list[Ringkas] = field(default_factory=list)
-    tidak_dihitung: list[Gagal] = field(default_factory=list)
-    tahun: int | None = None
-
-    @property
-    def gagal(self) -> list[Gagal]:
-        return self.tidak_dihitung
-
-    @property
-    def total_pagu(self) -> float:
-        return sum(o.pagu for o in self.opd)
-
-    @property
-    def total_realisasi(self) -> float:
-        return sum(o.realisasi for o in self.opd)
-
-    @property
-    def total_serapan(self) -> float | None:
-        """Kabupaten serapan: total realisasi / total pagu, never a mean of percentages."""
-        return rules.ratio_percent(self.total_realisasi, self.total_pagu)
-
-    @property
-    def rata_rata(self) -> float | None:
-        """Mean of the OPD averages that could be assessed."""
-        return rules.mean([o.rata_rata for o in self.opd])
-
-
-def ranking(opd: list[Ringkas]) -> list[Ringkas]:
-    """Highest rata-rata first; ties by name; OPD without an assessed capaian last."""
-    return sorted(
-        opd,
-        key=lambda o: (o.rata_rata is None, -(o.rata_rata or 0.0), o.instansi.lower(), o.file),
-    )
 
 
 OTHER_FORMATS = {
@@ -266,7 +151,7 @@ BROKEN_LINK = "tautan (symlink/shortcut) yang tujuannya tidak ada"
 
 def ringkas(path: Path) -> Ringkas | Gagal:
     """Read one workbook into its summary; any problem that stops reading becomes a Gagal."""
-    from .fill import check
+    from .pipeline import check
     from .reader import NotSakipWorkbook
 
     try:

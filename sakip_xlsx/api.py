@@ -1,0 +1,91 @@
+"""The public Python API: what the command line does, as functions that return results.
+
+    import sakip_xlsx
+
+    sakip_xlsx.template_writer("isian.xlsx", tahun=2024, periode=(2021, 2026))
+    hasil = sakip_xlsx.check("isian.xlsx")          # Pemeriksaan: figures and findings
+    lengkap = sakip_xlsx.pipeline("isian.xlsx")         # FillResult: the same, plus the output
+    rekap = sakip_xlsx.rollup("rekap.xlsx", ["kiriman-opd/"])   # Rekap of many workbooks
+
+Errors a user can cause raise `SakipError` (with an Indonesian `message` and the `exit_code`
+of SPEC §7); nothing here prints, exits or installs signal handlers — that is the CLI's part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from .errors import SakipError
+from .results import FillResult, Gagal, Pemeriksaan, Rekap, Ringkas
+
+__all__ = [
+    "FillResult",
+    "Gagal",
+    "Pemeriksaan",
+    "Rekap",
+    "Ringkas",
+    "SakipError",
+    "check",
+    "fill",
+    "gabung",
+    "template",
+]
+
+
+def template(
+    path: str | Path,
+    tahun: int | None = None,
+    periode: tuple[int, int] | None = None,
+    instansi: str = "",
+    force: bool = False,
+) -> Path:
+    """Write the blank input workbook; returns its path.
+
+    Without `periode` the five-year RPJMN period that holds `tahun` is used (2024 ->
+    2020-2024); without either, the defaults of the committed template."""
+    from .atomic import require_xlsx_name
+    from .schema import DEFAULT_PERIODE, DEFAULT_TAHUN, periode_for
+    from .template_writer import write_template
+
+    require_xlsx_name(Path(path))
+    span = periode or (DEFAULT_PERIODE if tahun is None else periode_for(tahun))
+    year = DEFAULT_TAHUN if tahun is None and periode is None else tahun
+    if year is None:  # a period alone: the year most likely reported, kept inside it
+        import datetime
+
+        year = min(max(datetime.date.today().year - 1, span[0]), span[1])
+    if not span[0] <= year <= span[1]:
+        raise SakipError(f"Tahun {year} di luar periode Renstra {span[0]}-{span[1]}.")
+    return write_template(path, year, span, instansi, force=force)
+
+
+def check(path: str | Path) -> Pemeriksaan:
+    """Read a filled (or completed) workbook: every figure and every finding, nothing written."""
+    from .pipeline import check as run
+
+    return run(path)
+
+
+def fill(path: str | Path, output: str | Path | None = None, force: bool = False) -> FillResult:
+    """Write the completed workbook (default `<input>-LKIP.xlsx` beside the input)."""
+    from .pipeline import fill as run
+
+    return run(path, output, force=force)
+
+
+def gabung(
+    output: str | Path,
+    inputs: Sequence[str | Path] | Iterable[str | Path],
+    jobs: int = 1,
+    tahun: int | None = None,
+    force: bool = False,
+    progress: Callable[[int], object] | None = None,
+) -> Rekap:
+    """Roll many OPD workbooks (files or folders) up into one rekap workbook at `output`.
+
+    `progress`, when given, is called with the number of files about to be read and returns a
+    context manager with an `update(n)` method (click's progress bar is one)."""
+    from .rollup import gabung as run
+
+    return run(Path(output), inputs, jobs=jobs, force=force, tahun=tahun, progress_factory=progress)

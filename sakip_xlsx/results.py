@@ -1,0 +1,287 @@
+"""What the library returns: the figures of one workbook (`Hasil` and its parts), a check, a
+fill, and the rollup of many workbooks.
+
+These types sit below every writer and above nothing but the model, so a writer (xlsx today,
+the LKIP document next) reads results without importing the computation, and the rollup's
+writer reads the rollup without importing the code that builds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from . import rules
+from .findings import Finding, Severity
+from .model import EMPTY, Cell, Indikator, Laporan, RencanaAksi, RktItem, Sasaran
+
+
+@dataclass
+class Pengaturan:
+    cap: float | None
+    skala: str
+    metode_efisiensi: str
+    tahun: int
+
+
+@dataclass
+class HasilIndikator:
+    indikator: Indikator
+    target: Cell
+    target_sumber: str
+    realisasi: Cell
+    capaian: float | None
+    dibatasi: float | None
+    predikat: str
+    alasan: str | None
+    years: list[int]
+    """Years awal..tahun of the Renstra period, with the realisasi of each."""
+    realisasi_per_tahun: dict[int, Cell]
+    realisasi_sd: float | None
+    capaian_akhir: float | None
+    tren: str
+    nasional: Cell
+    selisih_nasional: float | None
+    banding_nasional: str
+
+
+@dataclass
+class HasilSasaran:
+    sasaran: Sasaran
+    indikator: list[str]
+    dinilai: int
+    """How many of its indicators could be assessed."""
+    rata_rata: float | None
+    predikat: str
+    programs: list[str]
+    pagu: float | None
+    realisasi: float | None
+    serapan: float | None
+    efisiensi: float | None
+    efisien: str
+
+
+@dataclass
+class HasilAnggaran:
+    """Budget and output figures of one program, kegiatan or sub kegiatan."""
+
+    item: RktItem
+    pagu: float | None
+    realisasi: float | None
+    serapan: float | None
+    sisa: float | None
+    realisasi_cell: Cell = EMPTY
+    output_realisasi: Cell = EMPTY
+    output_capaian: float | None = None
+    nilai_output: float | None = None
+    """PMK 214/2017: pagu x capaian output (capped), for sub kegiatan with all three known."""
+    sub_kegiatan: list[str] = field(default_factory=list)
+
+
+@dataclass
+class HasilRencanaAksi:
+    rencana: RencanaAksi
+    polaritas: str
+    target: list[float | None]
+    target_sd: list[float | None]
+    realisasi: list[Cell]
+    realisasi_sd: list[float | None]
+    capaian_sd: list[float | None]
+    target_tahunan: float | None
+    """The annual target the quarters imply under the metode (TW4 s.d.)."""
+    target_acuan: Cell
+    """The annual target of the indicator (PK, else RKT, else Renstra)."""
+    selisih: float | None
+    """target_tahunan - target_acuan: 0 when the quarters reach the annual target."""
+    capaian_tahunan_sd: list[float | None]
+
+
+@dataclass
+class TabelHitung:
+    """A count table (SDM): row labels and per row the counts per column."""
+
+    columns: list[str]
+    rows: list[tuple[str, list[int]]]
+
+    @property
+    def totals(self) -> list[int]:
+        return [sum(r[1][i] for r in self.rows) for i in range(len(self.columns))]
+
+
+@dataclass
+class Hasil:
+    laporan: Laporan
+    pengaturan: Pengaturan
+    indikator: dict[str, HasilIndikator]
+    sasaran: dict[str, HasilSasaran]
+    anggaran: dict[str, HasilAnggaran]
+    orphans: list[str]
+    """Sub kegiatan whose cascade does not reach a program: counted in the total only."""
+    total_pagu: float
+    total_realisasi: float
+    total_serapan: float | None
+    total_sisa: float
+    serapan_lalu: float | None
+    perubahan_serapan: float | None
+    rata_rata: float | None
+    predikat: str
+    rencana_aksi: dict[str, HasilRencanaAksi]
+    sdm_jabatan: TabelHitung
+    sdm_golongan: TabelHitung
+    sdm_pendidikan: TabelHitung
+    findings: list[Finding]
+
+
+@dataclass
+class Pemeriksaan:
+    """What `check` produces: the model's results and every finding, errors first."""
+
+    hasil: Hasil
+    findings: list[Finding]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(f.severity is Severity.WARNING for f in self.findings)
+
+
+@dataclass
+class FillResult(Pemeriksaan):
+    """What `fill` produces: the check, and where the completed workbook was written."""
+
+    source: Path
+    output: Path
+    formula_count: int
+
+
+# --- the rollup of many workbooks (`gabung`) -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SasaranRingkas:
+    kode: str
+    uraian: str
+    rata_rata: float | None
+    predikat: str
+    efisien: str
+
+
+@dataclass(frozen=True)
+class ProgramRingkas:
+    kode: str
+    uraian: str
+    pagu: float
+    realisasi: float
+    serapan: float | None
+
+
+@dataclass(frozen=True)
+class Ringkas:
+    """What the rollup keeps of one OPD workbook."""
+
+    file: str
+    instansi: str
+    tahun: int | None
+    indikator: int
+    dinilai: int
+    rata_rata: float | None
+    predikat: str
+    pagu: float
+    realisasi: float
+    serapan: float | None
+    error: int
+    peringatan: int
+    info: int
+    sasaran: tuple[SasaranRingkas, ...] = ()
+    program: tuple[ProgramRingkas, ...] = ()
+    pemda: str = ""
+    lengkap: bool = False
+    """A completed workbook (written by `fill`), not an isian."""
+    sha256: str = ""
+    sumber_sha256: str = ""
+    """For a completed workbook: the digest of the isian it was filled from."""
+    mtime: float = 0.0
+    kosong: bool = False
+    """Nothing filled in: a blank template."""
+
+    @property
+    def key(self) -> tuple[str, str, int | None]:
+        """One OPD report: instansi, pemda and tahun (case and spacing ignored)."""
+        return (_fold(self.instansi), _fold(self.pemda), self.tahun)
+
+
+def shown(text: str) -> str:
+    """A path as text that every file format and terminal accepts: a name that is not valid
+    UTF-8 (folders unzipped from Windows or chat archives) keeps its odd bytes as `\\xff`."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class Alasan(StrEnum):
+    """Why a file was not counted; the rekap groups and explains them."""
+
+    TIDAK_TERBACA = "tidak terbaca"
+    BUKAN_SAKIP = "bukan workbook SAKIP"
+    REKAP = "rekap gabung"
+    KOSONG = "kosong"
+    FORMAT_LAIN = "format lain"
+    GANDA = "ganda"
+    TAHUN_LAIN = "tahun lain"
+    PROSES_BERHENTI = "proses berhenti"
+
+
+@dataclass(frozen=True)
+class Gagal:
+    """A file that is not counted in the totals, and why."""
+
+    file: str
+    reason: str
+    alasan: Alasan = Alasan.TIDAK_TERBACA
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", shown(self.file))
+        object.__setattr__(self, "reason", shown(self.reason))
+
+
+@dataclass
+class Rekap:
+    opd: list[Ringkas] = field(default_factory=list)
+    tidak_dihitung: list[Gagal] = field(default_factory=list)
+    tahun: int | None = None
+
+    @property
+    def gagal(self) -> list[Gagal]:
+        return self.tidak_dihitung
+
+    @property
+    def total_pagu(self) -> float:
+        return sum(o.pagu for o in self.opd)
+
+    @property
+    def total_realisasi(self) -> float:
+        return sum(o.realisasi for o in self.opd)
+
+    @property
+    def total_serapan(self) -> float | None:
+        """Kabupaten serapan: total realisasi / total pagu, never a mean of percentages."""
+        return rules.ratio_percent(self.total_realisasi, self.total_pagu)
+
+    @property
+    def rata_rata(self) -> float | None:
+        """Mean of the OPD averages that could be assessed."""
+        return rules.mean([o.rata_rata for o in self.opd])
+
+
+def ranking(opd: list[Ringkas]) -> list[Ringkas]:
+    """Highest rata-rata first; ties by name; OPD without an assessed capaian last."""
+    return sorted(
+        opd,
+        key=lambda o: (o.rata_rata is None, -(o.rata_rata or 0.0), o.instansi.lower(), o.file),
+    )
