@@ -21,16 +21,12 @@ list, never from which worker finishes first, so `-j 4` writes the same bytes as
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import interrupt
 from .atomic import TEMP_PREFIX, atomic_target, check_target, require_xlsx_name, same_file
 from .errors import OutputFileError, SakipError
 from .findings import Severity, counts
@@ -44,6 +40,7 @@ from .results import (
     ranking,
     shown,
 )
+from .workers import isolated_map
 
 __all__ = ["Alasan", "Gagal", "Rekap", "Ringkas", "collect", "gabung", "ranking", "ringkas"]
 
@@ -244,44 +241,16 @@ def _map(paths: list[Path], jobs: int) -> Iterator[tuple[int, Ringkas | Gagal]]:
             yield index, ringkas(path)
         return
     workers = min(jobs, len(paths), os.cpu_count() or 1)
-    done: set[int] = set()
-    with _pool(workers) as pool:
-        futures = {pool.submit(ringkas, path): i for i, path in enumerate(paths)}
-        try:
-            for future in as_completed(futures):
-                index = futures[future]
-                item = future.result()
-                done.add(index)
-                yield index, item
-        except BrokenProcessPool:
-            pass  # a worker died: finish below, one file per process, to name the culprit
-    for index, path in enumerate(paths):
-        if index in done:
-            continue
-        with _pool(1) as solo:
-            try:
-                item = solo.submit(ringkas, path).result()
-            except BrokenProcessPool:
-                item = Gagal(str(path), DIED, Alasan.PROSES_BERHENTI)
-        yield index, item
+    yield from isolated_map(_ringkas_in_worker, paths, workers, _died)
 
 
-@contextlib.contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """A process pool whose workers leave signals to this process; on any way out other than
-    success (an error, Ctrl+C, SIGTERM) the workers are stopped at once, not awaited."""
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=interrupt.ignore_in_worker)
-    try:
-        yield pool
-    except BaseException:
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            with contextlib.suppress(Exception):
-                process.kill()
-        raise
-    else:
-        pool.shutdown(wait=True)
+def _ringkas_in_worker(path: Path) -> Ringkas | Gagal:
+    """Looked up at call time, so a test can stand in for the reader in the workers."""
+    return ringkas(path)
+
+
+def _died(path: Path) -> Gagal:
+    return Gagal(str(path), DIED, Alasan.PROSES_BERHENTI)
 
 
 def choose(items: list[Ringkas | Gagal], tahun: int | None = None) -> Rekap:

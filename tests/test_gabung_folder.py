@@ -210,3 +210,50 @@ def test_odd_names_and_other_formats_are_listed_once(folder, tmp_path):
     ws = openpyxl.load_workbook(out)["Tidak dihitung"]
     names = [Path(r[1].value).name for r in ws.iter_rows(min_row=4) if r[0].value]
     assert len(names) == len(set(names))  # the alias folder does not list anything twice
+
+
+def test_a_worker_killed_from_outside_lists_only_its_file(folder, tmp_path):
+    """The out-of-memory killer as the user meets it: SIGKILL to the worker reading one file."""
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    marker = tmp_path / "pid"
+    out = tmp_path / "rekap.xlsx"
+    script = textwrap.dedent(
+        f"""
+        import os, sys, time
+        from pathlib import Path
+        from sakip_xlsx import rollup
+        real = rollup.ringkas
+        def slow(path):
+            if path.name == "dinas-b.xlsx":
+                Path({str(marker)!r}).write_text(str(os.getpid()))
+                time.sleep(60)
+            return real(path)
+        rollup.ringkas = slow
+        from sakip_xlsx.cli import main
+        sys.argv = ["sakip-xlsx", "gabung", {str(out)!r}, {str(folder)!r}, "-j", "2",
+                    "--tahun", "2023"]
+        main()
+        """
+    )
+    root = Path(__file__).resolve().parent.parent
+    process = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    deadline = time.monotonic() + 50
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.1)
+    os.kill(int(marker.read_text()), signal.SIGKILL)
+    _, stderr = process.communicate(timeout=50)
+    assert process.returncode == 1, stderr
+    assert _listed(out)["dinas-b.xlsx"] == "proses berhenti"
+    assert [name for name, _ in _counted(out)] == ["Dinas A"]
