@@ -11,7 +11,14 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from . import formulas as X
 from .atomic import scratch_folder
 from .results import Rekap, ranking
-from .styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, bar_chart, make_formats, page_setup
+from .styles import (
+    DOC_PROPERTIES,
+    WORKBOOK_OPTIONS,
+    bar_chart,
+    document_footer,
+    make_formats,
+    page_setup,
+)
 
 REKAP, PERINGKAT, GRAFIK, RINCI = "Rekap", "Peringkat", "Grafik", "Rinci"
 GAGAL = "Tidak dihitung"
@@ -36,6 +43,10 @@ def _number(ws, row, col, value, style) -> None:
         ws.write_blank(row, col, None, style)
     else:
         ws.write_number(row, col, value, style)
+
+
+def _footer(rekap: Rekap) -> str:
+    return document_footer("perangkat daerah", rekap.tahun, "Rekap LKIP")
 
 
 def write_rekap(path: Path, rekap: Rekap) -> None:
@@ -133,7 +144,7 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
     ws.freeze_panes(FIRST + 1, 2)
     if rekap.opd:
         ws.autofilter(FIRST, 0, last, len(headers) - 1)
-    page_setup(ws, repeat_rows=(FIRST, FIRST))
+    page_setup(ws, repeat_rows=(FIRST, FIRST), footer=_footer(rekap))
     return positions
 
 
@@ -169,7 +180,7 @@ def _write_peringkat(wb, f, rekap: Rekap, positions: dict[str, int]) -> None:
         ser = X.ref(REKAP, xl_rowcol_to_cell(src, 10))
         ws.write_formula(row, 4, "=" + X.number_or_blank(ser), f["tool_pct"], _cached(o.serapan))
         row += 1
-    page_setup(ws, repeat_rows=(FIRST, FIRST))
+    page_setup(ws, repeat_rows=(FIRST, FIRST), footer=_footer(rekap))
     if not ordered:
         return
     chart_ws = wb.add_worksheet(GRAFIK)
@@ -215,7 +226,7 @@ def _write_rinci(wb, f, rekap: Rekap) -> None:
             ("cell", "cell", "tool_rupiah", "tool_rupiah", "tool_pct"),
         )
         row += 1
-    page_setup(ws)
+    page_setup(ws, footer=_footer(rekap))
 
 
 def _block(ws, f, row: int, headers, records, styles) -> int:
@@ -244,4 +255,4 @@ def _write_gagal(wb, f, rekap: Rekap) -> None:
         ws.write_string(2 + i, 3, g.reason, f["cell"])
     if not rekap.tidak_dihitung:
         ws.write_string(3, 1, "Semua workbook terbaca dan dihitung.", f["cell"])
-    page_setup(ws)
+    page_setup(ws, footer=_footer(rekap))

@@ -24,9 +24,10 @@ LEGEND = (
     (FINDING_FILL, "Sel bertanda: ada temuan; lihat komentar sel dan sheet Temuan."),
 )
 
-NUM_ID = '#,##0.00;-#,##0.00;"0,00"'
+NUM_ID = "#,##0.00"
 """Two decimals. Excel and LibreOffice show the user's locale separators, so an Indonesian
-machine shows 97,75 and 4.060.244.146; the format only fixes the number of decimals."""
+machine shows 97,75 and 4.060.244.146 (zero as 0,00) and an English one 97.75; the format only
+fixes the number of decimals and carries no literal separator."""
 RUPIAH = "#,##0"
 PERCENT_POINTS = '#,##0.00" %"'
 """Percent units stored as numbers (91 means 91 %), shown with a % sign."""
@@ -111,14 +112,24 @@ def make_formats(wb) -> dict[str, object]:
     return f
 
 
-def page_setup(ws, repeat_rows: tuple[int, int] | None = None) -> None:
-    """A4 landscape, fit to one page wide, header rows repeated on every printed page."""
+def page_setup(ws, repeat_rows: tuple[int, int] | None = None, footer: str = "") -> None:
+    """A4 landscape, fit to one page wide, header rows repeated on every printed page, and a
+    footer naming the document and the page ("Halaman 2 dari 5"), as printed LKIP pages have."""
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
     if repeat_rows is not None:
         ws.repeat_rows(*repeat_rows)
+    text = footer.replace("&", "&&")[:180]  # & starts a control code; Excel allows 255
+    ws.set_footer(f"&L&8{text}&R&8Halaman &P dari &N")
+
+
+def document_footer(instansi: str, tahun: object, what: str = "LKIP") -> str:
+    """`LKIP Kecamatan Puger – 2023`: the footer line of every printed page."""
+    parts = [what, instansi.strip()]
+    label = " ".join(p for p in parts if p)
+    return f"{label} – {tahun}" if tahun else label
 
 
 def bar_chart(wb, name: str, title: str, categories: str, values: str, x_axis: dict):

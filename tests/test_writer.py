@@ -339,3 +339,30 @@ def test_formula_limits_are_recognised():
     assert limit_problem("SUM(" + ",".join(["A1"] * 255) + ")") is None
     assert "64" in limit_problem("(" * 65 + "1" + ")" * 65)
     assert limit_problem("SUM('a,b(c'!A1,1)") is None  # commas in a sheet name are not arguments
+
+
+def test_every_printed_page_names_the_document_and_its_number():
+    import zipfile
+
+    with zipfile.ZipFile(COMMITTED) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        for name in sheets:
+            xml = z.read(name).decode("utf-8")
+            assert "Halaman &amp;P dari &amp;N" in xml, name
+            assert "LKIP Kecamatan Puger – 2023" in xml, name
+            assert 'orientation="landscape"' in xml and 'paperSize="9"' in xml, name
+
+
+def test_number_formats_carry_no_literal_separators():
+    """Excel and LibreOffice show 97,75 in Indonesian settings and 97.75 in English ones only
+    when the format has no quoted digits or separators (zero included)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(COMMITTED) as z:
+        styles = z.read("xl/styles.xml").decode("utf-8")
+    codes = re.findall(r'formatCode="([^"]*)"', styles)
+    assert codes
+    for code in codes:
+        quoted = re.findall(r"&quot;(.*?)&quot;", code)
+        assert not any(re.search(r"[0-9.,]", q) for q in quoted), code

@@ -11,7 +11,7 @@ from ..atomic import scratch_folder
 from ..findings import Finding, sort_findings
 from ..reader import SOURCE_DIGEST
 from ..results import Hasil
-from ..styles import DOC_PROPERTIES, WORKBOOK_OPTIONS
+from ..styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, document_footer
 from .book import Book
 from .input_sheets import write_input_sheets
 from .summary import GRAFIK, RINGKASAN, TEMUAN, write_grafik, write_ringkasan, write_temuan
@@ -58,6 +58,7 @@ def _write(wb, hasil: Hasil, findings: list[Finding], added: list[Finding]) -> i
     if source:  # lets `gabung` tell this workbook from the isian it was filled from
         wb.set_custom_property(SOURCE_DIGEST, source)
     book = Book(wb)
+    book.footer = document_footer(ident.nama_instansi, ident.tahun_laporan)
     ringkasan = book.add_sheet(RINGKASAN, 3, hold=True)  # first in the book, filled last
     temuan = book.add_sheet(TEMUAN, 4, hold=True)
     positions = write_tables(book, hasil.laporan, hasil)

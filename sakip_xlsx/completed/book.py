@@ -200,6 +200,8 @@ class Book:
         self.formula_count = 0
         self._sheets: list[OrderedSheet] = []
         self.findings: list[F.Finding] = []
+        self.footer = ""
+        """The footer line of every printed page (instansi and tahun)."""
         """What writing itself had to report (a formula past Excel's limits)."""
 
     def add_sheet(self, name: str, first_row: int = 0, hold: bool = False) -> OrderedSheet:

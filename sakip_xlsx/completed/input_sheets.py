@@ -15,7 +15,7 @@ from ..findings import Finding
 from ..model import Cell, Laporan
 from ..results import Hasil
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
-from ..styles import page_setup
+from ..styles import document_footer, page_setup
 from ..values import clean_text, code_text, format_id
 from .book import Book, RowRecorder
 from .derived import DERIVED_WRITERS
@@ -139,7 +139,12 @@ def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: lis
             derived.replay(ws, r)
         for r in sorted(derived.calls):
             derived.replay(ws, r)
-        page_setup(ws, repeat_rows=(header_row - 1, header_row - 1))
+        ident = laporan.identitas
+        page_setup(
+            ws,
+            repeat_rows=(header_row - 1, header_row - 1),
+            footer=document_footer(ident.nama_instansi, ident.tahun_laporan),
+        )
         book.finish()
 
 

@@ -171,7 +171,7 @@ def write_ringkasan(book: Book, ws, hasil: Hasil, pos: Positions, findings: list
         ws.write_number(row, 1, found[severity], f["cell_center"])
         row += 1
     ws.write_url(row, 0, f"internal:'{TEMUAN}'!A1", f["link"], "Lihat sheet Temuan")
-    page_setup(ws)
+    page_setup(ws, footer=book.footer)
 
 
 def write_temuan(book: Book, ws, findings: list[Finding]) -> None:
@@ -218,7 +218,7 @@ def write_temuan(book: Book, ws, findings: list[Finding]) -> None:
     ws.freeze_panes(4, 0)
     if findings:
         ws.autofilter(3, 0, 3 + len(findings), len(headers) - 1)
-    page_setup(ws, repeat_rows=(3, 3))
+    page_setup(ws, repeat_rows=(3, 3), footer=book.footer)
 
 
 def _data_row(book: Book, ws, row: int, label: str, source: str, value) -> None:
@@ -288,5 +288,5 @@ def write_grafik(book: Book, hasil: Hasil, pos: Positions) -> None:
             {"name": "%", "min": 0, "max": 100},
         )
         ws.insert_chart("E22", bar, {"x_scale": 1.4, "y_scale": 1.2})
-    page_setup(ws)
+    page_setup(ws, footer=book.footer)
     book.finish()

@@ -15,7 +15,7 @@ from .. import formulas as X
 from ..model import Laporan, RktItem
 from ..results import Hasil, TabelHitung
 from ..schema import SDM
-from ..styles import page_setup
+from ..styles import document_footer, page_setup
 from .book import Book
 from .context import Context
 
@@ -64,7 +64,11 @@ def start(book: Book, name: str, title: str, hasil: Hasil, note: str, headers) -
         ws.write_string(HEADER_ROW, col, text, book.fmt["header"])
         ws.set_column(col, col, width)
     ws.freeze_panes(FIRST_DATA, 0)
-    page_setup(ws, repeat_rows=(HEADER_ROW, HEADER_ROW))
+    page_setup(
+        ws,
+        repeat_rows=(HEADER_ROW, HEADER_ROW),
+        footer=document_footer(ident.nama_instansi, ident.tahun_laporan),
+    )
     return ws
 
 
