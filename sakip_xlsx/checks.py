@@ -14,7 +14,18 @@ from collections.abc import Callable, Iterator
 from .findings import Finding, RuleInfo, Severity, define, finding
 from .model import Cell, Laporan
 from .results import Hasil
-from .schema import IDENTITAS, PK, REALISASI, RENCANA_AKSI, RENSTRA, RKT, SDM
+from .schema import (
+    IDENTITAS,
+    PK,
+    REALISASI,
+    RENCANA_AKSI,
+    RENSTRA,
+    RKT,
+    SDM,
+    Jenis,
+    Metode,
+    MetodeEfisiensi,
+)
 from .values import format_id, is_percent_satuan
 
 Check = Callable[[Hasil], Iterator[Finding]]
@@ -139,7 +150,7 @@ def pk_anggaran(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
             continue
         total = hasil.anggaran[row.kode].pagu or 0.0
         if not _same(value, total):
-            what = "jumlah pagu sub kegiatannya" if item.jenis != "Sub Kegiatan" else "pagunya"
+            what = "jumlah pagu sub kegiatannya" if item.jenis != Jenis.SUB_KEGIATAN else "pagunya"
             yield finding(
                 info,
                 f"Anggaran PK {item.jenis.lower()} {row.kode} Rp {_fmt(value)}, {what} "
@@ -240,7 +251,7 @@ def belanja_vs_pagu(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 def pagu_rollup(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     for item in hasil.laporan.rkt.values():
         value = _number(item.pagu)
-        if item.jenis == "Sub Kegiatan" or value is None:
+        if item.jenis == Jenis.SUB_KEGIATAN or value is None:
             continue
         total = hasil.anggaran[item.kode].pagu
         if not _same(value, total):
@@ -264,7 +275,7 @@ def realisasi_rollup(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     for kode, rea in hasil.laporan.realisasi.items():
         item = hasil.laporan.rkt.get(kode)
         value = _number(rea.anggaran)
-        if item is None or item.jenis == "Sub Kegiatan" or value is None:
+        if item is None or item.jenis == Jenis.SUB_KEGIATAN or value is None:
             continue
         total = hasil.anggaran[kode].realisasi or 0.0
         if not _same(value, total):
@@ -366,7 +377,7 @@ def quarters_missing(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 )
 def cumulative_goes_down(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     for kode, h in hasil.rencana_aksi.items():
-        if h.rencana.metode != "Jumlah":
+        if h.rencana.metode != Metode.JUMLAH:
             continue
         previous = None
         for q, value in enumerate(h.realisasi_sd):
@@ -394,7 +405,7 @@ def cumulative_goes_down(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 )
 def realisasi_above_pagu(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     for a in hasil.anggaran.values():
-        if a.item.jenis != "Sub Kegiatan" or a.pagu is None or a.realisasi is None:
+        if a.item.jenis != Jenis.SUB_KEGIATAN or a.pagu is None or a.realisasi is None:
             continue
         if a.realisasi > a.pagu and not _same(a.realisasi, a.pagu):
             yield finding(
@@ -416,7 +427,11 @@ def realisasi_above_pagu(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 def sub_without_realisasi(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     laporan = hasil.laporan
     for a in hasil.anggaran.values():
-        if a.item.jenis == "Sub Kegiatan" and a.pagu is not None and a.realisasi_cell.ref is None:
+        if (
+            a.item.jenis == Jenis.SUB_KEGIATAN
+            and a.pagu is not None
+            and a.realisasi_cell.ref is None
+        ):
             yield finding(
                 info,
                 f"Sub kegiatan {a.item.kode} berpagu Rp {_fmt(a.pagu)} tetapi realisasi "
@@ -425,7 +440,7 @@ def sub_without_realisasi(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
                 _at(laporan, RKT.name, "kode", a.item.row),
             )
         elif (
-            a.item.jenis == "Sub Kegiatan"
+            a.item.jenis == Jenis.SUB_KEGIATAN
             and a.pagu is not None
             and a.realisasi_cell.value.missing
             and a.realisasi_cell.ref
@@ -565,7 +580,7 @@ def not_efficient(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
         if s.efisien == "Tidak efisien":
             shown = (
                 format_id(s.efisiensi) + " %"
-                if hasil.pengaturan.metode_efisiensi != "PMK 214/2017"
+                if hasil.pengaturan.metode_efisiensi != MetodeEfisiensi.PMK
                 else format_id(s.efisiensi, 4)
             )
             yield finding(

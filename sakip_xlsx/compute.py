@@ -18,7 +18,7 @@ from .results import (
     Pengaturan,
     TabelHitung,
 )
-from .schema import GOLONGAN, PENDIDIKAN, RENSTRA
+from .schema import GOLONGAN, PENDIDIKAN, RENSTRA, Jenis, Metode, MetodeEfisiensi, Polaritas
 from .values import MISSING, Parsed
 
 NOT_ASSESSED = F.define(
@@ -61,7 +61,7 @@ def realisasi_tahunan(laporan: Laporan, kode: str) -> Cell:
     if rea.realisasi.number is not None:
         return rea.realisasi
     ra = laporan.rencana_aksi.get(kode)
-    metode = ra.metode if ra else "Jumlah"
+    metode = ra.metode if ra else Metode.JUMLAH
     accumulated = rules.sampai_dengan([c.number for c in rea.triwulan], metode)[-1]
     if accumulated is None:
         return rea.realisasi
@@ -83,9 +83,9 @@ def compute(laporan: Laporan) -> Hasil:
     sasaran = {
         s.kode: _sasaran(laporan, s, indikator, anggaran, setting)
         for s in laporan.sasaran.values()
-        if s.jenis == "Sasaran"
+        if s.jenis == Jenis.SASARAN
     }
-    subs = [a for a in anggaran.values() if a.item.jenis == "Sub Kegiatan"]
+    subs = [a for a in anggaran.values() if a.item.jenis == Jenis.SUB_KEGIATAN]
     total_pagu = rules.jumlah([a.pagu for a in subs])
     total_realisasi = rules.jumlah([a.realisasi for a in subs])
     ident = laporan.identitas
@@ -94,7 +94,7 @@ def compute(laporan: Laporan) -> Hasil:
     )
     total_serapan = rules.ratio_percent(total_realisasi, total_pagu)
     assessed = [
-        indikator[k].dibatasi for k in indikator if indikator[k].indikator.jenis == "Sasaran"
+        indikator[k].dibatasi for k in indikator if indikator[k].indikator.jenis == Jenis.SASARAN
     ]
     rata = rules.mean(assessed)
     return Hasil(
@@ -132,7 +132,7 @@ def _indikator(
     realisasi = realisasi_tahunan(laporan, ind.kode)
     value, alasan = rules.capaian(ind.polaritas, target.value, realisasi.value)
     capped = rules.dibatasi(value, setting.cap)
-    if value is None and ind.jenis == "Sasaran":
+    if value is None and ind.jenis == Jenis.SASARAN:
         about_realisasi = "realisasi" in (alasan or "")
         where = realisasi if about_realisasi else target
         sheet, ref = where.sheet, where.ref
@@ -210,10 +210,10 @@ def _anggaran(laporan: Laporan) -> tuple[dict[str, HasilAnggaran], list[str]]:
             sub_kegiatan=[item.kode],
         )
     reached: set[str] = set()
-    for level in ("Kegiatan", "Program"):
+    for level in (Jenis.KEGIATAN, Jenis.PROGRAM):
         for item in (i for i in laporan.rkt.values() if i.jenis == level):
             subs = [s.kode for s in laporan.descendants(item.kode)]
-            if level == "Program":
+            if level == Jenis.PROGRAM:
                 reached.update(subs)
             pagu = rules.jumlah([out[s].pagu for s in subs])
             real = rules.jumlah([out[s].realisasi for s in subs])
@@ -241,7 +241,7 @@ def _sasaran(
     pagu = rules.jumlah([anggaran[p].pagu for p in programs])
     real = rules.jumlah([anggaran[p].realisasi for p in programs])
     serapan = rules.ratio_percent(real, pagu)
-    if setting.metode_efisiensi == "PMK 214/2017":
+    if setting.metode_efisiensi == MetodeEfisiensi.PMK:
         items = [
             (anggaran[s].pagu, anggaran[s].realisasi, anggaran[s].output_capaian)
             for p in programs
@@ -269,7 +269,7 @@ def _sasaran(
 
 def _rencana_aksi(laporan: Laporan, ra: RencanaAksi, setting: Pengaturan) -> HasilRencanaAksi:
     ind = laporan.indikator.get(ra.kode)
-    polaritas = ind.polaritas if ind else "Positif"
+    polaritas = ind.polaritas if ind else Polaritas.POSITIF
     target = [c.number for c in ra.targets]
     target_sd = rules.sampai_dengan(target, ra.metode)
     rea = laporan.realisasi.get(ra.kode)
@@ -299,8 +299,8 @@ def _rencana_aksi(laporan: Laporan, ra: RencanaAksi, setting: Pengaturan) -> Has
 
 
 def _capaian_number(polaritas: str, target: float | None, realisasi: float | None):
-    if polaritas == "Rentang":
-        polaritas = "Positif"
+    if polaritas == Polaritas.RENTANG:
+        polaritas = Polaritas.POSITIF
     value, _ = rules.capaian(polaritas, _parsed_number(target), _parsed_number(realisasi))
     return value
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from . import rules
+from .schema import Metode
 
 BLANK = '""'
 
@@ -120,8 +121,8 @@ def sampai_dengan(cells: Sequence[str], metode: str, own_missing: bool = False) 
     joined = ",".join(cells)
     akhir = BLANK if own_missing else f"IF(ISNUMBER({last}),{last},{BLANK})"
     return (
-        f"IF({metode}={text('Akhir')},{akhir},"
-        f"IF(COUNT({joined})=0,{BLANK},IF({metode}={text('Rata-rata')},AVERAGE({joined}),"
+        f"IF({metode}={text(Metode.AKHIR)},{akhir},"
+        f"IF(COUNT({joined})=0,{BLANK},IF({metode}={text(Metode.RATA_RATA)},AVERAGE({joined}),"
         f"SUM({joined}))))"
     )
 
@@ -136,8 +137,8 @@ def realisasi_sd_tahun(cells: Sequence[str], metode: str) -> str:
         latest = f"IF(ISNUMBER({cell}),{cell},{latest})"
     joined = ",".join(cells)
     return (
-        f"IF({metode}={text('Jumlah')},IF(COUNT({joined})=0,{BLANK},SUM({joined})),"
-        f"IF({metode}={text('Rata-rata')},IF(COUNT({joined})=0,{BLANK},AVERAGE({joined})),"
+        f"IF({metode}={text(Metode.JUMLAH)},IF(COUNT({joined})=0,{BLANK},SUM({joined})),"
+        f"IF({metode}={text(Metode.RATA_RATA)},IF(COUNT({joined})=0,{BLANK},AVERAGE({joined})),"
         f"{latest}))"
     )
 

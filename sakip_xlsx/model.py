@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .findings import Finding
+from .schema import Jenis, Skala
 from .values import MISSING, Parsed
 
 
@@ -83,7 +84,7 @@ class Identitas:
     pagu_tahun_lalu: Cell = EMPTY
     realisasi_tahun_lalu: Cell = EMPTY
     batas_capaian: str = "100"
-    skala_predikat: str = "PermenPANRB 88/2021"
+    skala_predikat: str = Skala.PERMENPANRB
     metode_efisiensi: str = "Rasio capaian/serapan"
     rows: dict[str, int] = field(default_factory=dict)
     """The sheet row of each field, for pointing findings and formulas at it."""
@@ -101,7 +102,7 @@ class Indikator:
     """A tujuan or sasaran indicator from the Renstra."""
 
     kode: str
-    jenis: str  # "Tujuan" or "Sasaran"
+    jenis: str  # Jenis.TUJUAN or Jenis.SASARAN
     kode_sasaran: str  # the tujuan/sasaran code the indicator belongs to
     kode_induk: str
     uraian: str
@@ -132,7 +133,7 @@ class Sasaran:
 class RktItem:
     """A program, kegiatan or sub kegiatan of the year's cascade."""
 
-    jenis: str  # "Program", "Kegiatan", "Sub Kegiatan"
+    jenis: str  # Jenis.PROGRAM, Jenis.KEGIATAN, Jenis.SUB_KEGIATAN
     kode: str
     kode_induk: str
     uraian: str
@@ -241,16 +242,16 @@ class Laporan:
 
     # --- views used by computation and the writer -------------------------------------------
     def programs(self) -> list[RktItem]:
-        return [i for i in self.rkt.values() if i.jenis == "Program"]
+        return [i for i in self.rkt.values() if i.jenis == Jenis.PROGRAM]
 
     def kegiatan(self) -> list[RktItem]:
-        return [i for i in self.rkt.values() if i.jenis == "Kegiatan"]
+        return [i for i in self.rkt.values() if i.jenis == Jenis.KEGIATAN]
 
     def sub_kegiatan(self) -> list[RktItem]:
-        return [i for i in self.rkt.values() if i.jenis == "Sub Kegiatan"]
+        return [i for i in self.rkt.values() if i.jenis == Jenis.SUB_KEGIATAN]
 
     def sasaran_indikator(self) -> list[Indikator]:
-        return [i for i in self.indikator.values() if i.jenis == "Sasaran"]
+        return [i for i in self.indikator.values() if i.jenis == Jenis.SASARAN]
 
     def pk_target(self, kode: str) -> PkRow | None:
         # an index kept outside the dataclass fields, so comparing or converting models
@@ -263,7 +264,7 @@ class Laporan:
             self.__dict__["_pk_index"] = index
         return index.get(kode)
 
-    def descendants(self, kode: str, jenis: str = "Sub Kegiatan") -> list[RktItem]:
+    def descendants(self, kode: str, jenis: str = Jenis.SUB_KEGIATAN) -> list[RktItem]:
         """All RKT items of a level below `kode`, depth first in the order the sheet lists
         the children."""
         out: list[RktItem] = []

@@ -44,7 +44,10 @@ from .schema import (
     RKT,
     SDM,
     Column,
+    Jenis,
     Kind,
+    Metode,
+    Polaritas,
     SheetSpec,
     canonical_choice,
     normalise_header,
@@ -781,8 +784,8 @@ def _build_renstra(rows: list[RawRow], laporan: Laporan) -> None:
             uraian=sasaran.uraian,
             indikator=raw.texts.get("indikator", ""),
             satuan=raw.texts.get("satuan", ""),
-            polaritas=raw.choices.get("polaritas", "Positif"),
-            metode_tahunan=raw.choices.get("metode_tahunan", "Akhir"),
+            polaritas=raw.choices.get("polaritas", Polaritas.POSITIF),
+            metode_tahunan=raw.choices.get("metode_tahunan", Metode.AKHIR),
             kondisi_awal=_cell(raw, "kondisi_awal"),
             targets=targets,
             target_akhir=_cell(raw, "target_akhir"),
@@ -804,7 +807,7 @@ def _build_rkt(rows: list[RawRow], laporan: Laporan) -> None:
         kode = raw.texts.get("kode", "")
         if not jenis or not kode:
             continue
-        if jenis == "Indikator Sasaran":
+        if jenis == Jenis.INDIKATOR_SASARAN:
             if kode in laporan.rkt_target:
                 _duplicate(laporan, RKT.name, kode, raw)
                 continue
@@ -869,7 +872,7 @@ def _build_rencana_aksi(rows: list[RawRow], laporan: Laporan) -> None:
             kode,
             raw.texts.get("uraian", ""),
             tuple(_cell(raw, f"target_tw{q}") for q in range(1, 5)),  # type: ignore[arg-type]
-            raw.choices.get("metode", "Jumlah"),
+            raw.choices.get("metode", Metode.JUMLAH),
             raw.row,
         )
 
@@ -930,7 +933,11 @@ BUILDERS = {
 
 # --- links between sheets -----------------------------------------------------------------
 
-PARENT_LEVEL = {"Program": "Sasaran", "Kegiatan": "Program", "Sub Kegiatan": "Kegiatan"}
+PARENT_LEVEL = {
+    Jenis.PROGRAM: Jenis.SASARAN,
+    Jenis.KEGIATAN: Jenis.PROGRAM,
+    Jenis.SUB_KEGIATAN: Jenis.KEGIATAN,
+}
 
 
 def _col_ref(laporan: Laporan, sheet: str, key: str, row: int) -> str:
@@ -939,9 +946,9 @@ def _col_ref(laporan: Laporan, sheet: str, key: str, row: int) -> str:
 
 def _link(laporan: Laporan) -> None:
     for sasaran in laporan.sasaran.values():
-        if sasaran.jenis == "Sasaran" and sasaran.kode_induk:
+        if sasaran.jenis == Jenis.SASARAN and sasaran.kode_induk:
             parent = laporan.sasaran.get(sasaran.kode_induk)
-            if parent is None or parent.jenis != "Tujuan":
+            if parent is None or parent.jenis != Jenis.TUJUAN:
                 laporan.findings.append(
                     F.finding(
                         F.UNKNOWN_PARENT,
@@ -954,9 +961,9 @@ def _link(laporan: Laporan) -> None:
     for item in laporan.rkt.values():
         want = PARENT_LEVEL.get(item.jenis)
         ref = _col_ref(laporan, RKT.name, "kode_induk", item.row)
-        if want == "Sasaran":
+        if want == Jenis.SASARAN:
             parent = laporan.sasaran.get(item.kode_induk)
-            ok = parent is not None and parent.jenis == "Sasaran"
+            ok = parent is not None and parent.jenis == Jenis.SASARAN
             exists = parent is not None
         else:
             parent_item = laporan.rkt.get(item.kode_induk)
@@ -976,7 +983,7 @@ def _link(laporan: Laporan) -> None:
             )
             info = F.WRONG_LEVEL
         else:
-            where = "Renstra" if want == "Sasaran" else "RKT"
+            where = "Renstra" if want == Jenis.SASARAN else "RKT"
             message = (
                 f"{item.jenis} {item.kode} menyebut induk '{item.kode_induk}' yang tidak ada "
                 f"di sheet {where}."

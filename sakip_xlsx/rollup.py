@@ -40,6 +40,7 @@ from .results import (
     ranking,
     shown,
 )
+from .schema import Jenis
 from .workers import isolated_map
 
 __all__ = ["Alasan", "Gagal", "Rekap", "Ringkas", "collect", "gabung", "ranking", "ringkas"]
@@ -169,7 +170,7 @@ def ringkas(path: Path) -> Ringkas | Gagal:
     laporan = h.laporan
     c = counts(result.findings)
     ident = laporan.identitas
-    indicators = [i for i in h.indikator.values() if i.indikator.jenis == "Sasaran"]
+    indicators = [i for i in h.indikator.values() if i.indikator.jenis == Jenis.SASARAN]
     kosong = not laporan.indikator and not laporan.rkt and not laporan.realisasi
     if kosong:
         return Gagal(

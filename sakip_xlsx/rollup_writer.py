@@ -11,6 +11,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from . import formulas as X
 from .atomic import scratch_folder
 from .results import Rekap, ranking
+from .schema import Jenis
 from .styles import (
     DOC_PROPERTIES,
     WORKBOOK_OPTIONS,
@@ -213,7 +214,7 @@ def _write_rinci(wb, f, rekap: Rekap) -> None:
             ws,
             f,
             row,
-            ("Kode", "Sasaran", "Rata-rata capaian (%)", "Predikat", "Efisiensi"),
+            ("Kode", Jenis.SASARAN, "Rata-rata capaian (%)", "Predikat", "Efisiensi"),
             [(s.kode, s.uraian, s.rata_rata, s.predikat, s.efisien) for s in o.sasaran],
             ("cell", "cell", "tool_pct", "cell_center", "cell_center"),
         )
@@ -221,7 +222,7 @@ def _write_rinci(wb, f, rekap: Rekap) -> None:
             ws,
             f,
             row,
-            ("Kode", "Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)"),
+            ("Kode", Jenis.PROGRAM, "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)"),
             [(p.kode, p.uraian, p.pagu, p.realisasi, p.serapan) for p in o.program],
             ("cell", "cell", "tool_rupiah", "tool_rupiah", "tool_pct"),
         )

@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from .schema import Metode, Polaritas, Skala
 from .values import Parsed
 
-PERMENPANRB = "PermenPANRB 88/2021"
-PERMENDAGRI = "Permendagri 86/2017"
+PERMENPANRB = Skala.PERMENPANRB
+PERMENDAGRI = Skala.PERMENDAGRI
 
 # (exclusive lower bound, code, label), highest first; D takes everything else (0-30).
 PREDIKAT_PERMENPANRB = (
@@ -52,7 +53,7 @@ def capaian(polaritas: str, target: Parsed, realisasi: Parsed) -> tuple[float | 
     if realisasi.number is None:
         return None, "realisasi belum diisi"
     r = realisasi.number
-    if polaritas == "Rentang":
+    if polaritas == Polaritas.RENTANG:
         if not target.is_range:
             return None, "polaritas Rentang tetapi target bukan rentang (mis. 80-90)"
         low, high = target.lower, target.upper
@@ -68,7 +69,7 @@ def capaian(polaritas: str, target: Parsed, realisasi: Parsed) -> tuple[float | 
     t = target.number
     if t == 0:
         return None, "target 0 tidak dapat dibagi"
-    if polaritas == "Negatif":
+    if polaritas == Polaritas.NEGATIF:
         return (2 * t - r) / t * 100.0, None
     return r / t * 100.0, None
 
@@ -138,9 +139,9 @@ def sampai_dengan(values: Sequence[float | None], metode: str) -> list[float | N
     out: list[float | None] = []
     for k in range(len(values)):
         upto = values[: k + 1]
-        if metode == "Akhir":
+        if metode == Metode.AKHIR:
             out.append(values[k])
-        elif metode == "Rata-rata":
+        elif metode == Metode.RATA_RATA:
             out.append(mean(upto))
         else:
             out.append(total(upto))
@@ -157,9 +158,9 @@ def realisasi_sd_tahun(values: Sequence[float | None], metode: str) -> float | N
 
     Jumlah: sum of the yearly realisasi; Rata-rata: their mean; Akhir: the latest value given.
     """
-    if metode == "Jumlah":
+    if metode == Metode.JUMLAH:
         return total(values)
-    if metode == "Rata-rata":
+    if metode == Metode.RATA_RATA:
         return mean(values)
     for value in reversed(values):
         if value is not None:
@@ -178,7 +179,7 @@ def judge(own: float | None, other: float | None, polaritas: str, words: tuple) 
     same, better, worse = words
     if round(own, ROUND_DIGITS) == round(other, ROUND_DIGITS):
         return same
-    is_better = own > other if polaritas != "Negatif" else own < other
+    is_better = own > other if polaritas != Polaritas.NEGATIF else own < other
     return better if is_better else worse
 
 

@@ -56,18 +56,55 @@ KIND_HELP: dict[Kind, str] = {
     Kind.DATE: "Tanggal, mis. 29-01-2024 atau 29 Januari 2024.",
 }
 
-POLARITAS = ("Positif", "Negatif", "Rentang")
-METODE = ("Jumlah", "Akhir", "Rata-rata")
-JENIS_RENSTRA = ("Tujuan", "Sasaran")
-JENIS_RKT = ("Indikator Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
+
+class Jenis(StrEnum):
+    """What a Renstra or RKT row is, and what a code in PK/Rencana Aksi/Realisasi names."""
+
+    TUJUAN = "Tujuan"
+    SASARAN = "Sasaran"
+    INDIKATOR_TUJUAN = "Indikator Tujuan"
+    INDIKATOR_SASARAN = "Indikator Sasaran"
+    PROGRAM = "Program"
+    KEGIATAN = "Kegiatan"
+    SUB_KEGIATAN = "Sub Kegiatan"
+
+
+class Polaritas(StrEnum):
+    POSITIF = "Positif"
+    NEGATIF = "Negatif"
+    RENTANG = "Rentang"
+
+
+class Metode(StrEnum):
+    """How quarterly or yearly values accumulate."""
+
+    JUMLAH = "Jumlah"
+    AKHIR = "Akhir"
+    RATA_RATA = "Rata-rata"
+
+
+class Skala(StrEnum):
+    PERMENPANRB = "PermenPANRB 88/2021"
+    PERMENDAGRI = "Permendagri 86/2017"
+
+
+class MetodeEfisiensi(StrEnum):
+    RASIO = "Rasio capaian/serapan"
+    PMK = "PMK 214/2017"
+
+
+POLARITAS = tuple(Polaritas)
+METODE = tuple(Metode)
+JENIS_RENSTRA = (Jenis.TUJUAN, Jenis.SASARAN)
+JENIS_RKT = (Jenis.INDIKATOR_SASARAN, Jenis.PROGRAM, Jenis.KEGIATAN, Jenis.SUB_KEGIATAN)
 YA_TIDAK = ("Ya", "Tidak")
 STATUS_PEGAWAI = ("ASN", "Non ASN")
 BATAS_CAPAIAN = ("100", "120", "Tanpa batas")
-SKALA_PREDIKAT = ("PermenPANRB 88/2021", "Permendagri 86/2017")
-METODE_EFISIENSI = ("Rasio capaian/serapan", "PMK 214/2017")
-INDIKATOR_TUJUAN, INDIKATOR_SASARAN = "Indikator Tujuan", "Indikator Sasaran"
+SKALA_PREDIKAT = tuple(Skala)
+METODE_EFISIENSI = tuple(MetodeEfisiensi)
+INDIKATOR_TUJUAN, INDIKATOR_SASARAN = Jenis.INDIKATOR_TUJUAN, Jenis.INDIKATOR_SASARAN
 """What a code in PK, Rencana Aksi or Realisasi names, besides a program/kegiatan/sub kegiatan."""
-ANGGARAN_LEVELS = ("Program", "Kegiatan", "Sub Kegiatan")
+ANGGARAN_LEVELS = (Jenis.PROGRAM, Jenis.KEGIATAN, Jenis.SUB_KEGIATAN)
 GOLONGAN = (*tuple(f"{g}/{s}" for g in ("I", "II", "III", "IV") for s in "abcd"), "IV/e")
 PENDIDIKAN = ("SD", "SLTP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
 

@@ -21,6 +21,7 @@ from .schema import (
     RENSTRA,
     RKT,
     SDM,
+    Jenis,
     SheetSpec,
 )
 
@@ -33,7 +34,7 @@ def code_kind(laporan: Laporan, kode: str) -> str | None:
     sasaran, or a program, kegiatan or sub kegiatan; None when it names nothing known."""
     ind = laporan.indikator.get(kode)
     if ind is not None:
-        return INDIKATOR_TUJUAN if ind.jenis == "Tujuan" else INDIKATOR_SASARAN
+        return INDIKATOR_TUJUAN if ind.jenis == Jenis.TUJUAN else INDIKATOR_SASARAN
     item = laporan.rkt.get(kode)
     return item.jenis if item is not None else None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .. import formulas as X
 from ..model import Cell, Laporan
 from ..results import Hasil
-from ..schema import IDENTITAS, REALISASI, RENCANA_AKSI, RENSTRA
+from ..schema import IDENTITAS, REALISASI, RENCANA_AKSI, RENSTRA, Metode, Polaritas
 
 
 class Context:
@@ -42,7 +42,7 @@ class Context:
     def polaritas(self, kode: str) -> str:
         ind = self.laporan.indikator.get(kode)
         if ind is None:
-            return X.text("Positif")
+            return X.text(Polaritas.POSITIF)
         return self.column_cell(RENSTRA.name, "polaritas", ind.row) or X.text(ind.polaritas)
 
     def metode_tahunan(self, kode: str) -> str:
@@ -65,13 +65,15 @@ class Context:
         quarters = [self.cell(c) for c in rea.triwulan if c.sheet]
         if not quarters:
             return X.number_or_blank(annual)
-        metode = self.metode_ra(kode) if kode in self.laporan.rencana_aksi else X.text("Jumlah")
+        metode = (
+            self.metode_ra(kode) if kode in self.laporan.rencana_aksi else X.text(Metode.JUMLAH)
+        )
         accumulated = X.sampai_dengan(quarters, metode, not rea.triwulan[3].sheet)
         return f"IF(ISNUMBER({annual}),{annual},{accumulated})"
 
     def capaian(self, kode: str, target: Cell, t: str, r: str) -> str:
         """The capaian formula for an indicator: Rentang targets carry their bounds."""
         ind = self.laporan.indikator.get(kode)
-        if ind is not None and ind.polaritas == "Rentang" and target.value.is_range:
+        if ind is not None and ind.polaritas == Polaritas.RENTANG and target.value.is_range:
             return X.capaian_rentang(target.value.lower, target.value.upper, r)
         return X.capaian(t, r, self.polaritas(kode))

@@ -7,7 +7,7 @@ from xlsxwriter.utility import xl_col_to_name
 from .. import formulas as X
 from ..model import Laporan
 from ..results import Hasil
-from ..schema import REALISASI, RENCANA_AKSI
+from ..schema import REALISASI, RENCANA_AKSI, Jenis
 from .book import Book
 from .context import Context
 
@@ -47,7 +47,7 @@ def realisasi_columns(
             book.formula(
                 ws, r0, width + 3, X.predikat(capped, ctx.skala), h.predikat, f["tool_center"]
             )
-        elif kode in hasil.anggaran and hasil.anggaran[kode].item.jenis == "Sub Kegiatan":
+        elif kode in hasil.anggaran and hasil.anggaran[kode].item.jenis == Jenis.SUB_KEGIATAN:
             a = hasil.anggaran[kode]
             item = a.item
             book.formula(

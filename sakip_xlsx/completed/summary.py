@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import formulas as X
 from ..findings import Finding, Severity, counts
 from ..results import Hasil
+from ..schema import Jenis
 from ..styles import bar_chart, page_setup
 from .book import Book
 from .context import Context
@@ -92,7 +93,7 @@ def write_ringkasan(book: Book, ws, hasil: Hasil, pos: Positions, findings: list
     )
     text_row("Atasan (pihak kedua PK)", _joined(ident.atasan_nama, ident.atasan_jabatan))
     text_row("Tempat, tanggal penandatanganan", _joined(ident.tempat, _tanggal(ident.tanggal)))
-    sasaran = [s for s in laporan.sasaran.values() if s.jenis == "Sasaran"]
+    sasaran = [s for s in laporan.sasaran.values() if s.jenis == Jenis.SASARAN]
     text_row(
         "Jumlah sasaran / indikator sasaran", f"{len(sasaran)} / {len(laporan.sasaran_indikator())}"
     )
@@ -244,7 +245,7 @@ def write_grafik(book: Book, hasil: Hasil, pos: Positions) -> None:
         row += 1
     last_ind = row - 1
     row += 1
-    for col, text in enumerate(("Program", "Serapan (%)")):
+    for col, text in enumerate((Jenis.PROGRAM, "Serapan (%)")):
         ws.write_string(row, col, text, f["header"])
     row += 1
     first_prog = row

@@ -14,7 +14,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from .. import formulas as X
 from ..model import Laporan, RktItem
 from ..results import Hasil, TabelHitung
-from ..schema import SDM
+from ..schema import SDM, Jenis, Metode, MetodeEfisiensi
 from ..styles import document_footer, page_setup
 from .book import Book
 from .context import Context
@@ -84,7 +84,7 @@ def _rule_note(hasil: Hasil) -> str:
 
 def _sasaran_indikator(laporan: Laporan):
     for sasaran in laporan.sasaran.values():
-        if sasaran.jenis != "Sasaran":
+        if sasaran.jenis != Jenis.SASARAN:
             continue
         for kode in sasaran.indikator:
             yield sasaran, laporan.indikator[kode]
@@ -508,7 +508,7 @@ def _budget_rows(
     block_end: dict[int, int] = {}
     # where each program's and kegiatan's block ends, for the sums
     for i, (item, _) in enumerate(rows):
-        if item is None or item.jenis == "Sub Kegiatan":
+        if item is None or item.jenis == Jenis.SUB_KEGIATAN:
             continue
         j = i + 1
         while j < len(rows) and rows[j][0] is not None and _depth(rows[j][0]) > _depth(item):
@@ -523,17 +523,17 @@ def _budget_rows(
                 row, cols["uraian"], "Sub kegiatan tanpa induk yang sah (lihat Temuan)", f["bold"]
             )
             continue
-        bold = item.jenis != "Sub Kegiatan"
+        bold = item.jenis != Jenis.SUB_KEGIATAN
         ws.write_string(row, jenis_col, item.jenis, f["cell"])
         ws.write_string(row, cols["kode"], item.kode, f["cell"])
         ws.write_string(row, cols["sasaran"], sasaran, f["cell_center"])
-        indent = {"Program": 0, "Kegiatan": 1}.get(item.jenis, 2)
+        indent = {Jenis.PROGRAM: 0, Jenis.KEGIATAN: 1}.get(item.jenis, 2)
         ws.write_string(
             row, cols["uraian"], "   " * indent + item.uraian, f["cell_bold"] if bold else f["cell"]
         )
         a = hasil.anggaran[item.kode]
         rupiah = f["tool_bold_rupiah"] if bold else f["tool_rupiah"]
-        if item.jenis == "Sub Kegiatan":
+        if item.jenis == Jenis.SUB_KEGIATAN:
             pagu = X.number_or_blank(ctx.cell(item.pagu))
             real = X.number_or_blank(ctx.cell(a.realisasi_cell))
         elif block_end[i] == row:  # a program or kegiatan with nothing below it
@@ -541,7 +541,7 @@ def _budget_rows(
         else:
             end = block_end[i]
             span = lambda c: X.column_area(name, xl_col_to_name(c), row + 2, end + 1)  # noqa: E731, B023
-            child = "Sub Kegiatan" if item.jenis == "Kegiatan" else "Kegiatan"
+            child = Jenis.SUB_KEGIATAN if item.jenis == Jenis.KEGIATAN else Jenis.KEGIATAN
             jenis_span = span(jenis_col)
             pagu = f"SUMIFS({span(pagu_col)},{jenis_span},{X.text(child)})"
             real = f"SUMIFS({span(real_col)},{jenis_span},{X.text(child)})"
@@ -558,7 +558,7 @@ def _budget_rows(
 
 
 def _depth(item: RktItem) -> int:
-    return {"Program": 0, "Kegiatan": 1}.get(item.jenis, 2)
+    return {Jenis.PROGRAM: 0, Jenis.KEGIATAN: 1}.get(item.jenis, 2)
 
 
 def _total_row(book: Book, ws, name: str, row: int, first: int, last: int, cols, hasil) -> None:
@@ -571,7 +571,7 @@ def _total_row(book: Book, ws, name: str, row: int, first: int, last: int, cols,
             ws,
             row,
             cols[key],
-            f"SUMIFS({span},{jenis},{X.text('Sub Kegiatan')})",
+            f"SUMIFS({span},{jenis},{X.text(Jenis.SUB_KEGIATAN)})",
             value,
             f["tool_bold_rupiah"],
         )
@@ -608,7 +608,7 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
         [
             ("Jenis", 12),
             ("Kode", 12),
-            ("Sasaran", 8),
+            (Jenis.SASARAN, 8),
             ("Program / kegiatan / sub kegiatan", 44),
             ("Pagu (Rp)", 16),
             ("Realisasi (Rp)", 16),
@@ -624,7 +624,7 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
 
     def output_columns(row: int, item: RktItem) -> None:
         ws.write_string(row, cols["indikator"], item.indikator, f["cell"])
-        if item.jenis != "Sub Kegiatan":
+        if item.jenis != Jenis.SUB_KEGIATAN:
             ws.write_string(
                 row, cols["target"], item.target.value.raw or _num(item.target.number), f["cell"]
             )
@@ -673,7 +673,7 @@ def _num(value: float | None) -> str:
 
 def tabel_37(book: Book, ctx: Context, pos: Positions) -> None:
     hasil, f = ctx.hasil, book.fmt
-    pmk = hasil.pengaturan.metode_efisiensi == "PMK 214/2017"
+    pmk = hasil.pengaturan.metode_efisiensi == MetodeEfisiensi.PMK
     note = (
         "Efisiensi PMK 214/2017: E = (jumlah pagu x capaian output - realisasi) / jumlah pagu x "
         "capaian output, sub kegiatan program pendukung sasaran; Efisien bila E > 0."
@@ -716,7 +716,7 @@ def tabel_37(book: Book, ctx: Context, pos: Positions) -> None:
             hs.rata_rata,
             f["tool_pct"],
         )
-        crit = f"{col36(0)},{X.text('Program')},{col36(2)},{X.criteria(kode)}"
+        crit = f"{col36(0)},{X.text(Jenis.PROGRAM)},{col36(2)},{X.criteria(kode)}"
         if pos.t36_last >= pos.t36_first:
             book.formula(ws, row, 4, f"SUMIFS({col36(4)},{crit})", hs.pagu, f["tool_rupiah"])
             book.formula(ws, row, 5, f"SUMIFS({col36(5)},{crit})", hs.realisasi, f["tool_rupiah"])
@@ -726,7 +726,7 @@ def tabel_37(book: Book, ctx: Context, pos: Positions) -> None:
         p, r = cell(T37, row, 4), cell(T37, row, 5)
         book.formula(ws, row, 6, X.ratio(r, p), hs.serapan, f["tool_pct"])
         if pmk and pos.t36_last >= pos.t36_first:
-            sub = f"{col36(0)},{X.text('Sub Kegiatan')},{col36(2)},{X.criteria(kode)}"
+            sub = f"{col36(0)},{X.text(Jenis.SUB_KEGIATAN)},{col36(2)},{X.criteria(kode)}"
             nilai = f"SUMIFS({col36(11)},{sub})"
             belanja = f"SUMIFS({col36(12)},{sub})"
             book.formula(
@@ -775,7 +775,7 @@ def tabel_38(book: Book, ctx: Context, pos: Positions) -> None:
         [
             ("Jenis", 12),
             ("Kode", 12),
-            ("Sasaran", 8),
+            (Jenis.SASARAN, 8),
             ("Program / kegiatan / sub kegiatan", 50),
             ("Pagu (Rp)", 17),
             ("Realisasi (Rp)", 17),
@@ -785,7 +785,7 @@ def tabel_38(book: Book, ctx: Context, pos: Positions) -> None:
     )
     first, last = _budget_rows(book, ws, T38, ctx, cols)
     for i, (item, _) in enumerate(_cascade(ctx)):
-        if item is not None and item.jenis == "Program":
+        if item is not None and item.jenis == Jenis.PROGRAM:
             pos.t38_rows[item.kode] = first + i
     pos.t38_total_row = last + 1
     _total_row(book, ws, T38, last + 1, first, last, cols, hasil)
@@ -833,7 +833,7 @@ def sdm_tables(book: Book, ctx: Context, pos: Positions | None = None) -> None:
 
 def _count_table(book, name, title, label, label_range, status_range, table: TabelHitung, hasil):
     f = book.fmt
-    headers = [("No", 5), (label, 44)] + [(c, 10) for c in table.columns] + [("Jumlah", 10)]
+    headers = [("No", 5), (label, 44)] + [(c, 10) for c in table.columns] + [(Metode.JUMLAH, 10)]
     ws = start(
         book, name, title, hasil, "Dihitung dari sheet SDM (satu baris per pegawai).", headers
     )
@@ -855,7 +855,7 @@ def _count_table(book, name, title, label, label_range, status_range, table: Tab
         span = f"{xl_rowcol_to_cell(row, 2)}:{xl_rowcol_to_cell(row, 1 + width)}"
         book.formula(ws, row, 2 + width, f"SUM({span})", sum(counts), f["tool_center"])
         row += 1
-    ws.write_string(row, 1, "Jumlah", f["tool_bold"])
+    ws.write_string(row, 1, Metode.JUMLAH, f["tool_bold"])
     for i in range(width + 1):
         c = xl_col_to_name(2 + i)
         value = sum(table.totals) if i == width else table.totals[i]
