@@ -14,11 +14,13 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from .. import formulas as X
 from ..model import Laporan, RktItem
 from ..results import Hasil, TabelHitung
-from ..schema import SDM, Jenis, Metode, MetodeEfisiensi
+from ..schema import SDM, Jenis, MetodeEfisiensi
 from ..styles import document_footer, page_setup
 from .book import Book
 from .context import Context
 
+JUMLAH_LABEL = "Jumlah"
+"""The heading of a total column or row (a table word, not the Metode of the same name)."""
 HEADER_ROW = 4  # zero-based: title, subtitle, note, blank, header
 FIRST_DATA = HEADER_ROW + 1
 
@@ -93,7 +95,8 @@ def _sasaran_indikator(laporan: Laporan):
 def write_tables(book: Book, laporan: Laporan, hasil: Hasil) -> Positions:
     ctx = Context(laporan, hasil)
     pos = Positions()
-    for table in (
+    for table in (  # in the order of the LKIP: Bab I, Bab II, Bab III
+        sdm_tables,
         tabel_21,
         tabel_22,
         tabel_31,
@@ -104,7 +107,6 @@ def write_tables(book: Book, laporan: Laporan, hasil: Hasil) -> Positions:
         tabel_36,
         tabel_37,
         tabel_38,
-        sdm_tables,
         rencana_aksi,
     ):
         table(book, ctx, pos)
@@ -833,7 +835,7 @@ def sdm_tables(book: Book, ctx: Context, pos: Positions | None = None) -> None:
 
 def _count_table(book, name, title, label, label_range, status_range, table: TabelHitung, hasil):
     f = book.fmt
-    headers = [("No", 5), (label, 44)] + [(c, 10) for c in table.columns] + [(Metode.JUMLAH, 10)]
+    headers = [("No", 5), (label, 44)] + [(c, 10) for c in table.columns] + [(JUMLAH_LABEL, 10)]
     ws = start(
         book, name, title, hasil, "Dihitung dari sheet SDM (satu baris per pegawai).", headers
     )
@@ -855,7 +857,7 @@ def _count_table(book, name, title, label, label_range, status_range, table: Tab
         span = f"{xl_rowcol_to_cell(row, 2)}:{xl_rowcol_to_cell(row, 1 + width)}"
         book.formula(ws, row, 2 + width, f"SUM({span})", sum(counts), f["tool_center"])
         row += 1
-    ws.write_string(row, 1, Metode.JUMLAH, f["tool_bold"])
+    ws.write_string(row, 1, JUMLAH_LABEL, f["tool_bold"])
     for i in range(width + 1):
         c = xl_col_to_name(2 + i)
         value = sum(table.totals) if i == width else table.totals[i]
