@@ -15,7 +15,9 @@ from .findings import Finding, RuleInfo, Severity, define, finding
 from .model import Cell, Laporan
 from .results import Hasil
 from .schema import (
+    GOLONGAN,
     IDENTITAS,
+    PENDIDIKAN,
     PK,
     REALISASI,
     RENCANA_AKSI,
@@ -676,6 +678,33 @@ def last_year_budget(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
             IDENTITAS.name,
             ident.realisasi_tahun_lalu.ref,
         )
+
+
+@check(
+    "SDM-002",
+    Severity.WARNING,
+    "Golongan atau pendidikan di luar daftar",
+    "Pilih nilai dari daftar di sel itu (mis. III/a, S1) agar pegawai ini terhitung di Tabel 1.2 "
+    "dan 1.3.",
+)
+def sdm_outside_list(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
+    laporan = hasil.laporan
+    lists = (("golongan", GOLONGAN, "Tabel 1.2"), ("pendidikan", PENDIDIKAN, "Tabel 1.3"))
+    for key, values, table in lists:
+        known = {v.casefold() for v in values}
+        for person in laporan.sdm:
+            text = getattr(person, key)
+            if not text or text.casefold() in known:
+                continue
+            if key == "golongan" and person.status != "ASN":
+                continue  # named by STR-014: golongan is for ASN only
+            yield finding(
+                info,
+                f"{key.capitalize()} '{text[:30]}' pegawai baris {person.row} tidak ada di daftar; "
+                f"tidak dihitung di {table}.",
+                SDM.name,
+                _at(laporan, SDM.name, key, person.row),
+            )
 
 
 @check(

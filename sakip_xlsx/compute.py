@@ -341,10 +341,26 @@ def _sdm_jabatan(people: list[Pegawai]) -> TabelHitung:
     return _count_by(people, lambda p: p.jabatan)
 
 
+def _count_listed(
+    people: list[Pegawai], label, order: list[str], statuses=STATUS_COLUMNS
+) -> TabelHitung:
+    """One row for every value of the schema's list, in its order, zero rows kept (as LKIP
+    tables print them); a value outside the list is no row of its own but a finding."""
+    rows = []
+    for value in order:
+        key = _group_key(value)
+        counts = [
+            sum(1 for p in people if _group_key(label(p)) == key and p.status == status)
+            for status in statuses
+        ]
+        rows.append((value, counts))
+    return TabelHitung(list(statuses), rows)
+
+
 def _sdm_golongan(people: list[Pegawai]) -> TabelHitung:
     asn = [p for p in people if p.status == "ASN"]
-    return _count_by(asn, lambda p: p.golongan, list(reversed(GOLONGAN)), ["ASN"])
+    return _count_listed(asn, lambda p: p.golongan, list(reversed(GOLONGAN)), ["ASN"])
 
 
 def _sdm_pendidikan(people: list[Pegawai]) -> TabelHitung:
-    return _count_by(people, lambda p: p.pendidikan, list(PENDIDIKAN))
+    return _count_listed(people, lambda p: p.pendidikan, list(PENDIDIKAN))

@@ -566,6 +566,9 @@ def _read_field(
             )
             return
         raw.choices[key] = choice
+    elif col.kind is Kind.SUGGEST:
+        text = plain_text(value)
+        raw.texts[key] = canonical_choice(text, col.choices) or text if text else ""
     elif col.kind is Kind.CODE:
         raw.texts[key] = code_text(value)
     elif col.kind is Kind.YEAR:

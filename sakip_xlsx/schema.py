@@ -106,6 +106,32 @@ INDIKATOR_TUJUAN, INDIKATOR_SASARAN = Jenis.INDIKATOR_TUJUAN, Jenis.INDIKATOR_SA
 """What a code in PK, Rencana Aksi or Realisasi names, besides a program/kegiatan/sub kegiatan."""
 ANGGARAN_LEVELS = (Jenis.PROGRAM, Jenis.KEGIATAN, Jenis.SUB_KEGIATAN)
 GOLONGAN = (*tuple(f"{g}/{s}" for g in ("I", "II", "III", "IV") for s in "abcd"), "IV/e")
+PANGKAT = dict(
+    zip(
+        GOLONGAN,
+        (
+            "Juru Muda",
+            "Juru Muda Tingkat I",
+            "Juru",
+            "Juru Tingkat I",
+            "Pengatur Muda",
+            "Pengatur Muda Tingkat I",
+            "Pengatur",
+            "Pengatur Tingkat I",
+            "Penata Muda",
+            "Penata Muda Tingkat I",
+            "Penata",
+            "Penata Tingkat I",
+            "Pembina",
+            "Pembina Tingkat I",
+            "Pembina Utama Muda",
+            "Pembina Utama Madya",
+            "Pembina Utama",
+        ),
+        strict=True,
+    )
+)
+"""The pangkat of each golongan ruang of a PNS (PP 99/2000)."""
 PENDIDIKAN = ("SD", "SLTP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
 
 # Accepted spellings for list values, so `positif`, `neg` or `rata rata` still read.
@@ -139,6 +165,28 @@ CHOICE_ALIASES: dict[str, str] = {
     "permendagri": "Permendagri 86/2017",
     "rasio": "Rasio capaian/serapan",
     "pmk": "PMK 214/2017",
+    # pendidikan as staff lists write it (the reference LKIP prints SMA/STM)
+    "sma/stm": "SMA/SMK",
+    "sma": "SMA/SMK",
+    "smk": "SMA/SMK",
+    "stm": "SMA/SMK",
+    "smu": "SMA/SMK",
+    "slta": "SMA/SMK",
+    "ma": "SMA/SMK",
+    "smp": "SLTP",
+    "mts": "SLTP",
+    "mi": "SD",
+    "d-i": "D1",
+    "d-ii": "D2",
+    "diii": "D3",
+    "d-iii": "D3",
+    "d iii": "D3",
+    "div": "D4",
+    "d-iv": "D4",
+    "d iv": "D4",
+    "s-1": "S1",
+    "s-2": "S2",
+    "s-3": "S3",
 }
 
 
@@ -587,6 +635,9 @@ def expanded_headers(
     return out
 
 
+_GOLONGAN_TEXT = re.compile(r"(iv|i{1,3})\s*[/\-. ]?\s*([a-e])")
+
+
 def canonical_choice(text: str, choices: tuple[str, ...]) -> str | None:
     """The list value a user meant, or None. Case, spaces and common aliases are forgiven."""
     key = re.sub(r"\s+", " ", text.strip().lower())
@@ -596,6 +647,11 @@ def canonical_choice(text: str, choices: tuple[str, ...]) -> str | None:
     alias = CHOICE_ALIASES.get(key) or CHOICE_ALIASES.get(key.replace(" ", ""))
     if alias in choices:
         return alias
+    golongan = _GOLONGAN_TEXT.fullmatch(key)  # `III a`, `iii-a`, `III.a`
+    if golongan:
+        spelled = f"{golongan.group(1).upper()}/{golongan.group(2)}"
+        if spelled in choices:
+            return spelled
     for choice in choices:  # `Tanpa batas (tidak dibatasi)` and the like
         if key.startswith(choice.lower()):
             return choice

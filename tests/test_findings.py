@@ -163,6 +163,7 @@ CASES = {
     "IDN-002": (_ident(periode_akhir=2027), "Renstra!A1"),
     "IDN-003": (_ident(pagu_tahun_lalu=100, realisasi_tahun_lalu=200), "Identitas!B18"),
     "SDM-001": (_set("SDM", 0, golongan=None), "SDM!C2"),
+    "SDM-002": (_set("SDM", 0, pendidikan="Pesantren"), "SDM!D2"),
 }
 
 

@@ -97,10 +97,13 @@ def test_sdm_tables(completed):
     t11 = wb["Tabel 1.1"]
     last = t11.max_row
     assert (t11[f"C{last}"].value, t11[f"D{last}"].value, t11[f"E{last}"].value) == (ASN, 18, 32)
-    t12 = wb["Tabel 1.2"]
-    assert t12[f"C{t12.max_row}"].value == ASN
+    t12 = wb["Tabel 1.2"]  # No, Golongan, Pangkat, ASN, Jumlah
+    assert t12[f"D{t12.max_row}"].value == ASN
     t13 = wb["Tabel 1.3"]
     assert t13[f"E{t13.max_row}"].value == PEGAWAI
+    # the reference document's Tabel 1.3: SMA/STM 6 ASN + 14 Non ASN, S1 6 + 1, SD 1 + 1
+    counts = {r[1].value: (r[2].value, r[3].value) for r in t13.iter_rows(min_row=6)}
+    assert counts["SMA/SMK"] == (6, 14) and counts["S1"] == (6, 1) and counts["SD"] == (1, 1)
 
 
 def test_every_lkip_sheet_is_there(completed):

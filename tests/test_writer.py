@@ -366,3 +366,26 @@ def test_number_formats_carry_no_literal_separators():
     for code in codes:
         quoted = re.findall(r"&quot;(.*?)&quot;", code)
         assert not any(re.search(r"[0-9.,]", q) for q in quoted), code
+
+
+def test_sdm_tables_keep_every_list_value_and_read_common_spellings(tmp_path):
+    from sakip_xlsx.pipeline import fill
+
+    rows = minimal_rows()
+    rows["SDM"] = [
+        {"jabatan": "Kasi", "status": "ASN", "golongan": "III a", "pendidikan": "SMA/STM"},
+        {"jabatan": "Staf", "status": "ASN", "golongan": "iii/a", "pendidikan": "D-III"},
+        {"jabatan": "Staf", "status": "Non ASN", "pendidikan": "Pesantren"},
+    ]
+    out = tmp_path / "sdm-LKIP.xlsx"
+    result = fill(write_workbook(tmp_path / "sdm.xlsx", rows), out)
+    assert [(f.code, f.cell) for f in result.findings if f.code == "SDM-002"] == [("SDM-002", "D4")]
+    wb = openpyxl.load_workbook(out, data_only=True)
+    golongan = {r[1].value: (r[2].value, r[3].value) for r in wb["Tabel 1.2"].iter_rows(min_row=6)}
+    assert golongan["III/a"] == ("Penata Muda", 2)
+    assert golongan["IV/e"] == ("Pembina Utama", 0)  # zero rows are kept, as LKIP tables print
+    pendidikan = [r[1].value for r in wb["Tabel 1.3"].iter_rows(min_row=6) if r[0].value]
+    assert pendidikan == ["SD", "SLTP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
+    counts = {r[1].value: r[4].value for r in wb["Tabel 1.3"].iter_rows(min_row=6)}
+    assert counts["SMA/SMK"] == 1 and counts["D3"] == 1 and counts["Jumlah"] == 2
+    assert wb["SDM"]["D2"].value == "SMA/SMK"  # written as counted, the typed text in a note

@@ -217,6 +217,12 @@ def _write_cell(book, ws, spec, r, c, raw, kind, parsed: Cell | None, found, is_
             book.value(ws, r, c, int(choice), book.custom(base))
         else:
             book.value(ws, r, c, choice, book.custom(base, "@"))
+    elif col_kind is Kind.SUGGEST and isinstance(raw, str):
+        typed = clean_text(raw)
+        choice = canonical_choice(typed, choices) or typed
+        if choice != typed:  # counted as the list value the tables compare with
+            notes.append(f"Diketik: {raw}")
+        book.value(ws, r, c, choice, book.custom(base, "@"))
     elif col_kind is Kind.CODE and raw is not None:
         book.value(ws, r, c, code_text(raw), book.custom(base, "@"))
     elif col_kind is Kind.DATE and raw is not None and not isinstance(raw, str):

@@ -14,7 +14,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from .. import formulas as X
 from ..model import Laporan, RktItem
 from ..results import Hasil, TabelHitung
-from ..schema import SDM, Jenis, MetodeEfisiensi
+from ..schema import PANGKAT, SDM, Jenis, MetodeEfisiensi
 from ..styles import document_footer, page_setup
 from .book import Book
 from .context import Context
@@ -830,20 +830,45 @@ def sdm_tables(book: Book, ctx: Context, pos: Positions | None = None) -> None:
         ),
     )
     for name, title, label, key, table in specs:
-        _count_table(book, name, title, label, rng(key), rng("status"), table, hasil)
+        names = PANGKAT if key == "golongan" else None
+        _count_table(book, name, title, label, rng(key), rng("status"), table, hasil, names)
 
 
-def _count_table(book, name, title, label, label_range, status_range, table: TabelHitung, hasil):
+def _count_table(
+    book,
+    name,
+    title,
+    label,
+    label_range,
+    status_range,
+    table: TabelHitung,
+    hasil,
+    names: dict[str, str] | None = None,
+):
+    """A count per row label and status; `names` adds a column that names each label (the
+    pangkat of a golongan)."""
     f = book.fmt
-    headers = [("No", 5), (label, 44)] + [(c, 10) for c in table.columns] + [(JUMLAH_LABEL, 10)]
+    headers = [("No", 5), (label, 16 if names else 44)]
+    if names:
+        headers.append(("Pangkat", 28))
+    first = len(headers)
+    headers += [(c, 10) for c in table.columns] + [(JUMLAH_LABEL, 10)]
     ws = start(
-        book, name, title, hasil, "Dihitung dari sheet SDM (satu baris per pegawai).", headers
+        book,
+        name,
+        title,
+        hasil,
+        "Dihitung dari sheet SDM (satu baris per pegawai); nilai di luar daftar tidak dihitung "
+        "dan disebut di sheet Temuan.",
+        headers,
     )
     row = FIRST_DATA
     width = len(table.columns)
     for number, (text, counts) in enumerate(table.rows, start=1):
         ws.write_number(row, 0, number, f["cell_center"])
         ws.write_string(row, 1, text, f["cell"])
+        if names:
+            ws.write_string(row, 2, names.get(text, ""), f["cell"])
         for i, status in enumerate(table.columns):
             formula = (
                 # exact comparison with the label cell: no wildcards, no 255-character limit
@@ -853,16 +878,16 @@ def _count_table(book, name, title, label, label_range, status_range, table: Tab
                 if label_range and status_range
                 else "0"
             )
-            book.formula(ws, row, 2 + i, formula, counts[i], f["tool_center"])
-        span = f"{xl_rowcol_to_cell(row, 2)}:{xl_rowcol_to_cell(row, 1 + width)}"
-        book.formula(ws, row, 2 + width, f"SUM({span})", sum(counts), f["tool_center"])
+            book.formula(ws, row, first + i, formula, counts[i], f["tool_center"])
+        span = f"{xl_rowcol_to_cell(row, first)}:{xl_rowcol_to_cell(row, first + width - 1)}"
+        book.formula(ws, row, first + width, f"SUM({span})", sum(counts), f["tool_center"])
         row += 1
     ws.write_string(row, 1, JUMLAH_LABEL, f["tool_bold"])
     for i in range(width + 1):
-        c = xl_col_to_name(2 + i)
+        c = xl_col_to_name(first + i)
         value = sum(table.totals) if i == width else table.totals[i]
         formula = f"SUM({c}{FIRST_DATA + 1}:{c}{row})" if row > FIRST_DATA else "0"
-        book.formula(ws, row, 2 + i, formula, value, f["tool_bold"])
+        book.formula(ws, row, first + i, formula, value, f["tool_bold"])
 
 
 # --- Rencana Aksi monitoring ----------------------------------------------------------------
