@@ -109,6 +109,9 @@ def make_formats(wb) -> dict[str, object]:
     }
     for fill, _ in LEGEND:
         f[f"legend:{fill}"] = wb.add_format({**border, "bg_color": fill})
+    f["number_row"] = wb.add_format(
+        {**border, "align": "center", "italic": True, "font_size": 8, "font_color": "#595959"}
+    )
     return f
 
 

@@ -121,7 +121,7 @@ CASES = {
     "STR-013": (_post(_identitas_row("Nama instansi", "Dinas Lain")), "Identitas!A30"),
     "STR-014": (_set("Realisasi", 0, realisasi_anggaran=5), "Realisasi!H2"),
     "ANG-006": (_append("Realisasi", kode="7.01.01", realisasi_anggaran=5), "Realisasi!H4"),
-    "TUL-001": (_on_fill(_long_sasaran_code), "Tabel 3.7!E6"),
+    "TUL-001": (_on_fill(_long_sasaran_code), "Tabel 3.7!E7"),
     "BACA-001": (_set("Realisasi", 0, realisasi="banyak"), "Realisasi!G2"),
     "BACA-002": (_set("Realisasi", 0, realisasi="#DIV/0!"), "Realisasi!G2"),
     "BACA-003": (_set("Realisasi", 0, realisasi=dt.datetime(2024, 8, 1)), "Realisasi!G2"),

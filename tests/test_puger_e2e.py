@@ -34,7 +34,7 @@ def completed(tmp_path_factory, puger_path):
     return result, wb
 
 
-def rows_by_code(ws, code_col: str, first: int = 6):
+def rows_by_code(ws, code_col: str, first: int = 7):
     out = {}
     for row in range(first, ws.max_row + 1):
         value = ws[f"{code_col}{row}"].value
@@ -86,7 +86,7 @@ def test_efisiensi_in_tabel_37(completed):
     result, wb = completed
     ws = wb["Tabel 3.7"]
     got = {}
-    for row in range(6, 10):
+    for row in range(7, 11):
         got[ws[f"C{row}"].value] = ws[f"I{row}"].value
     assert got == {"P1": "Efisien", "P2": "Tidak efisien", "P3": "Efisien", "P4": "Efisien"}
     assert {k: s.efisien for k, s in result.hasil.sasaran.items()} == EFISIEN
@@ -102,7 +102,7 @@ def test_sdm_tables(completed):
     t13 = wb["Tabel 1.3"]
     assert t13[f"E{t13.max_row}"].value == PEGAWAI
     # the reference document's Tabel 1.3: SMA/STM 6 ASN + 14 Non ASN, S1 6 + 1, SD 1 + 1
-    counts = {r[1].value: (r[2].value, r[3].value) for r in t13.iter_rows(min_row=6)}
+    counts = {r[1].value: (r[2].value, r[3].value) for r in t13.iter_rows(min_row=7)}
     assert counts["SMA/SMK"] == (6, 14) and counts["S1"] == (6, 1) and counts["SD"] == (1, 1)
 
 

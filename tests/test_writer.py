@@ -198,8 +198,8 @@ def test_every_derived_table_cell_is_a_formula(puger_out):
     ):
         assert per_sheet.get(sheet, 0) > 0, sheet
     wb = openpyxl.load_workbook(puger_out)
-    assert wb["Tabel 3.1"]["H6"].value.startswith("=IF(")
-    assert "Realisasi" in wb["Tabel 3.1"]["G6"].value
+    assert wb["Tabel 3.1"]["H7"].value.startswith("=IF(")
+    assert "Realisasi" in wb["Tabel 3.1"]["G7"].value
 
 
 def test_input_sheets_are_normalised_with_notes(puger_out):
@@ -260,7 +260,7 @@ def test_unassessed_values_are_blank_not_errors(tmp_path):
     out = tmp_path / "u-LKIP.xlsx"
     out.write_bytes(data)
     wb = openpyxl.load_workbook(out, data_only=True)
-    assert wb["Tabel 3.1"]["H6"].value in (None, "")
+    assert wb["Tabel 3.1"]["H7"].value in (None, "")
 
 
 def test_temuan_sheet_links_every_finding_errors_first(puger_out, puger_path):
@@ -381,11 +381,11 @@ def test_sdm_tables_keep_every_list_value_and_read_common_spellings(tmp_path):
     result = fill(write_workbook(tmp_path / "sdm.xlsx", rows), out)
     assert [(f.code, f.cell) for f in result.findings if f.code == "SDM-002"] == [("SDM-002", "D4")]
     wb = openpyxl.load_workbook(out, data_only=True)
-    golongan = {r[1].value: (r[2].value, r[3].value) for r in wb["Tabel 1.2"].iter_rows(min_row=6)}
+    golongan = {r[1].value: (r[2].value, r[3].value) for r in wb["Tabel 1.2"].iter_rows(min_row=7)}
     assert golongan["III/a"] == ("Penata Muda", 2)
     assert golongan["IV/e"] == ("Pembina Utama", 0)  # zero rows are kept, as LKIP tables print
-    pendidikan = [r[1].value for r in wb["Tabel 1.3"].iter_rows(min_row=6) if r[0].value]
+    pendidikan = [r[1].value for r in wb["Tabel 1.3"].iter_rows(min_row=7) if r[0].value]
     assert pendidikan == ["SD", "SLTP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
-    counts = {r[1].value: r[4].value for r in wb["Tabel 1.3"].iter_rows(min_row=6)}
+    counts = {r[1].value: r[4].value for r in wb["Tabel 1.3"].iter_rows(min_row=7)}
     assert counts["SMA/SMK"] == 1 and counts["D3"] == 1 and counts["Jumlah"] == 2
     assert wb["SDM"]["D2"].value == "SMA/SMK"  # written as counted, the typed text in a note

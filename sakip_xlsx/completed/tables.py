@@ -22,7 +22,10 @@ from .context import Context
 JUMLAH_LABEL = "Jumlah"
 """The heading of a total column or row (a table word, not the Metode of the same name)."""
 HEADER_ROW = 4  # zero-based: title, subtitle, note, blank, header
-FIRST_DATA = HEADER_ROW + 1
+NUMBER_ROW = HEADER_ROW + 1
+"""The row of column numbers (1) (2) ... under the headings, which LKIP tables print so the
+text can say "kolom (7)"."""
+FIRST_DATA = NUMBER_ROW + 1
 
 T31, T32, T33, T34, T35 = "Tabel 3.1", "Tabel 3.2", "Tabel 3.3", "Tabel 3.4", "Tabel 3.5"
 T36, T37, T38 = "Tabel 3.6", "Tabel 3.7", "Tabel 3.8"
@@ -65,10 +68,12 @@ def start(book: Book, name: str, title: str, hasil: Hasil, note: str, headers) -
     for col, (text, width) in enumerate(headers):
         ws.write_string(HEADER_ROW, col, text, book.fmt["header"])
         ws.set_column(col, col, width)
+    for col in range(len(headers)):
+        ws.write_string(NUMBER_ROW, col, f"({col + 1})", book.fmt["number_row"])
     ws.freeze_panes(FIRST_DATA, 0)
     page_setup(
         ws,
-        repeat_rows=(HEADER_ROW, HEADER_ROW),
+        repeat_rows=(HEADER_ROW, NUMBER_ROW),
         footer=document_footer(ident.nama_instansi, ident.tahun_laporan),
     )
     return ws
