@@ -276,7 +276,7 @@ def tabel_32(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     tahun = hasil.pengaturan.tahun
     first = next(iter(hasil.indikator.values()), None)
     years = first.years if first else [tahun]
-    headers = [("No", 5), ("Sasaran strategis", 34), ("Indikator", 34), ("Satuan", 9)]
+    headers = [("No", 5), ("Sasaran strategis", 34), ("Kode", 8), ("Indikator", 34), ("Satuan", 9)]
     headers += [(f"Target {y}", 10) for y in years]
     headers += [(f"Realisasi {y}", 10) for y in years]
     headers += [(f"Tren terhadap {tahun - 1}", 14)]
@@ -293,27 +293,27 @@ def tabel_32(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     n = len(years)
     for number, (sasaran, ind) in enumerate(_sasaran_indikator(ctx.laporan), start=1):
         h = hasil.indikator[ind.kode]
-        _lead(ws, f, row, number, sasaran.uraian, ind.indikator, ind.satuan)
+        _lead(ws, f, row, number, sasaran.uraian, ind.kode, ind.indikator, ind.satuan)
         for i, year in enumerate(years):
-            _target(book, ws, row, 4 + i, ctx, ind.targets.get(year, _empty()))
+            _target(book, ws, row, 5 + i, ctx, ind.targets.get(year, _empty()))
             real = h.realisasi_per_tahun[year]
             if year == tahun:  # this year's realisasi lives in Tabel 3.1 (quarters included)
                 book.formula(
                     ws,
                     row,
-                    4 + n + i,
+                    5 + n + i,
                     X.number_or_blank(_t31(pos, ind.kode)),
                     real.number,
                     f["tool_num"],
                 )
                 continue
             book.formula(
-                ws, row, 4 + n + i, X.number_or_blank(ctx.cell(real)), real.number, f["tool_num"]
+                ws, row, 5 + n + i, X.number_or_blank(ctx.cell(real)), real.number, f["tool_num"]
             )
-        now = cell(T32, row, 4 + n + years.index(tahun)) if tahun in years else X.BLANK
-        prev = cell(T32, row, 4 + n + years.index(tahun - 1)) if tahun - 1 in years else X.BLANK
+        now = cell(T32, row, 5 + n + years.index(tahun)) if tahun in years else X.BLANK
+        prev = cell(T32, row, 5 + n + years.index(tahun - 1)) if tahun - 1 in years else X.BLANK
         book.formula(
-            ws, row, 4 + 2 * n, X.tren(now, prev, ctx.polaritas(ind.kode)), h.tren, f["tool_center"]
+            ws, row, 5 + 2 * n, X.tren(now, prev, ctx.polaritas(ind.kode)), h.tren, f["tool_center"]
         )
         row += 1
 
@@ -351,6 +351,7 @@ def tabel_33(book: Book, ctx: Context, pos: Positions | None = None) -> None:
         [
             ("No", 5),
             ("Sasaran strategis", 34),
+            ("Kode", 8),
             ("Indikator", 34),
             ("Satuan", 9),
             ("Metode", 10),
@@ -362,9 +363,9 @@ def tabel_33(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     row = FIRST_DATA
     for number, (sasaran, ind) in enumerate(_sasaran_indikator(ctx.laporan), start=1):
         h = hasil.indikator[ind.kode]
-        _lead(ws, f, row, number, sasaran.uraian, ind.indikator, ind.satuan)
-        ws.write_string(row, 4, ind.metode_tahunan, f["cell_center"])
-        _target(book, ws, row, 5, ctx, ind.target_akhir)
+        _lead(ws, f, row, number, sasaran.uraian, ind.kode, ind.indikator, ind.satuan)
+        ws.write_string(row, 5, ind.metode_tahunan, f["cell_center"])
+        _target(book, ws, row, 6, ctx, ind.target_akhir)
         cells = [
             _t31(pos, ind.kode) if y == tahun else ctx.cell(h.realisasi_per_tahun[y])
             for y in h.years
@@ -373,16 +374,16 @@ def tabel_33(book: Book, ctx: Context, pos: Positions | None = None) -> None:
         book.formula(
             ws,
             row,
-            6,
+            7,
             X.realisasi_sd_tahun(cells, ctx.metode_tahunan(ind.kode)),
             h.realisasi_sd,
             f["tool_num"],
         )
-        t, r = cell(T33, row, 5), cell(T33, row, 6)
+        t, r = cell(T33, row, 6), cell(T33, row, 7)
         book.formula(
             ws,
             row,
-            7,
+            8,
             ctx.capaian(ind.kode, ind.target_akhir, t, r),
             h.capaian_akhir,
             f["tool_pct"],
@@ -402,6 +403,7 @@ def tabel_34(book: Book, ctx: Context, pos: Positions | None = None) -> None:
         [
             ("No", 5),
             ("Sasaran strategis", 34),
+            ("Kode", 8),
             ("Indikator", 34),
             ("Satuan", 9),
             (f"Realisasi {tahun}", 12),
@@ -413,19 +415,19 @@ def tabel_34(book: Book, ctx: Context, pos: Positions | None = None) -> None:
     row = FIRST_DATA
     for number, (sasaran, ind) in enumerate(_sasaran_indikator(ctx.laporan), start=1):
         h = hasil.indikator[ind.kode]
-        _lead(ws, f, row, number, sasaran.uraian, ind.indikator, ind.satuan)
+        _lead(ws, f, row, number, sasaran.uraian, ind.kode, ind.indikator, ind.satuan)
         book.formula(
-            ws, row, 4, X.number_or_blank(_t31(pos, ind.kode)), h.realisasi.number, f["tool_num"]
+            ws, row, 5, X.number_or_blank(_t31(pos, ind.kode)), h.realisasi.number, f["tool_num"]
         )
         book.formula(
-            ws, row, 5, X.number_or_blank(ctx.cell(h.nasional)), h.nasional.number, f["tool_num"]
+            ws, row, 6, X.number_or_blank(ctx.cell(h.nasional)), h.nasional.number, f["tool_num"]
         )
-        own, other = cell(T34, row, 4), cell(T34, row, 5)
-        book.formula(ws, row, 6, X.difference(own, other), h.selisih_nasional, f["tool_num"])
+        own, other = cell(T34, row, 5), cell(T34, row, 6)
+        book.formula(ws, row, 7, X.difference(own, other), h.selisih_nasional, f["tool_num"])
         book.formula(
             ws,
             row,
-            7,
+            8,
             X.banding(own, other, ctx.polaritas(ind.kode)),
             h.banding_nasional,
             f["tool_center"],
