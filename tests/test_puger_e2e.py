@@ -34,6 +34,17 @@ def completed(tmp_path_factory, puger_path):
     return result, wb
 
 
+def last_row(ws) -> int:
+    """The table's last row: above the blank row and the *Sumber data* line under it."""
+    for row in range(ws.max_row, 0, -1):
+        values = [c.value for c in ws[row]]
+        if any(v not in (None, "") for v in values) and not str(values[0] or "").startswith(
+            "Sumber data:"
+        ):
+            return row
+    return 0
+
+
 def rows_by_code(ws, code_col: str, first: int = 7):
     out = {}
     for row in range(first, ws.max_row + 1):
@@ -60,7 +71,7 @@ def test_budget_figures_in_tabel_38_and_ringkasan(completed):
     rows = rows_by_code(ws, "B")
     for kode, expected in SERAPAN_PROGRAM.items():
         assert round(ws[f"G{rows[kode]}"].value, 2) == expected
-    total = ws.max_row
+    total = last_row(ws)
     assert ws[f"D{total}"].value == "JUMLAH"
     assert ws[f"E{total}"].value == TOTAL_PAGU
     assert ws[f"F{total}"].value == TOTAL_REALISASI
@@ -95,12 +106,13 @@ def test_efisiensi_in_tabel_37(completed):
 def test_sdm_tables(completed):
     _, wb = completed
     t11 = wb["Tabel 1.1"]
-    last = t11.max_row
+    last = last_row(t11)
     assert (t11[f"C{last}"].value, t11[f"D{last}"].value, t11[f"E{last}"].value) == (ASN, 18, 32)
     t12 = wb["Tabel 1.2"]  # No, Golongan, Pangkat, ASN, Jumlah
-    assert t12[f"D{t12.max_row}"].value == ASN
+    assert t12[f"D{last_row(t12)}"].value == ASN
     t13 = wb["Tabel 1.3"]
-    assert t13[f"E{t13.max_row}"].value == PEGAWAI
+    assert t13[f"E{last_row(t13)}"].value == PEGAWAI
+    assert str(t13[f"A{last_row(t13) + 2}"].value).startswith("Sumber data: sheet SDM")
     # the reference document's Tabel 1.3: SMA/STM 6 ASN + 14 Non ASN, S1 6 + 1, SD 1 + 1
     counts = {r[1].value: (r[2].value, r[3].value) for r in t13.iter_rows(min_row=7)}
     assert counts["SMA/SMK"] == (6, 14) and counts["S1"] == (6, 1) and counts["SD"] == (1, 1)

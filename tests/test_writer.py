@@ -384,7 +384,9 @@ def test_sdm_tables_keep_every_list_value_and_read_common_spellings(tmp_path):
     golongan = {r[1].value: (r[2].value, r[3].value) for r in wb["Tabel 1.2"].iter_rows(min_row=7)}
     assert golongan["III/a"] == ("Penata Muda", 2)
     assert golongan["IV/e"] == ("Pembina Utama", 0)  # zero rows are kept, as LKIP tables print
-    pendidikan = [r[1].value for r in wb["Tabel 1.3"].iter_rows(min_row=7) if r[0].value]
+    pendidikan = [
+        r[1].value for r in wb["Tabel 1.3"].iter_rows(min_row=7) if isinstance(r[0].value, int)
+    ]
     assert pendidikan == ["SD", "SLTP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
     counts = {r[1].value: r[4].value for r in wb["Tabel 1.3"].iter_rows(min_row=7)}
     assert counts["SMA/SMK"] == 1 and counts["D3"] == 1 and counts["Jumlah"] == 2

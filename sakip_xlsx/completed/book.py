@@ -95,6 +95,9 @@ class OrderedSheet:
         self._lines = 1
         self.hold = hold
         self.finished = False
+        self.closing: tuple[str, object] | None = None
+        """A line written two rows under the last one when the sheet is finished (the
+        *Sumber data* line of an LKIP table)."""
 
     @property
     def name(self) -> str:
@@ -162,6 +165,9 @@ class OrderedSheet:
 
     def finish(self) -> None:
         if not self.finished:
+            if self.closing is not None:
+                text, fmt = self.closing
+                self.write_string(max(self._current, self._first_row - 1) + 2, 0, text, fmt)
             self.finished = True
             self._set_height()
 

@@ -53,8 +53,29 @@ def cell(sheet: str, row: int, col: int) -> str:
     return X.cell_ref(sheet, xl_col_to_name(col), row + 1)
 
 
+SOURCES = {
+    T11: "sheet SDM (data kepegawaian)",
+    T12: "sheet SDM (data kepegawaian)",
+    T13: "sheet SDM (data kepegawaian)",
+    T21: "Renstra / Renstra Perubahan (sheet Renstra)",
+    T22: "Perjanjian Kinerja yang ditandatangani (sheet PK)",
+    T31: "target dari PK, RKT atau Renstra; realisasi dari data kinerja (sheet Realisasi)",
+    T32: "target Renstra; realisasi tahun ini dan tahun-tahun sebelumnya (sheet Realisasi)",
+    T33: "target akhir Renstra; realisasi dari sheet Realisasi",
+    T34: "realisasi instansi dan realisasi nasional (sheet Realisasi)",
+    T35: "Tabel 3.1",
+    T36: "RKT/DPA (pagu, target output) dan realisasi SIPD/SIMDA (sheet Realisasi)",
+    T37: "Tabel 3.5 dan Tabel 3.6",
+    T38: "RKT/DPA dan realisasi SIPD/SIMDA; tahun lalu dari sheet Identitas",
+    TRA: "Rencana Aksi dan realisasi triwulan (sheet Realisasi)",
+}
+"""The *Sumber data* line under each table, as LKIP tables carry one."""
+
+
 def start(book: Book, name: str, title: str, hasil: Hasil, note: str, headers) -> object:
     ws = book.add_sheet(name, FIRST_DATA)
+    if name in SOURCES:
+        ws.closing = (f"Sumber data: {SOURCES[name]}.", book.fmt["note"])
     ident = hasil.laporan.identitas
     ws.write_string(0, 0, title, book.fmt["title"])
     ws.write_string(
