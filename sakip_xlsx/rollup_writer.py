@@ -14,6 +14,7 @@ from .results import Rekap, ranking
 from .schema import Jenis
 from .styles import (
     DOC_PROPERTIES,
+    RUPIAH_WIDTH,
     WORKBOOK_OPTIONS,
     bar_chart,
     document_footer,
@@ -86,8 +87,8 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
         ("Dinilai", 8),
         ("Rata-rata capaian (%)", 12),
         ("Predikat", 20),
-        ("Pagu (Rp)", 18),
-        ("Realisasi (Rp)", 18),
+        ("Pagu (Rp)", RUPIAH_WIDTH),
+        ("Realisasi (Rp)", RUPIAH_WIDTH),
         ("Serapan (%)", 11),
         ("Error", 7),
         ("Peringatan", 10),

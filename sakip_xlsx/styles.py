@@ -29,6 +29,8 @@ NUM_ID = "#,##0.00"
 machine shows 97,75 and 4.060.244.146 (zero as 0,00) and an English one 97.75; the format only
 fixes the number of decimals and carries no literal separator."""
 RUPIAH = "#,##0"
+RUPIAH_WIDTH = 20
+"""Column width that shows Rp 999.999.999.999.999 whole (a kabupaten total in trillions)."""
 PERCENT_POINTS = '#,##0.00" %"'
 """Percent units stored as numbers (91 means 91 %), shown with a % sign."""
 

@@ -15,7 +15,7 @@ from .. import formulas as X
 from ..model import Laporan, RktItem
 from ..results import Hasil, TabelHitung
 from ..schema import PANGKAT, SDM, Jenis, MetodeEfisiensi
-from ..styles import document_footer, page_setup
+from ..styles import RUPIAH_WIDTH, document_footer, page_setup
 from .book import Book
 from .context import Context
 
@@ -214,7 +214,7 @@ def tabel_22(book: Book, ctx: Context, pos: Positions | None = None) -> None:
             ("Indikator kinerja", 38),
             ("Satuan", 9),
             ("Target", 11),
-            ("Anggaran (Rp)", 17),
+            ("Anggaran (Rp)", RUPIAH_WIDTH),
             ("Keterangan", 16),
         ],
     )
@@ -640,15 +640,15 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
             ("Kode", 12),
             (Jenis.SASARAN, 8),
             ("Program / kegiatan / sub kegiatan", 44),
-            ("Pagu (Rp)", 16),
-            ("Realisasi (Rp)", 16),
+            ("Pagu (Rp)", RUPIAH_WIDTH),
+            ("Realisasi (Rp)", RUPIAH_WIDTH),
             ("Serapan (%)", 10),
             ("Indikator output", 36),
             ("Target output", 11),
             ("Realisasi output", 11),
             ("Capaian output (%)", 11),
-            ("Pagu x capaian output (Rp)", 16),
-            ("Realisasi dinilai (Rp)", 16),
+            ("Pagu x capaian output (Rp)", RUPIAH_WIDTH),
+            ("Realisasi dinilai (Rp)", RUPIAH_WIDTH),
         ],
     )
 
@@ -722,8 +722,8 @@ def tabel_37(book: Book, ctx: Context, pos: Positions) -> None:
             ("Sasaran strategis", 44),
             ("Program pendukung", 16),
             ("Capaian kinerja (%)", 12),
-            ("Pagu (Rp)", 16),
-            ("Realisasi (Rp)", 16),
+            ("Pagu (Rp)", RUPIAH_WIDTH),
+            ("Realisasi (Rp)", RUPIAH_WIDTH),
             ("Serapan (%)", 11),
             ("Efisiensi" if pmk else "Tingkat efisiensi (%)", 12),
             ("Keterangan", 14),
@@ -807,10 +807,10 @@ def tabel_38(book: Book, ctx: Context, pos: Positions) -> None:
             ("Kode", 12),
             (Jenis.SASARAN, 8),
             ("Program / kegiatan / sub kegiatan", 50),
-            ("Pagu (Rp)", 17),
-            ("Realisasi (Rp)", 17),
+            ("Pagu (Rp)", RUPIAH_WIDTH),
+            ("Realisasi (Rp)", RUPIAH_WIDTH),
             ("Serapan (%)", 11),
-            ("Sisa (Rp)", 16),
+            ("Sisa (Rp)", RUPIAH_WIDTH),
         ],
     )
     first, last = _budget_rows(book, ws, T38, ctx, cols)
