@@ -16,21 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from . import __all__ as _PUBLIC  # the one list of public names, in the package
 from .errors import SakipError
-from .results import FillResult, Gagal, Pemeriksaan, Rekap, Ringkas
+from .results import FillResult, Pemeriksaan, Rekap
 
-__all__ = [
-    "FillResult",
-    "Gagal",
-    "Pemeriksaan",
-    "Rekap",
-    "Ringkas",
-    "SakipError",
-    "check",
-    "fill",
-    "gabung",
-    "template",
-]
+__all__ = list(_PUBLIC)
 
 
 def template(
