@@ -95,6 +95,7 @@ def make_formats(wb) -> dict[str, object]:
         "cell_bold": wb.add_format({**border, "text_wrap": True, "bold": True}),
         "tool": wb.add_format({**border, "bg_color": TOOL_FILL, "text_wrap": True}),
         "tool_num": wb.add_format({**border, "bg_color": TOOL_FILL, "num_format": NUM_ID}),
+        "tool_int": wb.add_format({**border, "bg_color": TOOL_FILL, "num_format": RUPIAH}),
         "tool_pct": wb.add_format({**border, "bg_color": TOOL_FILL, "num_format": PERCENT_POINTS}),
         "tool_rupiah": wb.add_format({**border, "bg_color": TOOL_FILL, "num_format": RUPIAH}),
         "tool_center": wb.add_format({**border, "bg_color": TOOL_FILL, "align": "center"}),

@@ -89,8 +89,16 @@ def test_output_capaian_of_gaji_in_tabel_36(completed):
     _, wb = completed
     ws = wb["Tabel 3.6"]
     rows = rows_by_code(ws, "B")
-    assert round(ws[f"K{rows['P1.1.1']}"].value, 2) == OUTPUT_GAJI
-    assert round(ws[f"G{rows['P1.1.1']}"].value, 2) == 83.24  # the budget figure, separately
+    row = rows["P1.1.1"]  # columns: ... serapan G, indikator H, satuan I, target J, realisasi K
+    assert (ws[f"I{row}"].value, ws[f"J{row}"].value, ws[f"K{row}"].value) == (
+        "Orang/bulan",
+        18,
+        16,
+    )
+    assert round(ws[f"L{row}"].value, 2) == OUTPUT_GAJI
+    assert round(ws[f"G{row}"].value, 2) == 83.24  # the budget figure, separately
+    program = rows["P1"]  # a program's own target as a number, never the typed text "100%"
+    assert ws[f"J{program}"].value == 100 and ws[f"K{program}"].value in (None, "")
 
 
 def test_efisiensi_in_tabel_37(completed):

@@ -611,23 +611,33 @@ def _total_row(book: Book, ws, name: str, row: int, first: int, last: int, cols,
         book.formula(ws, row, cols["sisa"], X.sisa(p, r), hasil.total_sisa, f["tool_bold_rupiah"])
 
 
+T36_COLUMNS = {
+    key: index
+    for index, key in enumerate(
+        (
+            "jenis",
+            "kode",
+            "sasaran",
+            "uraian",
+            "pagu",
+            "realisasi",
+            "serapan",
+            "indikator",
+            "satuan",
+            "target",
+            "real_output",
+            "capaian",
+            "nilai",
+            "real_dinilai",
+        )
+    )
+}
+"""Tabel 3.6's columns by key; Tabel 3.7 sums them by key too, never by a bare number."""
+
+
 def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
     hasil, f = ctx.hasil, book.fmt
-    cols = {
-        "jenis": 0,
-        "kode": 1,
-        "sasaran": 2,
-        "uraian": 3,
-        "pagu": 4,
-        "realisasi": 5,
-        "serapan": 6,
-        "indikator": 7,
-        "target": 8,
-        "real_output": 9,
-        "capaian": 10,
-        "nilai": 11,
-        "real_dinilai": 12,
-    }
+    cols = T36_COLUMNS
     ws = start(
         book,
         T36,
@@ -644,6 +654,7 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
             ("Realisasi (Rp)", RUPIAH_WIDTH),
             ("Serapan (%)", 10),
             ("Indikator output", 36),
+            ("Satuan", 9),
             ("Target output", 11),
             ("Realisasi output", 11),
             ("Capaian output (%)", 11),
@@ -654,10 +665,19 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
 
     def output_columns(row: int, item: RktItem) -> None:
         ws.write_string(row, cols["indikator"], item.indikator, f["cell"])
-        if item.jenis != Jenis.SUB_KEGIATAN:
-            ws.write_string(
-                row, cols["target"], item.target.value.raw or _num(item.target.number), f["cell"]
-            )
+        ws.write_string(row, cols["satuan"], item.satuan, f["cell_center"])
+        if item.jenis != Jenis.SUB_KEGIATAN:  # its own target as a number; no output realisasi
+            if item.target.value.is_range:
+                ws.write_string(row, cols["target"], item.target.value.raw or "", f["cell"])
+            else:
+                book.formula(
+                    ws,
+                    row,
+                    cols["target"],
+                    X.number_or_blank(ctx.cell(item.target)),
+                    item.target.number,
+                    _measure_format(f, item.target),
+                )
             return
         a = hasil.anggaran[item.kode]
         book.formula(
@@ -666,7 +686,7 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
             cols["target"],
             X.number_or_blank(ctx.cell(item.target)),
             item.target.number,
-            f["tool_num"],
+            _measure_format(f, item.target),
         )
         book.formula(
             ws,
@@ -674,7 +694,7 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
             cols["real_output"],
             ctx.realisasi(item.kode),
             a.output_realisasi.number,
-            f["tool_num"],
+            _measure_format(f, a.output_realisasi),
         )
         t, r = cell(T36, row, cols["target"]), cell(T36, row, cols["real_output"])
         book.formula(ws, row, cols["capaian"], X.ratio(r, t), a.output_capaian, f["tool_pct"])
@@ -697,8 +717,15 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
     _total_row(book, ws, T36, last + 1, first, last, cols, hasil)
 
 
-def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+def _measure_format(f, measured) -> object:
+    """Counts show as counts (18, not 18.00), percentages with two decimals and a % sign,
+    anything else with two decimals."""
+    v = measured.value
+    if v.percent:
+        return f["tool_pct"]
+    if v.number is not None and float(v.number).is_integer():
+        return f["tool_int"]
+    return f["tool_num"]
 
 
 def tabel_37(book: Book, ctx: Context, pos: Positions) -> None:
@@ -730,8 +757,10 @@ def tabel_37(book: Book, ctx: Context, pos: Positions) -> None:
         ],
     )
 
-    def col36(key: int) -> str:
-        return X.column_area(T36, xl_col_to_name(key), pos.t36_first + 1, pos.t36_last + 1)
+    def col36(key: str) -> str:
+        """A column of Tabel 3.6's data rows, by key."""
+        letter = xl_col_to_name(T36_COLUMNS[key])
+        return X.column_area(T36, letter, pos.t36_first + 1, pos.t36_last + 1)
 
     row = FIRST_DATA
     for number, (kode, hs) in enumerate(hasil.sasaran.items(), start=1):
@@ -746,19 +775,34 @@ def tabel_37(book: Book, ctx: Context, pos: Positions) -> None:
             hs.rata_rata,
             f["tool_pct"],
         )
-        crit = f"{col36(0)},{X.text(Jenis.PROGRAM)},{col36(2)},{X.criteria(kode)}"
+        by_sasaran = f"{col36('sasaran')},{X.criteria(kode)}"
+        crit = f"{col36('jenis')},{X.text(Jenis.PROGRAM)},{by_sasaran}"
         if pos.t36_last >= pos.t36_first:
-            book.formula(ws, row, 4, f"SUMIFS({col36(4)},{crit})", hs.pagu, f["tool_rupiah"])
-            book.formula(ws, row, 5, f"SUMIFS({col36(5)},{crit})", hs.realisasi, f["tool_rupiah"])
+            book.formula(
+                ws,
+                row,
+                4,
+                f"SUMIFS({col36('pagu')},{crit})",
+                hs.pagu,
+                f["tool_rupiah"],
+            )
+            book.formula(
+                ws,
+                row,
+                5,
+                f"SUMIFS({col36('realisasi')},{crit})",
+                hs.realisasi,
+                f["tool_rupiah"],
+            )
         else:
             book.formula(ws, row, 4, "0", 0.0, f["tool_rupiah"])
             book.formula(ws, row, 5, "0", 0.0, f["tool_rupiah"])
         p, r = cell(T37, row, 4), cell(T37, row, 5)
         book.formula(ws, row, 6, X.ratio(r, p), hs.serapan, f["tool_pct"])
         if pmk and pos.t36_last >= pos.t36_first:
-            sub = f"{col36(0)},{X.text(Jenis.SUB_KEGIATAN)},{col36(2)},{X.criteria(kode)}"
-            nilai = f"SUMIFS({col36(11)},{sub})"
-            belanja = f"SUMIFS({col36(12)},{sub})"
+            sub = f"{col36('jenis')},{X.text(Jenis.SUB_KEGIATAN)},{by_sasaran}"
+            nilai = f"SUMIFS({col36('nilai')},{sub})"
+            belanja = f"SUMIFS({col36('real_dinilai')},{sub})"
             book.formula(
                 ws,
                 row,
