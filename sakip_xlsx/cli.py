@@ -352,5 +352,5 @@ def run(group: click.Group, argv: Sequence[str] | None, **extra) -> NoReturn:
     if argv is not None:  # called from Python (tests, embedding): give the handlers back
         interrupt.restore(previous)
     else:  # the work is done and its exit code decided: a late signal changes neither
-        interrupt.ignore_in_worker()
+        interrupt.ignore_from_now_on()
     sys.exit(code)

@@ -118,20 +118,14 @@ def check_input_file(path: str | os.PathLike[str]) -> Path:
 def _main_part(p: Path) -> str | None:
     """The workbook part the package names in `_rels/.rels`, when it is not the usual
     `xl/workbook.xml` (tools other than Excel may name it otherwise)."""
-    import defusedxml.ElementTree as SafeET
+    from .grid import package_part  # the same lookup the reader uses, DTDs refused
 
     try:
         with zipfile.ZipFile(p) as zf:
-            if "_rels/.rels" not in zf.NameToInfo or zf.getinfo("_rels/.rels").file_size > 65536:
-                return None
-            rels = SafeET.fromstring(zf.read("_rels/.rels"))
-            for rel in rels:
-                target = (rel.get("Target") or "").lstrip("/")
-                if (rel.get("Type") or "").endswith("/officeDocument") and target in zf.NameToInfo:
-                    return target if target.endswith(".xml") else None
+            target = package_part(zf, "officeDocument")
     except Exception:  # a damaged or hostile package: the usual refusal follows
         return None
-    return None
+    return target if target and target.endswith(".xml") else None
 
 
 def _refuse_dtd(p: Path, infos: list[zipfile.ZipInfo]) -> None:

@@ -153,6 +153,8 @@ class WorkbookGrid:
     """Sheet title -> worksheet part name, in workbook order."""
     strict: bool
     date1904: bool
+    rels: dict[str, tuple[str, str]]
+    """The workbook part's relationships: id -> (type, target part)."""
     _strings: list[str] | None = None
     _styles: list[str] | None = None
 
@@ -183,15 +185,8 @@ class WorkbookGrid:
 
     def custom_property(self, name: str) -> str | None:
         """A custom document property (docProps/custom.xml) as text, or None."""
-        part = next(
-            (
-                t
-                for kind, t in _relationships(self.zf, "").values()
-                if kind.endswith("/custom-properties")
-            ),
-            None,
-        )
-        if part is None or part not in self.zf.NameToInfo:
+        part = package_part(self.zf, "custom-properties")
+        if part is None:
             return None
         state: dict[str, object] = {"inside": False, "value": None}
         buffer: list[str] = []
@@ -217,32 +212,27 @@ class WorkbookGrid:
         return value if isinstance(value, str) else None
 
     def _part(self, kind: str) -> str | None:
-        for rel_type, target in self._rels.values():
-            if rel_type.endswith("/" + kind) and target in self.zf.NameToInfo:
-                return target
-        return None
-
-    @property
-    def _rels(self) -> dict[str, tuple[str, str]]:
-        return _relationships(self.zf, self._workbook_part)
-
-    @property
-    def _workbook_part(self) -> str:
-        return _workbook_part(self.zf)
+        return _by_type(self.zf, self.rels, kind)
 
 
-def _workbook_part(zf: zipfile.ZipFile) -> str:
-    for rel_type, target in _relationships(zf, "").values():
-        if rel_type.endswith("/officeDocument") and target in zf.NameToInfo:
+def _by_type(zf: zipfile.ZipFile, rels: dict[str, tuple[str, str]], kind: str) -> str | None:
+    for rel_type, target in rels.values():
+        if rel_type.endswith("/" + kind) and target in zf.NameToInfo:
             return target
-    return "xl/workbook.xml"
+    return None
+
+
+def package_part(zf: zipfile.ZipFile, kind: str) -> str | None:
+    """The part the package's own relationships (`_rels/.rels`) name for `kind`
+    (`officeDocument`, `custom-properties`), when it is present."""
+    return _by_type(zf, _relationships(zf, ""), kind)
 
 
 def open_workbook(path: Path) -> WorkbookGrid:
     """Open the package and read its sheet list (the sheets themselves are parsed later)."""
     zf = zipfile.ZipFile(path)
     try:
-        part = _workbook_part(zf)
+        part = package_part(zf, "officeDocument") or "xl/workbook.xml"
         rels = _relationships(zf, part)
         sheets: list[tuple[str, str]] = []
         flags = {"strict": False, "date1904": False}
@@ -259,7 +249,7 @@ def open_workbook(path: Path) -> WorkbookGrid:
 
         _collect(zf, part, start)
         parts = {title: target for title, target in sheets if target in zf.NameToInfo}
-        return WorkbookGrid(path, zf, parts, flags["strict"], flags["date1904"])
+        return WorkbookGrid(path, zf, parts, flags["strict"], flags["date1904"], rels)
     except BaseException:
         zf.close()
         raise

@@ -86,8 +86,9 @@ def restore(previous: dict[signal.Signals, object]) -> None:
             signal.signal(sig, handler)  # type: ignore[arg-type]
 
 
-def ignore_in_worker() -> None:
-    """Worker processes of `gabung` leave signals to the parent, which stops them."""
+def ignore_from_now_on() -> None:
+    """Worker processes of `gabung` leave signals to the parent, which stops them; a run whose
+    work is done and exit code decided ignores late ones."""
     _ignore_further()
 
 

@@ -36,6 +36,7 @@ from .model import (
     Sasaran,
 )
 from .schema import (
+    IDENTITAS_HEADINGS,
     INPUT_SHEETS,
     PK,
     REALISASI,
@@ -654,10 +655,6 @@ def _read_identitas(
     laporan.identitas = ident
 
 
-IDENTITAS_HEADINGS = ("isian", "nilai", "keterangan")
-"""Row 1 of the Identitas sheet as the template writes it."""
-
-
 def _identitas_other_row(
     laporan: Laporan, spec: SheetSpec, row_number: int, line: dict[int, object]
 ) -> None:
@@ -667,7 +664,9 @@ def _identitas_other_row(
     if not filled:
         return
     label = line.get(0)
-    if isinstance(label, str) and normalise_header(label) == IDENTITAS_HEADINGS[0]:
+    if isinstance(label, str) and normalise_header(label) == normalise_header(
+        IDENTITAS_HEADINGS[0]
+    ):
         for c in filled:
             if c >= len(IDENTITAS_HEADINGS):
                 ref = _ref(c, row_number)

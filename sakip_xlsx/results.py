@@ -257,10 +257,6 @@ class Rekap:
     tahun: int | None = None
 
     @property
-    def gagal(self) -> list[Gagal]:
-        return self.tidak_dihitung
-
-    @property
     def total_pagu(self) -> float:
         return sum(o.pagu for o in self.opd)
 

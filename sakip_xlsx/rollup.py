@@ -91,12 +91,12 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino)
 
 
-def collect(inputs: Iterable[str | Path], exclude: Path | None = None) -> list[Path]:
+def collect(inputs: Iterable[str | Path]) -> list[Path]:
     """The workbooks named, folders searched recursively, sorted, each file once."""
-    return gather(inputs, exclude).paths
+    return gather(inputs).paths
 
 
-def gather(inputs: Iterable[str | Path], exclude: Path | None = None) -> Koleksi:
+def gather(inputs: Iterable[str | Path]) -> Koleksi:
     found: list[Path] = []
     listed: list[tuple[Path, Gagal]] = []
     for item in inputs:
@@ -124,7 +124,6 @@ def gather(inputs: Iterable[str | Path], exclude: Path | None = None) -> Koleksi
             listed.append((path, Gagal(str(path), why, Alasan.FORMAT_LAIN)))
         else:
             found.append(path)  # a missing or odd file is reported, not dropped
-    skip = _identity(exclude) if exclude is not None else None
     seen: set[object] = set()
     out: list[Path] = []
     for path in sorted(found, key=str):
@@ -132,8 +131,6 @@ def gather(inputs: Iterable[str | Path], exclude: Path | None = None) -> Koleksi
         if ident in seen:
             continue  # the same file reached twice counts once
         seen.add(ident)
-        if skip is not None and ident == skip:
-            continue
         out.append(path)
     others: list[Gagal] = []
     for path, gagal in sorted(listed, key=lambda pair: str(pair[0])):
@@ -147,6 +144,12 @@ def gather(inputs: Iterable[str | Path], exclude: Path | None = None) -> Koleksi
 BROKEN_LINK = "tautan (symlink/shortcut) yang tujuannya tidak ada"
 
 
+def is_rekap(titles: list[str]) -> bool:
+    from .rollup_writer import REKAP_SHEETS
+
+    return set(titles) >= REKAP_SHEETS
+
+
 def ringkas(path: Path) -> Ringkas | Gagal:
     """Read one workbook into its summary; any problem that stops reading becomes a Gagal."""
     from .pipeline import check
@@ -155,7 +158,7 @@ def ringkas(path: Path) -> Ringkas | Gagal:
     try:
         result = check(path)
     except NotSakipWorkbook as error:
-        if {"Rekap", "Peringkat"} <= set(error.titles):
+        if is_rekap(error.titles):
             return Gagal(
                 str(path),
                 "rekap hasil `sakip-xlsx gabung`, bukan workbook perangkat daerah",
@@ -372,6 +375,6 @@ def _is_rekap(path: Path) -> bool:
 
     try:
         with grid.open_workbook(path) as book:
-            return {"Rekap", "Peringkat"} <= set(book.titles)
+            return is_rekap(book.titles)
     except Exception:
         return False

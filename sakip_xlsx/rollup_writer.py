@@ -24,6 +24,8 @@ from .styles import (
 
 REKAP, PERINGKAT, GRAFIK, RINCI = "Rekap", "Peringkat", "Grafik", "Rinci"
 GAGAL = "Tidak dihitung"
+REKAP_SHEETS = frozenset({REKAP, PERINGKAT})
+"""Sheets that mark a workbook as a rekap written here (so `gabung` never counts one)."""
 FIRST = 4  # header row (0-based); data from FIRST + 1
 
 

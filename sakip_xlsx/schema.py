@@ -102,8 +102,6 @@ STATUS_PEGAWAI = ("ASN", "Non ASN")
 BATAS_CAPAIAN = ("100", "120", "Tanpa batas")
 SKALA_PREDIKAT = tuple(Skala)
 METODE_EFISIENSI = tuple(MetodeEfisiensi)
-INDIKATOR_TUJUAN, INDIKATOR_SASARAN = Jenis.INDIKATOR_TUJUAN, Jenis.INDIKATOR_SASARAN
-"""What a code in PK, Rencana Aksi or Realisasi names, besides a program/kegiatan/sub kegiatan."""
 ANGGARAN_LEVELS = (Jenis.PROGRAM, Jenis.KEGIATAN, Jenis.SUB_KEGIATAN)
 GOLONGAN = (*tuple(f"{g}/{s}" for g in ("I", "II", "III", "IV") for s in "abcd"), "IV/e")
 PANGKAT = dict(
@@ -544,7 +542,7 @@ REALISASI = SheetSpec(
             Kind.MEASURE,
             width=12,
             help="Realisasi tahun laporan (untuk sub kegiatan: realisasi output).",
-            applies_to=(INDIKATOR_TUJUAN, INDIKATOR_SASARAN, "Sub Kegiatan"),
+            applies_to=(Jenis.INDIKATOR_TUJUAN, Jenis.INDIKATOR_SASARAN, Jenis.SUB_KEGIATAN),
         ),
         C(
             "realisasi_anggaran",
@@ -562,7 +560,7 @@ REALISASI = SheetSpec(
             per_year=True,
             width=11,
             help="Realisasi indikator sasaran pada tahun sebelumnya dalam periode Renstra.",
-            applies_to=(INDIKATOR_SASARAN,),
+            applies_to=(Jenis.INDIKATOR_SASARAN,),
         ),
         C(
             "realisasi_nasional",
@@ -570,7 +568,7 @@ REALISASI = SheetSpec(
             Kind.MEASURE,
             width=12,
             help="Realisasi nasional indikator sasaran yang sama, untuk perbandingan.",
-            applies_to=(INDIKATOR_SASARAN,),
+            applies_to=(Jenis.INDIKATOR_SASARAN,),
         ),
         C("sumber", "Sumber data", Kind.TEXT, width=20, descriptive=True),
     ),
@@ -600,6 +598,9 @@ SDM = SheetSpec(
         C("keterangan", "Keterangan", Kind.TEXT, width=20, descriptive=True),
     ),
 )
+
+IDENTITAS_HEADINGS = ("Isian", "Nilai", "Keterangan")
+"""Row 1 of the Identitas sheet: the label, the value the reader reads, and a note."""
 
 INPUT_SHEETS: tuple[SheetSpec, ...] = (IDENTITAS, RENSTRA, RKT, RENCANA_AKSI, PK, REALISASI, SDM)
 PETUNJUK_SHEET = "Petunjuk"

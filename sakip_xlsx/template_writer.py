@@ -17,6 +17,7 @@ from .schema import (
     DEFAULT_PERIODE,
     DEFAULT_TAHUN,
     IDENTITAS,
+    IDENTITAS_HEADINGS,
     INPUT_SHEETS,
     KIND_HELP,
     PETUNJUK_SHEET,
@@ -167,7 +168,7 @@ def write_identitas(wb, fmt, values: dict[str, object]) -> None:
     ws.set_column(0, 0, 38)
     ws.set_column(1, 1, 40)
     ws.set_column(2, 2, 70)
-    for index, text in enumerate(("Isian", "Nilai", "Keterangan")):
+    for index, text in enumerate(IDENTITAS_HEADINGS):
         ws.write_string(0, index, text, fmt["header"])
     for row, col in enumerate(IDENTITAS.columns, start=1):
         ws.write_string(row, 0, header_text(col), fmt["label"])

@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 from . import findings as F
 from .model import Laporan
 from .schema import (
-    INDIKATOR_SASARAN,
-    INDIKATOR_TUJUAN,
     INPUT_SHEETS,
     REALISASI,
     RENSTRA,
@@ -34,7 +32,7 @@ def code_kind(laporan: Laporan, kode: str) -> str | None:
     sasaran, or a program, kegiatan or sub kegiatan; None when it names nothing known."""
     ind = laporan.indikator.get(kode)
     if ind is not None:
-        return INDIKATOR_TUJUAN if ind.jenis == Jenis.TUJUAN else INDIKATOR_SASARAN
+        return Jenis.INDIKATOR_TUJUAN if ind.jenis == Jenis.TUJUAN else Jenis.INDIKATOR_SASARAN
     item = laporan.rkt.get(kode)
     return item.jenis if item is not None else None
 

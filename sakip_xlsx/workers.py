@@ -23,7 +23,7 @@ R = TypeVar("R")
 
 
 def _serve(conn: Connection, func: Callable) -> None:
-    interrupt.ignore_in_worker()  # the parent decides when to stop
+    interrupt.ignore_from_now_on()  # the parent decides when to stop
     while True:
         try:
             message = conn.recv()

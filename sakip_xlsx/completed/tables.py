@@ -283,13 +283,14 @@ def tabel_31(book: Book, ctx: Context, pos: Positions) -> None:
     pos.t31_predikat = cell(T31, row, 9)
 
 
-def _target(book: Book, ws, row: int, col: int, ctx: Context, target) -> None:
+def _target(book: Book, ws, row: int, col: int, ctx: Context, target, fmt=None) -> None:
+    """A measured input shown in a table: a range as its text, anything else as a live number
+    (in `fmt`, two decimals by default)."""
     if target.value.is_range:
         ws.write_string(row, col, target.value.raw or "", book.fmt["cell"])
-    else:
-        book.formula(
-            ws, row, col, X.number_or_blank(ctx.cell(target)), target.number, book.fmt["tool_num"]
-        )
+        return
+    fmt = fmt or book.fmt["tool_num"]
+    book.formula(ws, row, col, X.number_or_blank(ctx.cell(target)), target.number, fmt)
 
 
 def tabel_32(book: Book, ctx: Context, pos: Positions | None = None) -> None:
@@ -667,17 +668,9 @@ def tabel_36(book: Book, ctx: Context, pos: Positions) -> None:
         ws.write_string(row, cols["indikator"], item.indikator, f["cell"])
         ws.write_string(row, cols["satuan"], item.satuan, f["cell_center"])
         if item.jenis != Jenis.SUB_KEGIATAN:  # its own target as a number; no output realisasi
-            if item.target.value.is_range:
-                ws.write_string(row, cols["target"], item.target.value.raw or "", f["cell"])
-            else:
-                book.formula(
-                    ws,
-                    row,
-                    cols["target"],
-                    X.number_or_blank(ctx.cell(item.target)),
-                    item.target.number,
-                    _measure_format(f, item.target),
-                )
+            _target(
+                book, ws, row, cols["target"], ctx, item.target, _measure_format(f, item.target)
+            )
             return
         a = hasil.anggaran[item.kode]
         book.formula(
