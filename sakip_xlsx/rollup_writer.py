@@ -25,6 +25,8 @@ from .styles import (
 REKAP, PERINGKAT, GRAFIK, RINCI = "Rekap", "Peringkat", "Grafik", "Rinci"
 GAGAL = "Tidak dihitung"
 REKAP_SHEETS = frozenset({REKAP, PERINGKAT})
+REASON_CHARS, FILE_CHARS = 95, 48
+"""About how many characters fit on one line of the reason and file columns (widths 100, 50)."""
 """Sheets that mark a workbook as a rekap written here (so `gabung` never counts one)."""
 FIRST = 4  # header row (0-based); data from FIRST + 1
 
@@ -257,6 +259,9 @@ def _write_gagal(wb, f, rekap: Rekap) -> None:
         ws.write_string(2 + i, 1, g.file, f["cell"])
         ws.write_string(2 + i, 2, g.alasan.value, f["cell"])
         ws.write_string(2 + i, 3, g.reason, f["cell"])
+        lines = max(-(-len(g.reason) // REASON_CHARS), -(-len(g.file) // FILE_CHARS))
+        if lines > 1:  # wrapped text needs a taller row; not every viewer grows it by itself
+            ws.set_row(2 + i, 15 * lines)
     if not rekap.tidak_dihitung:
         ws.write_string(3, 1, "Semua workbook terbaca dan dihitung.", f["cell"])
     page_setup(ws, footer=_footer(rekap))
