@@ -2,8 +2,8 @@
 
 Each function returns formula text (without the leading `=`) over cell references, using only
 functions that Excel, LibreOffice and Google Sheets all have (IF, AND, OR, ISNUMBER, ROUND, MIN,
-MAX, SUM, AVERAGE, COUNT, COUNTIFS, SUMIFS, IFERROR, N). A blank or unreadable input makes the
-result blank (""), never an error value. `rules.py` states the same rules in Python; the
+MAX, SUM, AVERAGE, COUNT, COUNTIFS, SUMIFS, SUMPRODUCT, IFERROR, N). A blank or unreadable input
+makes the result blank (""), never an error value. `rules.py` states the same rules in Python; the
 LibreOffice recalculation test holds the two to each other.
 """
 
@@ -168,6 +168,47 @@ def sisa(pagu: str, realisasi: str) -> str:
 
 def number_or_blank(cell: str) -> str:
     return f"IF(ISNUMBER({cell}),{cell},{BLANK})"
+
+
+def number_or(cell: str, otherwise: str) -> str:
+    """The cell when it holds a number, else `otherwise` (the annual realisasi, else the
+    quarters accumulated)."""
+    return f"IF(ISNUMBER({cell}),{cell},{otherwise})"
+
+
+def when_number(test: str, then: str) -> str:
+    """`then` where `test` holds a number, blank elsewhere."""
+    return f"IF(ISNUMBER({test}),{then},{BLANK})"
+
+
+def as_text(cell: str) -> str:
+    return f'{cell}&""'
+
+
+def count(cells: Sequence[str]) -> str:
+    """How many of `cells` hold a number (0 for none)."""
+    return f"COUNT({','.join(cells)})" if cells else "0"
+
+
+def total(cells: Sequence[str]) -> str:
+    """The sum of `cells` or areas (0 for none)."""
+    return f"SUM({','.join(cells)})" if cells else "0"
+
+
+def sumifs(values: str | None, *pairs: str | None) -> str:
+    """Sum of `values` where each (range, criterion) pair matches; 0 over an empty table."""
+    if values is None or any(p is None for p in pairs):
+        return "0"
+    return f"SUMIFS({values},{','.join(pairs)})"  # type: ignore[arg-type]
+
+
+def count_matches(labels: str | None, label: str, statuses: str | None, status: str) -> str:
+    """How many rows have exactly this label and this status: exact comparison, so no
+    wildcards and no 255-character limit on the label; case-insensitive like the Python
+    count. 0 when a column is absent."""
+    if labels is None or statuses is None:
+        return "0"
+    return f"SUMPRODUCT(({labels}={label})*({statuses}={status}))"
 
 
 def efisien_rasio(value: str) -> str:

@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 
 import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from . import formulas as X
 from .atomic import scratch_folder
@@ -123,14 +123,14 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
     if rekap.opd:
 
         def span(col: int) -> str:
-            return f"{xl_rowcol_to_cell(FIRST + 1, col)}:{xl_rowcol_to_cell(last, col)}"
+            return X.column_area(REKAP, xl_col_to_name(col), FIRST + 2, last + 1)
 
         mean = rekap.rata_rata
+        ws.write_formula(row, 6, "=" + X.mean([span(6)]), f["tool_bold_pct"], _cached(mean))
+        ws.write_formula(row, 8, "=" + X.total([span(8)]), f["tool_bold_rupiah"], rekap.total_pagu)
         ws.write_formula(
-            row, 6, f'=IFERROR(AVERAGE({span(6)}),"")', f["tool_bold_pct"], _cached(mean)
+            row, 9, "=" + X.total([span(9)]), f["tool_bold_rupiah"], rekap.total_realisasi
         )
-        ws.write_formula(row, 8, f"=SUM({span(8)})", f["tool_bold_rupiah"], rekap.total_pagu)
-        ws.write_formula(row, 9, f"=SUM({span(9)})", f["tool_bold_rupiah"], rekap.total_realisasi)
         p, r = X.ref(REKAP, xl_rowcol_to_cell(row, 8)), X.ref(REKAP, xl_rowcol_to_cell(row, 9))
         ws.write_formula(
             row,
@@ -143,7 +143,7 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
             ws.write_formula(
                 row,
                 col,
-                f"=SUM({span(col)})",
+                "=" + X.total([span(col)]),
                 f["tool_bold"],
                 sum(getattr(o, attr) for o in rekap.opd),
             )

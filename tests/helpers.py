@@ -105,3 +105,115 @@ def write_workbook(
     )
     path.write_bytes(data)
     return path
+
+
+def variant_workbook(path: Path) -> Path:
+    """Every rule variant in one isian: Negatif and Rentang polarity, cap 120, the Permendagri
+    scale, PMK efisiensi, a missing realisasi, an unreadable target, a zero target, realisasi
+    only per quarter, Rencana Aksi metode Akhir and Rata-rata, last year's budget."""
+    rows = minimal_rows()
+    rows["Renstra"] += [
+        {
+            "jenis": "Sasaran",
+            "kode": "S2",
+            "kode_induk": "T1",
+            "uraian": "Sasaran dua",
+            "kode_indikator": "IS2",
+            "indikator": "Angka kasus",
+            "satuan": "Kasus",
+            "polaritas": "Negatif",
+            "target:2024": 10,
+            "target_akhir": 8,
+            "metode_tahunan": "Jumlah",
+        },
+        {
+            "jenis": "Sasaran",
+            "kode": "S2",
+            "uraian": "",
+            "kode_indikator": "IS3",
+            "indikator": "Inflasi",
+            "satuan": "%",
+            "polaritas": "Rentang",
+            "target:2024": "2-4",
+            "target_akhir": "2-4",
+        },
+        {
+            "jenis": "Sasaran",
+            "kode": "S3",
+            "kode_induk": "T1",
+            "uraian": "Sasaran tiga",
+            "kode_indikator": "IS4",
+            "indikator": "Nol",
+            "satuan": "%",
+            "target:2024": 0,
+        },
+        {
+            "jenis": "Sasaran",
+            "kode": "S3",
+            "kode_indikator": "IS5",
+            "indikator": "Rusak",
+            "satuan": "%",
+            "target:2024": "banyak",
+        },
+        {
+            "jenis": "Sasaran",
+            "kode": "S3",
+            "kode_indikator": "IS6",
+            "indikator": "Triwulan",
+            "satuan": "Kegiatan",
+            "target:2024": 40,
+            "target_akhir": 40,
+        },
+    ]
+    rows["RKT"].append(
+        {
+            "jenis": "Sub Kegiatan",
+            "kode": "7.01.01.2.02.02",
+            "kode_induk": "7.01.01.2.02",
+            "uraian": "Sub B",
+            "indikator": "Jumlah kegiatan",
+            "satuan": "Kegiatan",
+            "target": 8,
+            "pagu": 500_000,
+        }
+    )
+    rows["PK"] = [{"kode": "IS1", "uraian": "Sasaran satu", "target": "80%"}]
+    rows["Realisasi"] += [
+        {"kode": "IS2", "realisasi": 7, "realisasi_lalu:2023": 12, "realisasi_nasional": 9},
+        {"kode": "IS3", "realisasi": 5},
+        {"kode": "IS4", "realisasi": 3},
+        {"kode": "IS5", "realisasi": 3},
+        # only quarterly realisasi: the year's value is accumulated by the metode
+        {"kode": "IS6", "realisasi_tw1": 12, "realisasi_tw2": 9, "realisasi_tw3": 11},
+        {
+            "kode": "7.01.01.2.02.02",
+            "realisasi_tw1": 2,
+            "realisasi_tw2": 2,
+            "realisasi_tw3": 2,
+            "realisasi_tw4": 1,
+            "realisasi_anggaran": 400_000,
+        },
+    ]
+    rows["Rencana Aksi"] += [
+        {"kode": "IS2", "target_tw1": 3, "target_tw2": 3, "target_tw4": 2, "metode": "Akhir"},
+        {
+            "kode": "7.01.01.2.02.01",
+            "target_tw1": 3,
+            "target_tw2": 3,
+            "target_tw3": 3,
+            "target_tw4": 3,
+            "metode": "Rata-rata",
+        },
+    ]
+    rows["Realisasi"][0].update({"realisasi_tw1": 20, "realisasi_tw2": 18})
+    return write_workbook(
+        path,
+        rows,
+        identitas={
+            "batas_capaian": "120",
+            "skala_predikat": "Permendagri 86/2017",
+            "metode_efisiensi": "PMK 214/2017",
+            "pagu_tahun_lalu": 900000,
+            "realisasi_tahun_lalu": 850000,
+        },
+    )

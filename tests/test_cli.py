@@ -128,7 +128,7 @@ def test_readme_documents_every_command_and_option():
 
 def test_computation_imports_no_spreadsheet_or_cli_library():
     code = (
-        "import sys, sakip_xlsx.compute, sakip_xlsx.rules, sakip_xlsx.checks; "
+        "import sys, sakip_xlsx.compute, sakip_xlsx.rules, sakip_xlsx.checks, sakip_xlsx.document; "
         "bad = {'openpyxl', 'xlsxwriter', 'click'} & set(sys.modules); print(sorted(bad))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

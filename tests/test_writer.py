@@ -12,7 +12,7 @@ from sakip_xlsx.completed import completed_workbook
 from sakip_xlsx.compute import compute
 from sakip_xlsx.pipeline import check, fill
 from sakip_xlsx.reader import read_workbook
-from tests.helpers import minimal_rows, write_workbook
+from tests.helpers import minimal_rows, variant_workbook, write_workbook
 from tests.lo import formula_cells, recalculated_mismatches, requires_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,112 +66,7 @@ def test_recalculation_really_happens(tmp_path):
 def test_recalculation_of_a_workbook_with_every_rule_variant(tmp_path):
     # Negatif and Rentang polarity, cap 120, Permendagri scale, PMK efisiensi, a missing
     # realisasi, an unreadable target, a zero target: all formulas must still agree.
-    rows = minimal_rows()
-    rows["Renstra"] += [
-        {
-            "jenis": "Sasaran",
-            "kode": "S2",
-            "kode_induk": "T1",
-            "uraian": "Sasaran dua",
-            "kode_indikator": "IS2",
-            "indikator": "Angka kasus",
-            "satuan": "Kasus",
-            "polaritas": "Negatif",
-            "target:2024": 10,
-            "target_akhir": 8,
-            "metode_tahunan": "Jumlah",
-        },
-        {
-            "jenis": "Sasaran",
-            "kode": "S2",
-            "uraian": "",
-            "kode_indikator": "IS3",
-            "indikator": "Inflasi",
-            "satuan": "%",
-            "polaritas": "Rentang",
-            "target:2024": "2-4",
-            "target_akhir": "2-4",
-        },
-        {
-            "jenis": "Sasaran",
-            "kode": "S3",
-            "kode_induk": "T1",
-            "uraian": "Sasaran tiga",
-            "kode_indikator": "IS4",
-            "indikator": "Nol",
-            "satuan": "%",
-            "target:2024": 0,
-        },
-        {
-            "jenis": "Sasaran",
-            "kode": "S3",
-            "kode_indikator": "IS5",
-            "indikator": "Rusak",
-            "satuan": "%",
-            "target:2024": "banyak",
-        },
-        {
-            "jenis": "Sasaran",
-            "kode": "S3",
-            "kode_indikator": "IS6",
-            "indikator": "Triwulan",
-            "satuan": "Kegiatan",
-            "target:2024": 40,
-            "target_akhir": 40,
-        },
-    ]
-    rows["RKT"].append(
-        {
-            "jenis": "Sub Kegiatan",
-            "kode": "7.01.01.2.02.02",
-            "kode_induk": "7.01.01.2.02",
-            "uraian": "Sub B",
-            "indikator": "Jumlah kegiatan",
-            "satuan": "Kegiatan",
-            "target": 8,
-            "pagu": 500_000,
-        }
-    )
-    rows["PK"] = [{"kode": "IS1", "uraian": "Sasaran satu", "target": "80%"}]
-    rows["Realisasi"] += [
-        {"kode": "IS2", "realisasi": 7, "realisasi_lalu:2023": 12, "realisasi_nasional": 9},
-        {"kode": "IS3", "realisasi": 5},
-        {"kode": "IS4", "realisasi": 3},
-        {"kode": "IS5", "realisasi": 3},
-        # only quarterly realisasi: the year's value is accumulated by the metode
-        {"kode": "IS6", "realisasi_tw1": 12, "realisasi_tw2": 9, "realisasi_tw3": 11},
-        {
-            "kode": "7.01.01.2.02.02",
-            "realisasi_tw1": 2,
-            "realisasi_tw2": 2,
-            "realisasi_tw3": 2,
-            "realisasi_tw4": 1,
-            "realisasi_anggaran": 400_000,
-        },
-    ]
-    rows["Rencana Aksi"] += [
-        {"kode": "IS2", "target_tw1": 3, "target_tw2": 3, "target_tw4": 2, "metode": "Akhir"},
-        {
-            "kode": "7.01.01.2.02.01",
-            "target_tw1": 3,
-            "target_tw2": 3,
-            "target_tw3": 3,
-            "target_tw4": 3,
-            "metode": "Rata-rata",
-        },
-    ]
-    rows["Realisasi"][0].update({"realisasi_tw1": 20, "realisasi_tw2": 18})
-    path = write_workbook(
-        tmp_path / "v.xlsx",
-        rows,
-        identitas={
-            "batas_capaian": "120",
-            "skala_predikat": "Permendagri 86/2017",
-            "metode_efisiensi": "PMK 214/2017",
-            "pagu_tahun_lalu": 900000,
-            "realisasi_tahun_lalu": 850000,
-        },
-    )
+    path = variant_workbook(tmp_path / "v.xlsx")
     result = fill(path, tmp_path / "v-LKIP.xlsx")
     assert result.hasil.indikator["IS6"].realisasi.number == 32  # 12 + 9 + 11, no TW4
     assert result.hasil.anggaran["7.01.01.2.02.02"].output_capaian == pytest.approx(87.5)
@@ -305,7 +200,25 @@ def test_formulas_use_no_function_that_needs_an_xlfn_prefix():
         "COUNT",
         "IFERROR",
         "N",
+        "SUMIFS",
+        "SUMPRODUCT",
     }, used
+
+
+def test_formula_text_is_written_in_one_module():
+    """Every spreadsheet function call in the package's source is in `formulas.py`: tables
+    and writers hold expressions, never formula text of their own."""
+    import re
+
+    call = re.compile(r"\b(?:IF|SUM|SUMIFS|SUMPRODUCT|AVERAGE|COUNT|ISNUMBER|IFERROR|ROUND)\(")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "sakip_xlsx").rglob("*.py"))
+        if path.name != "formulas.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if call.search(line)
+    ]
+    assert offenders == []
 
 
 @requires_soffice

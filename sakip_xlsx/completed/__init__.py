@@ -7,29 +7,37 @@ from pathlib import Path
 
 import xlsxwriter
 
+from .. import document
 from ..atomic import scratch_folder
+from ..document import GRAFIK, RINGKASAN, TEMUAN, Arrangement
 from ..findings import Finding, sort_findings
 from ..reader import SOURCE_DIGEST
 from ..results import Hasil
 from ..styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, document_footer
 from .book import Book
 from .input_sheets import write_input_sheets
-from .summary import GRAFIK, RINGKASAN, TEMUAN, write_grafik, write_ringkasan, write_temuan
-from .tables import write_tables
+from .render import FIRST_DATA, FORM_FIRST, Renderer
+from .temuan import write_temuan
 
 __all__ = ["GRAFIK", "RINGKASAN", "TEMUAN", "completed_workbook", "write_completed_workbook"]
 
 
-def completed_workbook(hasil: Hasil, findings: list[Finding]) -> tuple[bytes, int]:
+def completed_workbook(
+    hasil: Hasil, findings: list[Finding], arrangement: Arrangement | None = None
+) -> tuple[bytes, int]:
     """The completed workbook as bytes, and how many formula cells it holds."""
     with tempfile.TemporaryDirectory(prefix="sakip-") as folder:
         path = Path(folder) / "lkip.xlsx"
-        count = write_completed_workbook(path, hasil, findings)
+        count = write_completed_workbook(path, hasil, findings, arrangement=arrangement)
         return path.read_bytes(), count
 
 
 def write_completed_workbook(
-    path: Path, hasil: Hasil, findings: list[Finding], added: list[Finding] | None = None
+    path: Path,
+    hasil: Hasil,
+    findings: list[Finding],
+    added: list[Finding] | None = None,
+    arrangement: Arrangement | None = None,
 ) -> int:
     """Write the completed workbook to `path`; returns how many formula cells it holds.
 
@@ -44,12 +52,15 @@ def write_completed_workbook(
             str(path), {"constant_memory": True, "tmpdir": scratch, **WORKBOOK_OPTIONS}
         )
         try:
-            return _write(wb, hasil, findings, added if added is not None else [])
+            arrange = arrangement or Arrangement()
+            return _write(wb, hasil, findings, added if added is not None else [], arrange)
         finally:
             wb.fileclosed = True  # after a failure, do not let xlsxwriter close it at exit
 
 
-def _write(wb, hasil: Hasil, findings: list[Finding], added: list[Finding]) -> int:
+def _write(
+    wb, hasil: Hasil, findings: list[Finding], added: list[Finding], arrange: Arrangement
+) -> int:
     ident = hasil.laporan.identitas
     wb.set_properties(
         {**DOC_PROPERTIES, "title": f"LKIP {ident.nama_instansi} {ident.tahun_laporan}".strip()}
@@ -59,17 +70,24 @@ def _write(wb, hasil: Hasil, findings: list[Finding], added: list[Finding]) -> i
         wb.set_custom_property(SOURCE_DIGEST, source)
     book = Book(wb)
     book.footer = document_footer(ident.nama_instansi, ident.tahun_laporan)
-    ringkasan = book.add_sheet(RINGKASAN, 3, hold=True)  # first in the book, filled last
-    temuan = book.add_sheet(TEMUAN, 4, hold=True)
-    positions = write_tables(book, hasil.laporan, hasil)
-    write_grafik(book, hasil, positions)
-    write_input_sheets(book, hasil.laporan, hasil, findings)
+    render = Renderer(book)
+    # every sheet of the document exists from the start, in the document's order; each is
+    # filled when its table is built (a table refers only to tables built before it)
+    sheets = {}
+    for name in arrange.order(list(document.ORDER)):
+        first = FORM_FIRST if name == RINGKASAN else 4 if name == TEMUAN else FIRST_DATA
+        sheets[name] = book.add_sheet(name, first, hold=True)
+    subtitle = f"{ident.nama_instansi} - {ident.pemerintah_daerah} - tahun {ident.tahun_laporan}"
+    for table in document.tables(hasil):
+        render.table(sheets[table.name], table, arrange.columns(table), subtitle)
+    write_input_sheets(render, hasil.laporan, hasil, findings)
     added.extend(book.findings)  # what writing had to report joins the list before it is shown
     if book.findings:
         findings = sort_findings([*findings, *book.findings])
-    write_ringkasan(book, ringkasan, hasil, positions, findings)
-    write_temuan(book, temuan, findings)
-    ringkasan.activate()
+    summary = document.summary(hasil, findings)
+    render.table(sheets[RINGKASAN], summary, arrange.columns(summary), subtitle)
+    write_temuan(book, sheets[TEMUAN], findings)
+    sheets[RINGKASAN].activate()
     book.finish(everything=True)
     wb.close()
     return book.formula_count

@@ -4,93 +4,82 @@ from __future__ import annotations
 
 from xlsxwriter.utility import xl_col_to_name
 
-from .. import formulas as X
+from ..document import Sources
+from ..document.spec import BLANK, Input, Style, call
 from ..model import Laporan
 from ..results import Hasil
 from ..schema import REALISASI, RENCANA_AKSI, Jenis
-from .book import Book
-from .context import Context
+from .render import Renderer
 
 
-def _headers(book: Book, ws, first: int, header_row: int, names: tuple[str, ...]) -> None:
+def _headers(render: Renderer, ws, first: int, header_row: int, names: tuple[str, ...]) -> None:
     for offset, name in enumerate(names):
-        ws.write_string(header_row - 1, first + offset, name, book.fmt["header_tool"])
+        ws.write_string(header_row - 1, first + offset, name, render.book.fmt["header_tool"])
         ws.set_column(first + offset, first + offset, 14)
 
 
+def _own(sheet: str, width: int, row: int, count: int) -> list[Input]:
+    """The derived cells of one input row, left to right."""
+    return [Input(sheet, f"{xl_col_to_name(width + i)}{row}") for i in range(count)]
+
+
 def realisasi_columns(
-    book: Book, ws, laporan: Laporan, hasil: Hasil, width: int, header_row: int
+    render: Renderer, ws, laporan: Laporan, hasil: Hasil, width: int, header_row: int
 ) -> None:
-    ctx = Context(laporan, hasil)
-    _headers(book, ws, width, header_row, REALISASI.derived)
-    f = book.fmt
+    src = Sources(laporan, hasil)
+    _headers(render, ws, width, header_row, REALISASI.derived)
     sheet = REALISASI.name
     for kode, rea in laporan.realisasi.items():
         r0 = rea.row - 1
-        own = [X.ref(sheet, f"{xl_col_to_name(width + i)}{rea.row}") for i in range(7)]
-        target, capaian, capped, _, pagu, _, _ = own
-        real = ctx.realisasi(kode)
+        target, capaian, capped, _, pagu, _, _ = _own(sheet, width, rea.row, 7)
+        real = src.realisasi(kode)
         if kode in hasil.indikator:
             h = hasil.indikator[kode]
-            book.formula(
-                ws, r0, width, X.number_or_blank(ctx.cell(h.target)), h.target.number, f["tool_num"]
-            )
-            book.formula(
+            render.live(ws, r0, width, src.number(h.target), h.target.number, Style.NUMBER)
+            render.live(
                 ws,
                 r0,
                 width + 1,
-                ctx.capaian(kode, h.target, target, real),
+                src.capaian(kode, h.target, target, real),
                 h.capaian,
-                f["tool_pct"],
+                Style.PERCENT,
             )
-            book.formula(ws, r0, width + 2, X.dibatasi(capaian, ctx.cap), h.dibatasi, f["tool_pct"])
-            book.formula(
-                ws, r0, width + 3, X.predikat(capped, ctx.skala), h.predikat, f["tool_center"]
+            render.live(
+                ws, r0, width + 2, call("dibatasi", capaian, src.cap), h.dibatasi, Style.PERCENT
+            )
+            render.live(
+                ws, r0, width + 3, call("predikat", capped, src.skala), h.predikat, Style.VERDICT
             )
         elif kode in hasil.anggaran and hasil.anggaran[kode].item.jenis == Jenis.SUB_KEGIATAN:
             a = hasil.anggaran[kode]
             item = a.item
-            book.formula(
-                ws,
-                r0,
-                width,
-                X.number_or_blank(ctx.cell(item.target)),
-                item.target.number,
-                f["tool_num"],
+            render.live(ws, r0, width, src.number(item.target), item.target.number, Style.NUMBER)
+            render.live(
+                ws, r0, width + 1, call("ratio", real, target), a.output_capaian, Style.PERCENT
             )
-            book.formula(ws, r0, width + 1, X.ratio(real, target), a.output_capaian, f["tool_pct"])
-            anggaran = ctx.column_cell(sheet, "realisasi_anggaran", rea.row) or X.BLANK
-            book.formula(
-                ws, r0, width + 4, X.number_or_blank(ctx.cell(item.pagu)), a.pagu, f["tool_rupiah"]
-            )
-            book.formula(ws, r0, width + 5, X.ratio(anggaran, pagu), a.serapan, f["tool_pct"])
-            book.formula(ws, r0, width + 6, X.sisa(pagu, anggaran), a.sisa, f["tool_rupiah"])
+            anggaran = src.column_cell(sheet, "realisasi_anggaran", rea.row) or BLANK
+            render.live(ws, r0, width + 4, src.number(item.pagu), a.pagu, Style.RUPIAH)
+            render.live(ws, r0, width + 5, call("ratio", anggaran, pagu), a.serapan, Style.PERCENT)
+            render.live(ws, r0, width + 6, call("sisa", pagu, anggaran), a.sisa, Style.RUPIAH)
 
 
 def rencana_aksi_columns(
-    book: Book, ws, laporan: Laporan, hasil: Hasil, width: int, header_row: int
+    render: Renderer, ws, laporan: Laporan, hasil: Hasil, width: int, header_row: int
 ) -> None:
-    ctx = Context(laporan, hasil)
-    _headers(book, ws, width, header_row, RENCANA_AKSI.derived)
-    f = book.fmt
+    src = Sources(laporan, hasil)
+    _headers(render, ws, width, header_row, RENCANA_AKSI.derived)
     sheet = RENCANA_AKSI.name
     for kode, ra in laporan.rencana_aksi.items():
         h = hasil.rencana_aksi[kode]
         r0 = ra.row - 1
-        quarters = [ctx.cell(c) for c in ra.targets if c.sheet]
-        formula = X.sampai_dengan(quarters, ctx.metode_ra(kode), not ra.targets[3].sheet)
-        book.formula(ws, r0, width, formula, h.target_tahunan, f["tool_num"])
-        book.formula(
-            ws,
-            r0,
-            width + 1,
-            X.number_or_blank(ctx.cell(h.target_acuan)),
-            h.target_acuan.number,
-            f["tool_num"],
+        quarters = tuple(src.cell(c) for c in ra.targets if c.sheet)
+        annual = call("sampai_dengan", quarters, src.metode_ra(kode), not ra.targets[3].sheet)
+        render.live(ws, r0, width, annual, h.target_tahunan, Style.NUMBER)
+        render.live(
+            ws, r0, width + 1, src.number(h.target_acuan), h.target_acuan.number, Style.NUMBER
         )
-        mine = X.ref(sheet, f"{xl_col_to_name(width)}{ra.row}")
-        acuan = X.ref(sheet, f"{xl_col_to_name(width + 1)}{ra.row}")
-        book.formula(ws, r0, width + 2, X.difference(mine, acuan), h.selisih, f["tool_num"])
+        mine, acuan, _ = _own(sheet, width, ra.row, 3)
+        render.live(ws, r0, width + 2, call("difference", mine, acuan), h.selisih, Style.NUMBER)
 
 
 DERIVED_WRITERS = {

@@ -17,8 +17,9 @@ from ..results import Hasil
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
 from ..styles import document_footer, page_setup
 from ..values import clean_text, code_text, format_id
-from .book import Book, RowRecorder
+from .book import RowRecorder
 from .derived import DERIVED_WRITERS
+from .render import Renderer
 
 
 def cell_index(laporan: Laporan) -> dict[tuple[str, str], Cell]:
@@ -90,7 +91,10 @@ def number_format(cell: Cell) -> str:
     return body + suffix
 
 
-def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: list[Finding]) -> None:
+def write_input_sheets(
+    render: Renderer, laporan: Laporan, hasil: Hasil, findings: list[Finding]
+) -> None:
+    book = render.book
     values = cell_index(laporan)
     marked = marks(findings)
     for spec in INPUT_SHEETS:
@@ -105,7 +109,7 @@ def write_input_sheets(book: Book, laporan: Laporan, hasil: Hasil, findings: lis
         derived = RowRecorder(ws)
         writer = DERIVED_WRITERS.get(spec.name)
         if writer is not None:
-            writer(book, derived, laporan, hasil, width, header_row)
+            writer(render, derived, laporan, hasil, width, header_row)
         band = range(width, width + len(spec.derived)) if spec.derived else range(0)
         table = sorted(xl_cell_to_rowcol(f"{letter}1")[1] for letter in kinds)
         dropped = laporan.derived_columns.get(spec.name, set())

@@ -1,0 +1,253 @@
+"""The xlsx renderer of the document model: places each table on its sheet, resolves every
+reference to an A1 address and writes each live cell as a formula with Python's value cached.
+
+Formula text comes only from `formulas.py`: an expression `Call("ratio", a, b)` becomes
+`formulas.ratio(<a>, <b>)` with its references resolved here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from xlsxwriter.utility import xl_col_to_name
+
+from .. import formulas as X
+from ..document.spec import (
+    Blank,
+    Call,
+    Cell,
+    Chart,
+    Column,
+    Criterion,
+    Expr,
+    Input,
+    InputSpan,
+    Layout,
+    Num,
+    Ref,
+    Span,
+    Style,
+    Table,
+    Text,
+)
+from ..styles import bar_chart, page_setup
+from .book import Book, OrderedSheet
+
+HEADER_ROW = 4  # zero-based: title, subtitle, note, blank, header
+NUMBER_ROW = HEADER_ROW + 1
+"""The row of column numbers (1) (2) ... under the headings, which LKIP tables print so the
+text can say "kolom (7)"."""
+FIRST_DATA = NUMBER_ROW + 1
+FORM_FIRST = 3
+"""The first row of a form (Ringkasan): under its title and subtitle."""
+HEADER_HEIGHT = 42
+
+STYLE_FORMATS = {
+    Style.TEXT: "cell",
+    Style.CENTER: "cell_center",
+    Style.STRONG: "cell_bold",
+    Style.HEADING: "bold",
+    Style.NUMBER: "tool_num",
+    Style.COUNT: "tool_int",
+    Style.PERCENT: "tool_pct",
+    Style.RUPIAH: "tool_rupiah",
+    Style.VERDICT: "tool_center",
+    Style.TOTAL: "tool_bold",
+    Style.TOTAL_PERCENT: "tool_bold_pct",
+    Style.TOTAL_RUPIAH: "tool_bold_rupiah",
+    Style.LABEL: "label",
+    Style.NOTE: "note",
+    Style.LINK: "link",
+}
+
+
+class Placement:
+    """Where a table landed: its columns' letters and its rows' 1-based numbers."""
+
+    __slots__ = ("body_first", "body_last", "letters", "rows")
+
+    def __init__(self, letters: dict[str, str], rows: dict[Hashable, int], first: int, last: int):
+        self.letters = letters
+        self.rows = rows
+        self.body_first = first
+        self.body_last = last
+
+
+class Renderer:
+    def __init__(self, book: Book) -> None:
+        self.book = book
+        self.placed: dict[str, Placement] = {}
+        self._functions: dict[str, object] = {}
+        self._formats = {style: book.fmt[name] for style, name in STYLE_FORMATS.items()}
+        self._formats[Style.FRACTION] = book.custom("tool", "0.00%")
+
+    # --- references ---------------------------------------------------------------------------
+
+    def place(self, table: Table, columns: list[Column]) -> Placement:
+        first = FORM_FIRST if table.layout is Layout.FORM else FIRST_DATA
+        rows: dict[Hashable, int] = {}
+        body_last = None
+        for i, row in enumerate(table.rows):
+            if row.key in rows:
+                raise ValueError(f"{table.name}: row key {row.key!r} twice")
+            rows[row.key] = first + i + 1
+            if row.total and body_last is None:
+                body_last = first + i
+        if body_last is None:
+            body_last = first + len(table.rows)
+        letters = {column.key: xl_col_to_name(i) for i, column in enumerate(columns)}
+        placement = Placement(letters, rows, first + 1, body_last)
+        self.placed[table.name] = placement
+        return placement
+
+    def formula(self, expr: Expr) -> str:
+        """The formula text (without `=`) of an expression."""
+        text = self._resolve(expr)
+        assert isinstance(text, str), expr
+        return text
+
+    def _resolve(self, expr: Expr) -> str | None:
+        kind = type(expr)
+        if kind is Ref:
+            where = self._placement(expr.table)
+            return X.cell_ref(expr.table, where.letters[expr.col], where.rows[expr.row])
+        if kind is Call:
+            fn = self._functions.get(expr.fn)
+            if fn is None:
+                fn = self._functions[expr.fn] = getattr(X, expr.fn)
+            return fn(*[self._argument(a) for a in expr.args], **dict(expr.options))
+        if kind is Input:
+            return X.ref(expr.sheet, expr.cell)
+        if kind is Span:
+            where = self._placement(expr.table)
+            first = where.body_first if expr.first is None else where.rows[expr.first]
+            last = where.body_last if expr.last is None else where.rows[expr.last]
+            if last < first:
+                return None
+            return X.column_area(expr.table, where.letters[expr.col], first, last)
+        if kind is Text:
+            return X.text(expr.value)
+        if kind is Num:
+            return X.number(expr.value)
+        if kind is Blank:
+            return X.BLANK
+        if kind is Criterion:
+            return X.criteria(expr.value)
+        if kind is InputSpan:
+            return X.column_area(expr.sheet, expr.column, expr.first, expr.last)
+        raise TypeError(f"not an expression: {expr!r}")
+
+    def _argument(self, arg: object) -> object:
+        if isinstance(arg, tuple):  # a list of cells or areas; an empty area drops out
+            return [r for r in (self._resolve(a) for a in arg) if r is not None]
+        if isinstance(arg, EXPRESSIONS):
+            return self._resolve(arg)
+        return arg  # a parameter of the rule itself (a bound, a flag)
+
+    def _placement(self, table: str) -> Placement:
+        try:
+            return self.placed[table]
+        except KeyError:
+            raise RuntimeError(f"{table} is referred to before it is written") from None
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def style(self, style: Style) -> object:
+        return self._formats[style]
+
+    def live(self, ws, row: int, col: int, expr: Expr, value: object, style: Style) -> None:
+        """A formula cell at a 0-based (row, col) whose cached result is `value`."""
+        self.book.formula(ws, row, col, self.formula(expr), value, self._formats[style])
+
+    def cell(self, ws, row: int, col: int, cell: Cell) -> None:
+        fmt = self._formats[cell.style]
+        if cell.expr is not None:
+            self.book.formula(ws, row, col, self.formula(cell.expr), cell.value, fmt)
+        elif cell.link is not None:
+            ws.write_url(row, col, f"internal:{X.quote_sheet(cell.link)}!A1", fmt, cell.value)
+        elif isinstance(cell.value, str):
+            ws.write_string(row, col, cell.value, fmt)
+        elif cell.value is not None:
+            self.book.value(ws, row, col, cell.value, fmt)
+
+    def table(self, ws: OrderedSheet, table: Table, columns: list[Column], subtitle: str) -> None:
+        """Write `table` on `ws` (created empty, in the book's order) with `columns` in the order
+        given, then finish the sheet."""
+        f = self.book.fmt
+        placement = self.place(table, columns)
+        keys = [column.key for column in columns]
+        ws.write_string(0, 0, table.title, f["title"])
+        if table.layout is Layout.FORM:
+            ws.write_string(1, 0, table.note, f["subtitle"])
+            for col, column in enumerate(columns):
+                ws.set_column(col, col, column.width)
+            first = FORM_FIRST
+        else:
+            ws.write_string(1, 0, subtitle, f["subtitle"])
+            ws.write_string(2, 0, table.note, f["note"])
+            ws.set_row(HEADER_ROW, HEADER_HEIGHT)
+            for col, column in enumerate(columns):
+                ws.write_string(HEADER_ROW, col, column.heading, f["header"])
+                ws.set_column(col, col, column.width)
+            for col in range(len(columns)):
+                ws.write_string(NUMBER_ROW, col, f"({col + 1})", f["number_row"])
+            ws.freeze_panes(FIRST_DATA, 0)
+            if table.source:
+                ws.closing = (f"Sumber data: {table.source}.", f["note"])
+            first = FIRST_DATA
+        for i, row in enumerate(table.rows):
+            cells = row.cells
+            for col, key in enumerate(keys):
+                item = cells.get(key)
+                if item is not None:
+                    self.cell(ws, first + i, col, item)
+        for number, chart in enumerate(table.charts):
+            self._chart(ws, table, placement, chart, len(columns) + 1, number)
+        repeat = None if table.layout is Layout.FORM else (HEADER_ROW, NUMBER_ROW)
+        page_setup(ws, repeat_rows=repeat, footer=self.book.footer)
+        ws.finish()
+
+    def _chart(self, ws, table: Table, where: Placement, chart: Chart, col: int, n: int) -> None:
+        first, last = where.rows[chart.first], where.rows[chart.last]
+
+        def area(key: str) -> str:
+            return "=" + X.column_area(table.name, where.letters[key], first, last)
+
+        wb = self.book.wb
+        name, key = chart.series[0]
+        axis = dict(chart.axis)
+        if chart.kind == "bar":
+            out = bar_chart(wb, name, chart.title, area(chart.categories), area(key), axis)
+        else:
+            out = wb.add_chart({"type": chart.kind})
+            out.add_series(
+                {
+                    "name": name,
+                    "categories": area(chart.categories),
+                    "values": area(key),
+                    "data_labels": {"value": True, "num_format": "0.00"},
+                }
+            )
+            if chart.reference is not None:
+                line = wb.add_chart({"type": "line"})
+                line.add_series(
+                    {
+                        "name": chart.reference[0],
+                        "categories": area(chart.categories),
+                        "values": area(chart.reference[1]),
+                        "line": {"color": "#C00000", "dash_type": "dash"},
+                        "marker": {"type": "none"},
+                    }
+                )
+                out.combine(line)
+            out.set_title({"name": chart.title})
+            out.set_y_axis(axis)
+            out.set_legend({"position": "bottom"})
+        anchor = xl_col_to_name(col) + str(HEADER_ROW + 1 + n * CHART_ROWS)
+        ws.insert_chart(anchor, out, {"x_scale": 1.4, "y_scale": 1.0})
+
+
+CHART_ROWS = 18
+"""Rows between the top of one chart and the next (a chart 1.0 high is about 14.4 rows)."""
+
+EXPRESSIONS = (Ref, Span, Input, InputSpan, Text, Criterion, Num, Blank, Call)

@@ -1,0 +1,102 @@
+"""The completed LKIP as a format-neutral document: its tables in order, built from the model
+and the results. Renderers (the xlsx workbook, the DOCX document) read it; none of them
+computes a figure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ..findings import Finding
+from ..results import Hasil
+from .sources import Sources
+from .spec import Column, Table
+from .summary import GRAFIK, RINGKASAN, TEMUAN, grafik, ringkasan
+from .tables import (
+    T11,
+    T12,
+    T13,
+    T21,
+    T22,
+    T31,
+    T32,
+    T33,
+    T34,
+    T35,
+    T36,
+    T37,
+    T38,
+    TRA,
+    rencana_aksi,
+    sdm_tables,
+    tabel_21,
+    tabel_22,
+    tabel_31,
+    tabel_32,
+    tabel_33,
+    tabel_34,
+    tabel_35,
+    tabel_36,
+    tabel_37,
+    tabel_38,
+)
+
+__all__ = [
+    "GRAFIK",
+    "ORDER",
+    "RINGKASAN",
+    "TEMUAN",
+    "Arrangement",
+    "Sources",
+    "Table",
+    "ringkasan",
+    "tables",
+]
+
+ORDER = [RINGKASAN, TEMUAN, T11, T12, T13, T21, T22, T31, T32, T33, T34, T35, T36, T37, T38]
+ORDER += [TRA, GRAFIK]
+"""The LKIP's order (Ringkasan and Temuan first, then Bab I, Bab II, Bab III, monitoring)."""
+
+
+def tables(hasil: Hasil) -> Iterator[Table]:
+    """Every table but Ringkasan (which also needs the findings of writing), one at a time, so
+    a renderer can write each and let it go: a table refers only to tables before it here."""
+    src = Sources(hasil.laporan, hasil)
+    yield from sdm_tables(src)
+    for build in (
+        tabel_21,
+        tabel_22,
+        tabel_31,
+        tabel_32,
+        tabel_33,
+        tabel_34,
+        tabel_35,
+        tabel_36,
+        tabel_37,
+        tabel_38,
+        rencana_aksi,
+        grafik,
+    ):
+        yield build(src)
+
+
+def summary(hasil: Hasil, findings: list[Finding]) -> Table:
+    """Ringkasan: the ikhtisar figures, and the findings counted."""
+    return ringkasan(Sources(hasil.laporan, hasil), findings)
+
+
+def _same(names: list[str]) -> list[str]:
+    return names
+
+
+def _declared(table: Table) -> list[Column]:
+    return table.columns
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """Where a renderer puts things: the order of the tables and of each table's columns.
+    Declared order by default; any other order gives the same figures (tests permute both)."""
+
+    order: Callable[[list[str]], list[str]] = field(default=_same)
+    columns: Callable[[Table], list[Column]] = field(default=_declared)
