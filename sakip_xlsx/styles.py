@@ -153,5 +153,6 @@ def bar_chart(wb, name: str, title: str, categories: str, values: str, x_axis: d
     )
     chart.set_title({"name": title})
     chart.set_x_axis(x_axis)
+    chart.set_y_axis({"reverse": True})  # categories top-down, in the order of the table
     chart.set_legend({"none": True})
     return chart

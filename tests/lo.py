@@ -40,8 +40,8 @@ requires_soffice = pytest.mark.skipif(
 )
 
 
-def convert(source: Path, outdir: Path, *, recalculate: bool) -> Path:
-    """Open `source` in LibreOffice and save it again as .xlsx in `outdir`."""
+def convert(source: Path, outdir: Path, *, recalculate: bool, to: str = "xlsx") -> Path:
+    """Open `source` in LibreOffice and save it again as .xlsx (or `to="pdf"`) in `outdir`."""
     exe = soffice()
     assert exe, "LibreOffice (soffice) is needed for this test"
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
@@ -57,7 +57,7 @@ def convert(source: Path, outdir: Path, *, recalculate: bool) -> Path:
                 "--norestore",
                 f"-env:UserInstallation=file://{profile}",
                 "--convert-to",
-                "xlsx:Calc MS Excel 2007 XML",
+                "xlsx:Calc MS Excel 2007 XML" if to == "xlsx" else "pdf:calc_pdf_Export",
                 "--outdir",
                 str(outdir),
                 str(source),
@@ -66,7 +66,7 @@ def convert(source: Path, outdir: Path, *, recalculate: bool) -> Path:
             text=True,
             timeout=300,
         )
-    target = outdir / (source.stem + ".xlsx")
+    target = outdir / (source.stem + "." + to)
     assert target.exists(), f"LibreOffice did not convert {source}: {result.stderr}"
     return target
 
@@ -111,3 +111,18 @@ def same(a: object, b: object) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
     return a == b
+
+
+def pdf_pages(source: Path, outdir: Path) -> list[str]:
+    """Print `source` to PDF with LibreOffice, as a reviewer would, and return the text of
+    each page with its whitespace collapsed (a word broken after a hyphen joined again)."""
+    import re
+
+    from pypdf import PdfReader
+
+    pdf = convert(source, outdir, recalculate=False, to="pdf")
+    pages = []
+    for page in PdfReader(pdf).pages:
+        text = " ".join((page.extract_text() or "").split())
+        pages.append(re.sub(r"(\w)- (\w)", r"\1-\2", text))
+    return pages

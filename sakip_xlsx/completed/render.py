@@ -13,6 +13,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from .. import formulas as X
 from ..document.spec import (
+    NOT_APPLICABLE,
     Blank,
     Call,
     Cell,
@@ -195,14 +196,21 @@ class Renderer:
             if table.source:
                 ws.closing = (f"Sumber data: {table.source}.", f["note"])
             first = FIRST_DATA
+        grid = table.layout is Layout.GRID
         for i, row in enumerate(table.rows):
             cells = row.cells
             for col, key in enumerate(keys):
                 item = cells.get(key)
                 if item is not None:
                     self.cell(ws, first + i, col, item)
+                elif grid and (row.total or row.heading):  # every cell has its border
+                    ws.write_blank(first + i, col, None, f["cell"])
+                elif grid:
+                    ws.write_string(first + i, col, NOT_APPLICABLE, f["cell_center"])
         for number, chart in enumerate(table.charts):
             self._chart(ws, table, placement, chart, len(columns) + 1, number)
+        if len(table.charts) > 1:  # each further chart starts a printed page: none is split
+            ws.set_h_pagebreaks([FIRST_DATA + n * CHART_ROWS for n in range(1, len(table.charts))])
         repeat = None if table.layout is Layout.FORM else (HEADER_ROW, NUMBER_ROW)
         page_setup(ws, repeat_rows=repeat, footer=self.book.footer)
         ws.finish()
@@ -243,8 +251,9 @@ class Renderer:
             out.set_title({"name": chart.title})
             out.set_y_axis(axis)
             out.set_legend({"position": "bottom"})
-        anchor = xl_col_to_name(col) + str(HEADER_ROW + 1 + n * CHART_ROWS)
-        ws.insert_chart(anchor, out, {"x_scale": 1.4, "y_scale": 1.0})
+        # below the heading rows, which are repeated on every page (and would repeat the chart)
+        anchor = xl_col_to_name(col) + str(FIRST_DATA + 1 + n * CHART_ROWS)
+        ws.insert_chart(anchor, out, {"x_scale": 1.4, "y_scale": 1.0, "y_offset": 10})
 
 
 CHART_ROWS = 18

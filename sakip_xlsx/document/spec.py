@@ -17,6 +17,9 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+NOT_APPLICABLE = "-"
+"""What a table shows where a figure does not apply to the row."""
+
 
 class Style(StrEnum):
     """What a cell shows, for every renderer: the xlsx renderer maps each to a cell format."""
@@ -171,13 +174,20 @@ def live(expr: Expr, value: object, style: Style) -> Cell:
 
 
 class Row:
-    __slots__ = ("cells", "key", "total")
+    """A row of cells by column key. In a body row a column without a cell is one that does not
+    apply to the row (a program has no output realisasi): renderers show "-" there."""
 
-    def __init__(self, key: Hashable, cells: dict[str, Cell], total: bool = False) -> None:
+    __slots__ = ("cells", "heading", "key", "total")
+
+    def __init__(
+        self, key: Hashable, cells: dict[str, Cell], total: bool = False, heading: bool = False
+    ) -> None:
         self.key = key
         self.cells = cells
         self.total = total
         """A total row closes the table: spans of the body stop above it."""
+        self.heading = heading
+        """A heading inside the table (a group title): blank where it has no cell."""
 
 
 @dataclass(frozen=True)

@@ -230,7 +230,7 @@ def grafik(src: Sources) -> Table:
     charts: list[Chart] = []
 
     def block(key: str, heading: str, items: list[tuple[str, str, Expr, object]]) -> None:
-        rows.append(Row((key,), {"kode": Cell(heading, Style.HEADING)}))
+        rows.append(Row((key,), {"kode": Cell(heading, Style.HEADING)}, heading=True))
         for kode, name, expr, value in items:
             rows.append(
                 Row(

@@ -417,31 +417,57 @@ def tabel_34(src: Sources) -> Table:
 
 
 def tabel_35(src: Sources) -> Table:
-    hasil = src.hasil
-    measured = {ind.kode for _, ind in sasaran_indikator(src.laporan)}
+    """Each sasaran with its average and predikat, its indicators listed under it with the
+    capped capaian and predikat they bring (from Tabel 3.1)."""
+    hasil, laporan = src.hasil, src.laporan
+    measured = {ind.kode for _, ind in sasaran_indikator(laporan)}
     rows = []
     for number, (kode, hs) in enumerate(hasil.sasaran.items(), start=1):
         capped = tuple(Ref(T31, k, "dibatasi") for k in hs.indikator if k in measured)
         cells = {
             "no": Cell(number, Style.CENTER),
-            "sasaran": Cell(hs.sasaran.uraian),
+            "uraian": Cell(hs.sasaran.uraian, Style.STRONG),
+            "kode": Cell(kode),
             "jumlah": Cell(len(hs.indikator), Style.CENTER),
             "dinilai": live(call("count", capped), hs.dinilai, Style.VERDICT),
-            "rata_rata": live(call("mean", capped), hs.rata_rata, Style.PERCENT),
+            "rata_rata": live(call("mean", capped), hs.rata_rata, Style.TOTAL_PERCENT),
             "predikat": live(
                 call("predikat", Ref(T35, kode, "rata_rata"), src.skala),
                 hs.predikat,
-                Style.VERDICT,
+                Style.TOTAL,
             ),
         }
         rows.append(Row(kode, cells))
+        for k in hs.indikator:
+            if k not in measured:
+                continue
+            h = hasil.indikator[k]
+            key = ("indikator", k)
+            rows.append(
+                Row(
+                    key,
+                    {
+                        "no": Cell(""),
+                        "uraian": Cell("   " + laporan.indikator[k].indikator),
+                        "kode": Cell(k),
+                        "rata_rata": live(
+                            call("number_or_blank", Ref(T31, k, "dibatasi")),
+                            h.dibatasi,
+                            Style.PERCENT,
+                        ),
+                        "predikat": live(
+                            call("predikat", Ref(T35, key, "rata_rata"), src.skala),
+                            h.predikat,
+                            Style.VERDICT,
+                        ),
+                    },
+                )
+            )
     rows.append(
         Row(
             TOTAL,
             {
-                "sasaran": Cell(
-                    "Rata-rata capaian instansi (semua indikator sasaran)", Style.TOTAL
-                ),
+                "uraian": Cell("Rata-rata capaian instansi (semua indikator sasaran)", Style.TOTAL),
                 "rata_rata": live(
                     call("number_or_blank", Ref(T31, TOTAL, "dibatasi")),
                     hasil.rata_rata,
@@ -459,14 +485,15 @@ def tabel_35(src: Sources) -> Table:
     return _table(
         T35,
         "Tabel 3.5 Predikat Capaian Kinerja per Sasaran",
-        "Rata-rata sasaran = rata-rata capaian dibatasi indikatornya (Tabel 3.1). "
-        f"Predikat: {hasil.pengaturan.skala}.",
+        "Rata-rata sasaran = rata-rata capaian dibatasi indikatornya (Tabel 3.1); di bawah "
+        f"setiap sasaran, indikatornya. Predikat: {hasil.pengaturan.skala}.",
         _columns(
             ("no", "No", 5),
-            ("sasaran", "Sasaran strategis", 48),
+            ("uraian", "Sasaran strategis / indikator", 48),
+            ("kode", "Kode", 8),
             ("jumlah", "Jumlah indikator", 11),
             ("dinilai", "Indikator dinilai", 11),
-            ("rata_rata", "Rata-rata capaian (%)", 13),
+            ("rata_rata", "Capaian dibatasi / rata-rata (%)", 14),
             ("predikat", "Predikat", 22),
         ),
         rows,
@@ -512,7 +539,7 @@ def _budget_rows(src: Sources, name: str, sisa: bool, extra=None) -> list[Row]:
                 "jenis": Cell("Kelompok"),
                 "uraian": Cell("Sub kegiatan tanpa induk yang sah (lihat Temuan)", Style.HEADING),
             }
-            rows.append(Row(GROUP, cells))
+            rows.append(Row(GROUP, cells, heading=True))
             continue
         k = item.kode
         bold = item.jenis != Jenis.SUB_KEGIATAN
