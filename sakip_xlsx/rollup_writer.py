@@ -192,17 +192,35 @@ def _write_peringkat(wb, f, rekap: Rekap, positions: dict[str, int]) -> None:
     chart_ws = wb.add_worksheet(GRAFIK)
     chart_ws.write_string(0, 0, "Rata-rata capaian kinerja per perangkat daerah", f["title"])
     sheet = X.quote_sheet(PERINGKAT)
-    chart = bar_chart(
-        wb,
-        "Rata-rata capaian (%)",
-        "Rata-rata capaian kinerja per OPD",
-        f"={sheet}!$B${FIRST + 2}:$B${row}",
-        f"={sheet}!$C${FIRST + 2}:$C${row}",
-        {"name": "%", "min": 0},
-    )
-    chart.set_y_axis({"reverse": True})
-    chart.set_size({"width": 900, "height": max(320, 24 * len(ordered) + 120)})
-    chart_ws.insert_chart("A3", chart)
+    # one chart per CHART_OPD perangkat daerah, each on its own printed page: a chart of every
+    # OPD of a kabupaten would be split across pages, or shrunk past reading
+    parts = range(0, len(ordered), CHART_OPD)
+    values = [
+        o.rata_rata for o in ordered if o.rata_rata is not None and math.isfinite(o.rata_rata)
+    ]
+    top = max(100, math.ceil(max(values, default=100) / 10) * 10)  # one scale on every page
+    for n, start in enumerate(parts):
+        first = FIRST + 2 + start
+        last = FIRST + 1 + min(start + CHART_OPD, len(ordered))
+        suffix = f" ({n + 1}/{len(parts)})" if len(parts) > 1 else ""
+        chart = bar_chart(
+            wb,
+            "Rata-rata capaian (%)",
+            "Rata-rata capaian kinerja per OPD" + suffix,
+            f"={sheet}!$B${first}:$B${last}",
+            f"={sheet}!$C${first}:$C${last}",
+            {"name": "%", "min": 0, "max": top},
+        )
+        chart.set_size({"width": 900, "height": 24 * (last - first + 1) + 120})
+        chart_ws.insert_chart(2 + n * CHART_PAGE_ROWS, 0, chart, {"y_offset": 5})
+    chart_ws.set_h_pagebreaks([2 + n * CHART_PAGE_ROWS for n in range(1, len(parts))])
+    page_setup(chart_ws, footer=_footer(rekap))
+
+
+CHART_OPD = 20
+"""Perangkat daerah per chart: 20 bars (600 px) fit an A4 landscape page."""
+CHART_PAGE_ROWS = 32
+"""Rows from one chart to the next (a 600 px chart is 30 rows of 20 px)."""
 
 
 def _write_rinci(wb, f, rekap: Rekap) -> None:
