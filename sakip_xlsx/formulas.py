@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from . import rules
-from .schema import Metode
+from .schema import Metode, Polaritas
 
 BLANK = '""'
 
@@ -60,10 +60,10 @@ def number(value: float) -> str:
 def capaian(t: str, r: str, polaritas: str, *, rentang_blank: bool = True) -> str:
     """Positif R/T*100, Negatif (2T-R)/T*100; blank for T=0 and (optionally) for a Rentang
     polaritas whose target is not a range."""
-    blank_if = f"OR({t}=0,{polaritas}={text('Rentang')})" if rentang_blank else f"{t}=0"
+    blank_if = f"OR({t}=0,{polaritas}={text(Polaritas.RENTANG)})" if rentang_blank else f"{t}=0"
     return (
         f"IF(AND(ISNUMBER({t}),ISNUMBER({r})),IF({blank_if},{BLANK},"
-        f"IF({polaritas}={text('Negatif')},(2*{t}-{r})/{t}*100,{r}/{t}*100)),{BLANK})"
+        f"IF({polaritas}={text(Polaritas.NEGATIF)},(2*{t}-{r})/{t}*100,{r}/{t}*100)),{BLANK})"
     )
 
 
@@ -150,7 +150,7 @@ def judge(own: str, other: str, polaritas: str, words: tuple) -> str:
     return (
         f"IF(AND(ISNUMBER({own}),ISNUMBER({other})),"
         f"IF(ROUND({own},{d})=ROUND({other},{d}),{same},"
-        f"IF(({own}>{other})=({polaritas}<>{text('Negatif')}),{better},{worse})),{BLANK})"
+        f"IF(({own}>{other})=({polaritas}<>{text(Polaritas.NEGATIF)}),{better},{worse})),{BLANK})"
     )
 
 
@@ -214,14 +214,14 @@ def count_matches(labels: str | None, label: str, statuses: str | None, status: 
 def efisien_rasio(value: str) -> str:
     return (
         f"IF(ISNUMBER({value}),IF(ROUND({value},{rules.ROUND_DIGITS})>=100,"
-        f"{text('Efisien')},{text('Tidak efisien')}),{BLANK})"
+        f"{text(rules.EFISIEN)},{text(rules.TIDAK_EFISIEN)}),{BLANK})"
     )
 
 
 def efisien_pmk(value: str) -> str:
     return (
         f"IF(ISNUMBER({value}),IF(ROUND({value},{rules.ROUND_DIGITS})>0,"
-        f"{text('Efisien')},{text('Tidak efisien')}),{BLANK})"
+        f"{text(rules.EFISIEN)},{text(rules.TIDAK_EFISIEN)}),{BLANK})"
     )
 
 

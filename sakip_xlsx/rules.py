@@ -170,6 +170,7 @@ def realisasi_sd_tahun(values: Sequence[float | None], metode: str) -> float | N
 
 TREN = ("Tetap", "Membaik", "Memburuk")
 BANDING = ("Sama", "Lebih baik", "Lebih buruk")
+EFISIEN, TIDAK_EFISIEN = "Efisien", "Tidak efisien"
 
 
 def judge(own: float | None, other: float | None, polaritas: str, words: tuple) -> str:
@@ -196,7 +197,7 @@ def efisiensi_rasio(capaian_kinerja: float | None, serapan: float | None) -> flo
 def efisien_rasio(value: float | None) -> str:
     if value is None:
         return ""
-    return "Efisien" if round(value, ROUND_DIGITS) >= 100 else "Tidak efisien"
+    return EFISIEN if round(value, ROUND_DIGITS) >= 100 else TIDAK_EFISIEN
 
 
 def nilai_output(
@@ -231,7 +232,7 @@ def efisiensi_pmk(items: Sequence[tuple[float | None, float | None, float | None
 def efisien_pmk(value: float | None) -> str:
     if value is None:
         return ""
-    return "Efisien" if round(value, ROUND_DIGITS) > 0 else "Tidak efisien"
+    return EFISIEN if round(value, ROUND_DIGITS) > 0 else TIDAK_EFISIEN
 
 
 def banding(own: float | None, other: float | None, polaritas: str) -> str:
