@@ -38,6 +38,29 @@ IDENTITAS = {
     "belanja_modal": "Rp. 53.225.986,00",
     "pagu_tahun_lalu": "Rp. 3.810.244.147,00",
     "realisasi_tahun_lalu": "Rp. 3.709.209.303,00",
+    "tugas_fungsi": (
+        "Kecamatan Puger merupakan unsur pelaksana Pemerintah Daerah yang dipimpin oleh Camat "
+        "sebagai koordinator penyelenggaraan pemerintahan di wilayah kerjanya (Peraturan Bupati "
+        "Jember Nomor 29 Tahun 2021). Fungsinya antara lain: penyelenggaraan urusan "
+        "pemerintahan umum; koordinasi kegiatan pemberdayaan masyarakat; koordinasi upaya "
+        "penyelenggaraan ketenteraman dan ketertiban umum; koordinasi penerapan dan penegakan "
+        "Peraturan Daerah dan Peraturan Bupati; koordinasi pemeliharaan prasarana dan sarana "
+        "pelayanan umum; pembinaan dan pengawasan penyelenggaraan kegiatan desa; dan "
+        "penyelesaian permasalahan pelayanan pemerintahan di wilayah kecamatan."
+    ),
+    "struktur_organisasi": (
+        "Susunan organisasi Kecamatan Puger terdiri dari Camat; Sekretaris Kecamatan dengan "
+        "Subbag Perencanaan, Pelaporan dan Keuangan serta Subbag Umum dan Kepegawaian; Seksi "
+        "Pemerintahan; Seksi Ketentraman dan Ketertiban Umum; Seksi Pemberdayaan Masyarakat dan "
+        "Kesejahteraan Sosial; Seksi Pelayanan Umum; dan Kelompok Jabatan Fungsional."
+    ),
+    "isu_strategis": (
+        "Pola pikir dan budaya kerja belum sejalan dengan alur pikir dan alur tindak Reformasi "
+        "Birokrasi; SDM pelaksana layanan masih terbatas dalam jumlah dan kompetensi; "
+        "profesionalisme petugas administrasi kependudukan dan pencatatan sipil belum optimal; "
+        "program pemberdayaan ekonomi masyarakat desa belum fokus pada potensi desa; dan "
+        "pemahaman SDM perencana terhadap kaidah perencanaan masih kurang."
+    ),
     "batas_capaian": "100",
     "skala_predikat": "PermenPANRB 88/2021",
     "metode_efisiensi": "Rasio capaian/serapan",
@@ -501,6 +524,15 @@ REALISASI = [
         "realisasi": "90%",
         "realisasi_lalu:2022": "80%",
         "realisasi_nasional": "-",
+        "faktor_penghambat": (
+            "Kendala dalam implementasi program dan kegiatan akibat perubahan regulasi dan "
+            "kebijakan; permasalahan koordinasi antar perangkat daerah dalam program lintas "
+            "sektoral."
+        ),
+        "upaya": (
+            "Evaluasi dan penyesuaian target kinerja agar lebih realistis dan terukur; "
+            "peningkatan koordinasi antar seksi; pemantauan dan evaluasi kinerja secara berkala."
+        ),
         "sumber": SUMBER,
     },
     {
@@ -509,6 +541,17 @@ REALISASI = [
         "realisasi": "81,9",
         "realisasi_lalu:2022": "82,5%",
         "realisasi_nasional": "-",
+        "faktor_penghambat": (
+            "Kualitas pelayanan publik belum optimal (sikap dan kemampuan petugas); sarana dan "
+            "prasarana terbatas, terutama jaringan internet dan perangkat komputer; kapasitas "
+            "SDM penyelenggara pelayanan masih perlu ditingkatkan."
+        ),
+        "upaya": (
+            "Memantau penerapan SOP dan standar pelayanan; menambah jaringan internet dan "
+            "memutakhirkan perangkat komputer; pelatihan berkala bagi petugas; memperluas "
+            "layanan digital; survei kepuasan masyarakat secara manual dan E-Sukma secara "
+            "berkala."
+        ),
         "sumber": "Indeks Kepuasan Masyarakat (Manual)",
     },
     {
@@ -516,6 +559,15 @@ REALISASI = [
         "uraian": IND["IS3"],
         "realisasi": "100%",
         "realisasi_nasional": "-",
+        "faktor_pendorong": (
+            "Sinergi antar pemangku kepentingan di Kecamatan Puger (Koramil dan Babinsa, kader "
+            "posyandu, tokoh masyarakat): komunikasi dan koordinasi, pembagian tugas dan "
+            "pemanfaatan sumber daya bersama."
+        ),
+        "upaya": (
+            "Mengevaluasi program yang kurang efektif; mengatasi keterbatasan anggaran dan "
+            "fasilitas; meningkatkan partisipasi masyarakat dan pengawasan internal."
+        ),
         "sumber": SUMBER,
     },
     {
@@ -523,6 +575,14 @@ REALISASI = [
         "uraian": IND["IS4"],
         "realisasi": "100 %",
         "realisasi_nasional": "-",
+        "faktor_pendorong": (
+            "Patroli rutin serta identifikasi potensi kerja sama di bidang ketertiban umum dan "
+            "ketentraman masyarakat."
+        ),
+        "upaya": (
+            "Mengevaluasi program yang kurang efektif; koordinasi dengan Pemerintah Daerah dan "
+            "masyarakat; meningkatkan transparansi dan akuntabilitas pelaporan."
+        ),
         "sumber": SUMBER,
     },
 ]

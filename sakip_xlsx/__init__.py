@@ -1,7 +1,7 @@
 """sakip-xlsx: the yearly LKIP of an Indonesian perangkat daerah in one command.
 
-The public API (`template`, `check`, `fill`, `gabung` and their result types) is loaded on
-first use, so that `sakip-xlsx --help` stays instant.
+The public API (`template`, `check`, `fill`, `dokumen`, `gabung` and their result types) is
+loaded on first use, so that `sakip-xlsx --help` stays instant.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 __all__ = [
+    "DokumenResult",
     "FillResult",
     "Gagal",
     "Pemeriksaan",
@@ -18,6 +19,7 @@ __all__ = [
     "Ringkas",
     "SakipError",
     "check",
+    "dokumen",
     "fill",
     "gabung",
     "template",
@@ -25,6 +27,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .api import (
+        DokumenResult,
         FillResult,
         Gagal,
         Pemeriksaan,
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
         Ringkas,
         SakipError,
         check,
+        dokumen,
         fill,
         gabung,
         template,

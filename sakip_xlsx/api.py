@@ -2,10 +2,11 @@
 
     import sakip_xlsx
 
-    sakip_xlsx.template_writer("isian.xlsx", tahun=2024, periode=(2021, 2026))
+    sakip_xlsx.template("isian.xlsx", tahun=2024, periode=(2021, 2026))
     hasil = sakip_xlsx.check("isian.xlsx")          # Pemeriksaan: figures and findings
-    lengkap = sakip_xlsx.pipeline("isian.xlsx")         # FillResult: the same, plus the output
-    rekap = sakip_xlsx.rollup("rekap.xlsx", ["kiriman-opd/"])   # Rekap of many workbooks
+    lengkap = sakip_xlsx.fill("isian.xlsx")         # FillResult: the same, plus the output
+    lkip = sakip_xlsx.dokumen("isian.xlsx", pdf=True)   # DokumenResult: the LKIP .docx/.pdf
+    rekap = sakip_xlsx.gabung("rekap.xlsx", ["kiriman-opd/"])   # Rekap of many workbooks
 
 Errors a user can cause raise `SakipError` (with an Indonesian `message` and the `exit_code`
 of SPEC §7); nothing here prints, exits or installs signal handlers — that is the CLI's part.
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from . import __all__ as _PUBLIC  # the one list of public names, in the package
 from .errors import SakipError
-from .results import FillResult, Pemeriksaan, Rekap
+from .results import DokumenResult, FillResult, Pemeriksaan, Rekap
 
 __all__ = list(_PUBLIC)
 
@@ -57,11 +58,35 @@ def check(path: str | Path) -> Pemeriksaan:
     return run(path)
 
 
-def fill(path: str | Path, output: str | Path | None = None, force: bool = False) -> FillResult:
-    """Write the completed workbook (default `<input>-LKIP.xlsx` beside the input)."""
+def fill(
+    path: str | Path,
+    output: str | Path | None = None,
+    force: bool = False,
+    dokumen: bool = False,
+    pdf: bool = False,
+    templat: str | Path | None = None,
+) -> FillResult:
+    """Write the completed workbook (default `<input>-LKIP.xlsx` beside the input); with
+    `dokumen=True` also the LKIP document beside it (`FillResult.dokumen`)."""
     from .pipeline import fill as run
 
-    return run(path, output, force=force)
+    return run(path, output, force=force, dokumen=dokumen, pdf=pdf, templat=templat)
+
+
+def dokumen(
+    path: str | Path,
+    output: str | Path | None = None,
+    pdf: bool = False,
+    templat: str | Path | None = None,
+    force: bool = False,
+) -> DokumenResult:
+    """Write the LKIP document (.docx; default `<input>-LKIP.docx` beside the input) from an
+    isian or a completed workbook; `pdf=True` also converts it with LibreOffice (missing
+    LibreOffice raises `SakipError` after the .docx is written); `templat` is a .docx whose
+    styles, margins and kop surat are used."""
+    from .pipeline import dokumen as run
+
+    return run(path, output, pdf=pdf, templat=templat, force=force)
 
 
 def gabung(

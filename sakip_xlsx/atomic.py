@@ -44,13 +44,19 @@ def same_file(a: Path, b: Path) -> bool:
 def require_xlsx_name(path: Path) -> None:
     """Outputs are Excel workbooks: a name without `.xlsx` is almost always a slip (`-o hasil`,
     `-o hasil.xls`), so it is refused with the name the user probably meant."""
+    require_suffix(path, ".xlsx")
+
+
+def require_suffix(path: Path, suffix: str) -> None:
+    """An output named for what it holds (`.xlsx`, `.docx`), or refused with the name the user
+    probably meant."""
     path = Path(path)
     if not str(path) or not path.name:
-        raise OutputFileError("Nama file keluaran kosong; sebutkan nama file .xlsx.")
-    if path.suffix.lower() != ".xlsx":
-        suggestion = path.with_suffix(".xlsx").name if path.suffix else path.name + ".xlsx"
+        raise OutputFileError(f"Nama file keluaran kosong; sebutkan nama file {suffix}.")
+    if path.suffix.lower() != suffix:
+        suggestion = path.with_suffix(suffix).name if path.suffix else path.name + suffix
         raise OutputFileError(
-            f"Nama file keluaran '{path.name}' harus berakhiran .xlsx (mis. {suggestion})."
+            f"Nama file keluaran '{path.name}' harus berakhiran {suffix} (mis. {suggestion})."
         )
 
 

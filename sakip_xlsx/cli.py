@@ -135,13 +135,71 @@ def template(
     help="File keluaran .xlsx (bawaan: <nama masukan>-LKIP.xlsx di folder yang sama).",
 )
 @click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
-def fill(masukan: Path, output: Path | None, force: bool) -> None:
+@click.option(
+    "--dokumen",
+    "with_document",
+    is_flag=True,
+    help="Tulis juga dokumen LKIP (.docx) di samping workbook lengkap.",
+)
+@click.option("--pdf", is_flag=True, help="Dengan --dokumen: buat juga PDF-nya (LibreOffice).")
+@click.option(
+    "--templat-dokumen",
+    type=PATH,
+    default=None,
+    metavar="KOP.docx",
+    help="Dengan --dokumen: dokumen Word yang gaya, margin dan kop suratnya dipakai.",
+)
+def fill(
+    masukan: Path,
+    output: Path | None,
+    force: bool,
+    with_document: bool,
+    pdf: bool,
+    templat_dokumen: Path | None,
+) -> None:
     """Hitung semua kolom turunan dan tulis workbook LKIP lengkap dari MASUKAN."""
     from .api import fill as run_fill
-    from .report import fill_summary
+    from .report import document_summary, fill_summary
 
-    result = run_fill(masukan, output, force=force)
+    if (pdf or templat_dokumen) and not with_document:
+        raise click.UsageError("--pdf dan --templat-dokumen hanya berlaku bersama --dokumen.")
+    result = run_fill(
+        masukan, output, force=force, dokumen=with_document, pdf=pdf, templat=templat_dokumen
+    )
     click.echo(fill_summary(result))
+    if result.dokumen is not None:
+        click.echo(document_summary(result.dokumen, header=False))
+    sys.exit(EXIT_DATA_ERRORS if result.has_errors else EXIT_OK)
+
+
+@main.command(**COMMAND)
+@click.argument("masukan", type=PATH, metavar="MASUKAN")
+@click.option(
+    "-o",
+    "--output",
+    type=OUTPUT,
+    default=None,
+    metavar="KELUARAN",
+    help="File keluaran .docx (bawaan: <nama masukan>-LKIP.docx di folder yang sama).",
+)
+@click.option("--pdf", is_flag=True, help="Buat juga PDF-nya (perlu LibreOffice).")
+@click.option(
+    "--templat-dokumen",
+    type=PATH,
+    default=None,
+    metavar="KOP.docx",
+    help="Dokumen Word yang gaya, margin dan kop suratnya dipakai (bawaan: gaya polos).",
+)
+@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+def dokumen(
+    masukan: Path, output: Path | None, pdf: bool, templat_dokumen: Path | None, force: bool
+) -> None:
+    """Tulis dokumen LKIP (DOCX, dan PDF) dari MASUKAN: isian atau workbook lengkap."""
+    from .api import dokumen as run_dokumen
+    from .report import document_summary
+
+    result = run_dokumen(masukan, output, pdf=pdf, templat=templat_dokumen, force=force)
+    click.echo(document_summary(result))
     sys.exit(EXIT_DATA_ERRORS if result.has_errors else EXIT_OK)
 
 

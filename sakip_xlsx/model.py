@@ -77,6 +77,11 @@ class Identitas:
     kepala_jabatan: str = ""
     atasan_nama: str = ""
     atasan_jabatan: str = ""
+    atasan_pangkat: str = ""
+    atasan_nip: str = ""
+    tugas_fungsi: str = ""
+    struktur_organisasi: str = ""
+    isu_strategis: str = ""
     tempat: str = ""
     tanggal: _dt.date | str | None = None
     belanja_operasi: Cell = EMPTY
@@ -189,6 +194,9 @@ class Realisasi:
     nasional: Cell
     sumber: str
     row: int
+    faktor_pendorong: str = ""
+    faktor_penghambat: str = ""
+    upaya: str = ""
 
 
 @dataclass

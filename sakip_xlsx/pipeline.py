@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .atomic import atomic_target, check_target, require_xlsx_name, same_file
+from .atomic import (
+    atomic_target,
+    check_target,
+    require_suffix,
+    require_xlsx_name,
+    same_file,
+    write_atomically,
+)
 from .compute import compute
 from .errors import InputFileError, OutputFileError
 from .findings import Finding, sort_findings
 from .reader import read_workbook
-from .results import FillResult, Pemeriksaan
+from .results import DokumenResult, FillResult, Pemeriksaan
 
 
 def check(path: str | Path) -> Pemeriksaan:
@@ -25,13 +32,19 @@ def default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}-LKIP.xlsx")
 
 
-def fill(path: str | Path, output: str | Path | None = None, force: bool = False) -> FillResult:
-    """Read the input workbook and write the completed one beside it (or at `output`)."""
+def fill(
+    path: str | Path,
+    output: str | Path | None = None,
+    force: bool = False,
+    dokumen: bool = False,
+    pdf: bool = False,
+    templat: str | Path | None = None,
+) -> FillResult:
+    """Read the input workbook and write the completed one beside it (or at `output`); with
+    `dokumen`, the LKIP document beside that (and its PDF with `pdf`)."""
     from .completed import write_completed_workbook
 
-    source = Path(path)
-    if not source.name or source.is_dir():
-        raise InputFileError(f"{source} adalah folder, bukan file workbook (.xlsx).")
+    source = _source(path)
     target = Path(output) if output is not None else default_output(source)
     require_xlsx_name(target)
     if same_file(source, target):
@@ -40,9 +53,94 @@ def fill(path: str | Path, output: str | Path | None = None, force: bool = False
             "ditimpa. Pilih nama keluaran lain dengan -o."
         )
     check_target(target, force)  # before any work: a refused output costs nothing
+    document_target = default_document(target)
+    if dokumen:
+        _document_targets(source, document_target, pdf, templat, force)
     result = check(source)
     with atomic_target(target, force=force) as tmp:
         added: list[Finding] = []
         formulas = write_completed_workbook(tmp, result.hasil, result.findings, added)
     findings = sort_findings([*result.findings, *added]) if added else result.findings
-    return FillResult(result.hasil, findings, source, target, formulas)
+    filled = FillResult(result.hasil, findings, source, target, formulas)
+    if dokumen:
+        checked = Pemeriksaan(result.hasil, findings)
+        filled.dokumen = write_document(checked, source, document_target, pdf, templat, force)
+    return filled
+
+
+def default_document(path: Path) -> Path:
+    """`<input>-LKIP.docx` beside the input; a completed workbook `x-LKIP.xlsx` gives
+    `x-LKIP.docx`."""
+    stem = path.stem if path.stem.endswith("-LKIP") else f"{path.stem}-LKIP"
+    return path.with_name(f"{stem}.docx")
+
+
+def dokumen(
+    path: str | Path,
+    output: str | Path | None = None,
+    pdf: bool = False,
+    templat: str | Path | None = None,
+    force: bool = False,
+) -> DokumenResult:
+    """Read the workbook (isian or completed) and write the LKIP document (and its PDF)."""
+    source = _source(path)
+    target = Path(output) if output is not None else default_document(source)
+    _document_targets(source, target, pdf, templat, force)
+    return write_document(check(source), source, target, pdf, templat, force)
+
+
+def _source(path: str | Path) -> Path:
+    source = Path(path)
+    if not source.name or source.is_dir():
+        raise InputFileError(f"{source} adalah folder, bukan file workbook (.xlsx).")
+    return source
+
+
+def _document_targets(
+    source: Path, target: Path, pdf: bool, templat: str | Path | None, force: bool
+) -> None:
+    """Refuse before any work: a wrong name, an existing file, a missing template."""
+    require_suffix(target, ".docx")
+    for out in (target, target.with_suffix(".pdf")) if pdf else (target,):
+        if same_file(source, out):
+            raise OutputFileError(
+                f"File keluaran sama dengan file masukan ({source.name}); pilih nama lain."
+            )
+        check_target(out, force)
+    if templat is not None:
+        template = Path(templat)
+        if template.suffix.lower() != ".docx" or not template.is_file():
+            raise InputFileError(
+                f"Templat dokumen {template} tidak ada atau bukan file .docx (dokumen Word)."
+            )
+
+
+def write_document(
+    result: Pemeriksaan,
+    source: Path,
+    target: Path,
+    pdf: bool = False,
+    templat: str | Path | None = None,
+    force: bool = False,
+) -> DokumenResult:
+    from . import document
+    from .styles import document_footer
+    from .word.docx_writer import docx_bytes
+    from .word.pdf import PdfUnavailable, docx_to_pdf
+
+    ident = result.hasil.laporan.identitas
+    lkip = document.lkip(result.hasil, result.findings)
+    footer = document_footer(ident.nama_instansi, ident.tahun_laporan)
+    template = Path(templat) if templat is not None else None
+    try:
+        data = docx_bytes(lkip, template, footer)
+    except (KeyError, ValueError, OSError) as exc:  # python-docx on a broken template
+        raise InputFileError(f"Templat dokumen {template} tidak dapat dibaca: {exc}.") from exc
+    write_atomically(target, data, force=force)
+    out = DokumenResult(result.hasil, result.findings, source, target)
+    if pdf:
+        try:
+            out.pdf = docx_to_pdf(data, target.with_suffix(".pdf"), force=force)
+        except PdfUnavailable as exc:
+            raise PdfUnavailable(f"Dokumen DOCX ditulis: {target}. {exc.message}") from exc
+    return out

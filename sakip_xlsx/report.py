@@ -7,7 +7,7 @@ from itertools import groupby
 from pathlib import Path
 
 from .findings import Severity, counts
-from .results import FillResult, Pemeriksaan
+from .results import DokumenResult, FillResult, Pemeriksaan
 from .values import format_id
 
 
@@ -41,6 +41,22 @@ def fill_summary(result: FillResult) -> str:
             lines.append(f"  {item.location or '-':<22} {item.code:<8} {item.message}")
         if len(errors) > ERRORS_SHOWN:
             lines.append(f"  ... dan {len(errors) - ERRORS_SHOWN} error lainnya")
+    return "\n".join(lines)
+
+
+def document_summary(result: DokumenResult, header: bool = True) -> str:
+    """What `dokumen` (or `fill --dokumen`) prints: where the LKIP went."""
+    lines = []
+    if header:
+        h = result.hasil
+        lines += [
+            f"Masukan                   : {result.source}",
+            f"Rata-rata capaian kinerja : {_pct(h.rata_rata)}  {h.predikat or '(tidak dinilai)'}",
+            f"Temuan                    : {_counts_line(result)}",
+        ]
+    lines.append(f"Dokumen LKIP ditulis      : {result.output}")
+    if result.pdf is not None:
+        lines.append(f"PDF ditulis               : {result.pdf}")
     return "\n".join(lines)
 
 

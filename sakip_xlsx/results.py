@@ -150,12 +150,24 @@ class Pemeriksaan:
 
 
 @dataclass
+class DokumenResult(Pemeriksaan):
+    """What `dokumen` produces: the check, and where the LKIP document was written."""
+
+    source: Path
+    output: Path
+    """The .docx."""
+    pdf: Path | None = None
+
+
+@dataclass
 class FillResult(Pemeriksaan):
     """What `fill` produces: the check, and where the completed workbook was written."""
 
     source: Path
     output: Path
     formula_count: int
+    dokumen: DokumenResult | None = None
+    """The LKIP document, when `fill` was asked to write it too."""
 
 
 # --- the rollup of many workbooks (`gabung`) -------------------------------------------------

@@ -141,7 +141,7 @@ CASES = {
         "Renstra!E3",
     ),
     "RKT-001": (_drop("RKT", 0), "Renstra!E3"),
-    "ANG-001": (_ident(belanja_operasi=500_000, belanja_modal=100_000), "Identitas!B15"),
+    "ANG-001": (_ident(belanja_operasi=500_000, belanja_modal=100_000), "Identitas!B17"),
     "ANG-002": (_set("RKT", 1, pagu=5), "RKT!H3"),
     "ANG-003": (_set("Realisasi", 1, realisasi_anggaran=2_000_000), "Realisasi!H3"),
     "ANG-004": (_drop("Realisasi", 1), "RKT!B5"),
@@ -161,7 +161,7 @@ CASES = {
     "EFI-002": (_set("RKT", 1, kode_induk="T1"), "Renstra!B3"),
     "IDN-001": (_ident(tahun_laporan=2030), "Identitas!B4"),
     "IDN-002": (_ident(periode_akhir=2027), "Renstra!A1"),
-    "IDN-003": (_ident(pagu_tahun_lalu=100, realisasi_tahun_lalu=200), "Identitas!B18"),
+    "IDN-003": (_ident(pagu_tahun_lalu=100, realisasi_tahun_lalu=200), "Identitas!B20"),
     "SDM-001": (_set("SDM", 0, golongan=None), "SDM!C2"),
     "SDM-002": (_set("SDM", 0, pendidikan="Pesantren"), "SDM!D2"),
 }

@@ -445,6 +445,7 @@ class Harness:
                 "Nilai",
                 f"B{self.layout.identitas_rows[col.key]}",
                 change=_set_ident(col.key, value_for(col, BASELINE_IDENTITAS.get(col.key))),
+                descriptive=col.descriptive,
             )
             for col in spec.columns
         ]

@@ -9,7 +9,7 @@ import xlsxwriter
 
 from .. import document
 from ..atomic import scratch_folder
-from ..document import GRAFIK, RINGKASAN, TEMUAN, Arrangement
+from ..document import GRAFIK, NARASI, RINGKASAN, TEMUAN, Arrangement
 from ..findings import Finding, sort_findings
 from ..reader import SOURCE_DIGEST
 from ..results import Hasil
@@ -19,7 +19,14 @@ from .input_sheets import write_input_sheets
 from .render import FIRST_DATA, FORM_FIRST, Renderer
 from .temuan import write_temuan
 
-__all__ = ["GRAFIK", "RINGKASAN", "TEMUAN", "completed_workbook", "write_completed_workbook"]
+__all__ = [
+    "GRAFIK",
+    "NARASI",
+    "RINGKASAN",
+    "TEMUAN",
+    "completed_workbook",
+    "write_completed_workbook",
+]
 
 
 def completed_workbook(
@@ -75,7 +82,7 @@ def _write(
     # filled when its table is built (a table refers only to tables built before it)
     sheets = {}
     for name in arrange.order(list(document.ORDER)):
-        first = FORM_FIRST if name == RINGKASAN else 4 if name == TEMUAN else FIRST_DATA
+        first = FORM_FIRST if name in (RINGKASAN, NARASI) else 4 if name == TEMUAN else FIRST_DATA
         sheets[name] = book.add_sheet(name, first, hold=True)
     subtitle = f"{ident.nama_instansi} - {ident.pemerintah_daerah} - tahun {ident.tahun_laporan}"
     for table in document.tables(hasil):
@@ -86,6 +93,8 @@ def _write(
         findings = sort_findings([*findings, *book.findings])
     summary = document.summary(hasil, findings)
     render.table(sheets[RINGKASAN], summary, arrange.columns(summary), subtitle)
+    narasi = document.narration(hasil, findings)
+    render.table(sheets[NARASI], narasi, arrange.columns(narasi), subtitle)
     write_temuan(book, sheets[TEMUAN], findings)
     sheets[RINGKASAN].activate()
     book.finish(everything=True)

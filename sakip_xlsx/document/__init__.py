@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..results import Hasil
+from .lkip import LkipDocument
+from .lkip import build as build_lkip
 from .sources import Sources
 from .spec import Column, Table
-from .summary import GRAFIK, RINGKASAN, TEMUAN, grafik, ringkasan
+from .summary import GRAFIK, NARASI, RINGKASAN, TEMUAN, grafik, narasi, ringkasan
 from .tables import (
     T11,
     T12,
@@ -43,19 +45,23 @@ from .tables import (
 
 __all__ = [
     "GRAFIK",
+    "NARASI",
     "ORDER",
     "RINGKASAN",
     "TEMUAN",
     "Arrangement",
+    "LkipDocument",
     "Sources",
     "Table",
+    "lkip",
     "ringkasan",
     "tables",
 ]
 
-ORDER = [RINGKASAN, TEMUAN, T11, T12, T13, T21, T22, T31, T32, T33, T34, T35, T36, T37, T38]
+ORDER = [RINGKASAN, TEMUAN, NARASI, T11, T12, T13, T21, T22, T31, T32, T33, T34, T35, T36, T37, T38]
 ORDER += [TRA, GRAFIK]
-"""The LKIP's order (Ringkasan and Temuan first, then Bab I, Bab II, Bab III, monitoring)."""
+"""The LKIP's order (Ringkasan, Temuan and Narasi first, then Bab I, Bab II, Bab III,
+monitoring)."""
 
 
 def tables(hasil: Hasil) -> Iterator[Table]:
@@ -83,6 +89,16 @@ def tables(hasil: Hasil) -> Iterator[Table]:
 def summary(hasil: Hasil, findings: list[Finding]) -> Table:
     """Ringkasan: the ikhtisar figures, and the findings counted."""
     return ringkasan(Sources(hasil.laporan, hasil), findings)
+
+
+def narration(hasil: Hasil, findings: list[Finding]) -> Table:
+    """Narasi: the document's sentences, for the workbook."""
+    return narasi(Sources(hasil.laporan, hasil), findings)
+
+
+def lkip(hasil: Hasil, findings: list[Finding]) -> LkipDocument:
+    """The LKIP document (cover to lampiran) over the same tables as the workbook."""
+    return build_lkip(hasil, findings, {table.name: table for table in tables(hasil)})
 
 
 def _same(names: list[str]) -> list[str]:

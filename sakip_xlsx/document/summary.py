@@ -9,7 +9,7 @@ from .sources import Sources
 from .spec import Cell, Chart, Column, Expr, Layout, Ref, Row, Style, Table, call, live
 from .tables import T31, T38, TOTAL, cascade, sasaran_indikator
 
-RINGKASAN, TEMUAN, GRAFIK = "Ringkasan", "Temuan", "Grafik"
+RINGKASAN, TEMUAN, GRAFIK, NARASI = "Ringkasan", "Temuan", "Grafik", "Narasi"
 
 BULAN = (
     "Januari",
@@ -90,7 +90,12 @@ def ringkasan(src: Sources, findings: list[Finding]) -> Table:
         "Pangkat/golongan, jabatan kepala",
         _joined(ident.kepala_pangkat, ident.kepala_jabatan),
     )
-    text_row("atasan", "Atasan (pihak kedua PK)", _joined(ident.atasan_nama, ident.atasan_jabatan))
+    text_row("atasan", "Atasan (pihak kedua PK)", _person(ident.atasan_nama, ident.atasan_nip))
+    text_row(
+        "atasan_jabatan",
+        "Pangkat/golongan, jabatan atasan",
+        _joined(ident.atasan_pangkat, ident.atasan_jabatan),
+    )
     text_row(
         "ttd", "Tempat, tanggal penandatanganan", _joined(ident.tempat, tanggal(ident.tanggal))
     )
@@ -304,4 +309,48 @@ def grafik(src: Sources) -> Table:
         rows,
         source="Tabel 3.1 dan Tabel 3.8",
         charts=charts,
+    )
+
+
+def narasi(src: Sources, findings: list[Finding]) -> Table:
+    """The narrative of the LKIP document, sentence for sentence, so that the workbook alone is
+    enough to review it."""
+    from . import narrative as N
+
+    hasil = src.hasil
+    rows: list[Row] = []
+
+    def heading(text: str) -> None:
+        rows.append(Row(len(rows), {"teks": Cell(text, Style.HEADING)}))
+
+    def para(text: str, label: str = "") -> None:
+        shown = f"{label}: {text}" if label else text
+        style = Style.NOTE if text.startswith("[diisi instansi") else Style.TEXT
+        rows.append(Row(len(rows), {"teks": Cell(shown, style)}))
+
+    heading("Ikhtisar eksekutif")
+    for sentence in N.ikhtisar(hasil, findings):
+        para(sentence)
+    heading("Analisis capaian per sasaran (Bab III)")
+    for title, parts in N.per_sasaran(hasil):
+        heading(title)
+        for label, text in parts:
+            para(text, label)
+    heading("Realisasi anggaran dan efisiensi")
+    para(N.serapan_sentence(hasil))
+    efisiensi = N.efisiensi_summary(hasil)
+    if efisiensi:
+        para(efisiensi)
+    heading("Penutup (Bab IV)")
+    for sentence in N.penutup(hasil):
+        para(sentence)
+    ident = hasil.laporan.identitas
+    return Table(
+        NARASI,
+        f"Narasi LKIP {ident.nama_instansi} Tahun {ident.tahun_laporan}",
+        "Kalimat yang sama dengan dokumen LKIP (sakip-xlsx dokumen); setiap angka berasal dari "
+        "tabel. Teks bertanda [diisi instansi: ...] ditulis oleh instansi.",
+        [Column("teks", "", 130)],
+        rows,
+        layout=Layout.FORM,
     )

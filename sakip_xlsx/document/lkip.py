@@ -1,0 +1,427 @@
+"""The LKIP as a sequence of format-neutral blocks, in the order of PermenPANRB 53/2014's
+systematics: cover, Kata Pengantar, Daftar Isi, Ikhtisar Eksekutif, Bab I-IV, Lampiran.
+
+Tables are the same `Table` objects the workbook is written from (a document shows some of
+their columns, chosen by key); sentences come from `narrative`. A renderer (DOCX) only lays the
+blocks out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..findings import Finding
+from ..results import Hasil
+from ..schema import Jenis
+from . import narrative as N
+from .spec import Table
+from .summary import tanggal
+from .tables import (
+    T11,
+    T12,
+    T13,
+    T21,
+    T22,
+    T31,
+    T32,
+    T33,
+    T34,
+    T35,
+    T36,
+    T37,
+    T38,
+    rule_note,
+)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int
+    """0 the cover title, 1 a chapter (Bab), 2 a section, 3 a sub-section."""
+    toc: bool = True
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    style: str = "body"
+    """body, center, strong_center, placeholder (text the instansi still writes), small."""
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A label and its text (Faktor penghambat: ...)."""
+
+    label: str
+    text: str
+
+
+@dataclass
+class TableBlock:
+    table: Table
+    columns: tuple[str, ...]
+    """The table's columns this document shows, by key, in this order."""
+    caption: str = ""
+    rows: tuple[object, ...] | None = None
+    """Only these row keys (None: every row)."""
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A table of contents the word processor fills in (updated on opening)."""
+
+
+@dataclass(frozen=True)
+class Signer:
+    role: str  # "PIHAK PERTAMA" or ""
+    jabatan: str
+    nama: str
+    pangkat: str = ""
+    nip: str = ""
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """Signature block: one signer (Kata Pengantar) or two side by side (PK)."""
+
+    signers: tuple[Signer, ...]
+    place_date: str = ""
+
+
+@dataclass(frozen=True)
+class Logo:
+    """Where the pemda's logo goes on the cover."""
+
+
+Block = Heading | Para | Bullets | Labelled | TableBlock | PageBreak | Contents | Signatures | Logo
+
+
+@dataclass
+class LkipDocument:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, *blocks: Block) -> None:
+        self.blocks.extend(blocks)
+
+    def paragraphs(self) -> list[str]:
+        """Every sentence-bearing text of the document, in order (for tests and the Narasi
+        sheet)."""
+        out = []
+        for block in self.blocks:
+            if isinstance(block, Para):
+                out.append(block.text)
+            elif isinstance(block, Bullets):
+                out.extend(block.items)
+            elif isinstance(block, Labelled):
+                out.append(f"{block.label}: {block.text}")
+        return out
+
+
+def _or_placeholder(text: str, what: str) -> Para:
+    text = text.strip()
+    return Para(text) if text else Para(N.placeholder(what), "placeholder")
+
+
+def _place_date(hasil: Hasil) -> str:
+    ident = hasil.laporan.identitas
+    parts = [ident.tempat.strip(), tanggal(ident.tanggal)]
+    return ", ".join(p for p in parts if p) or N.placeholder("tempat, tanggal")
+
+
+def _kepala(hasil: Hasil, role: str = "") -> Signer:
+    ident = hasil.laporan.identitas
+    return Signer(
+        role,
+        ident.kepala_jabatan or N.placeholder("jabatan kepala"),
+        ident.kepala_nama or N.placeholder("nama kepala"),
+        ident.kepala_pangkat,
+        ident.kepala_nip,
+    )
+
+
+def _atasan(hasil: Hasil, role: str) -> Signer:
+    ident = hasil.laporan.identitas
+    return Signer(
+        role,
+        ident.atasan_jabatan or N.placeholder("jabatan atasan"),
+        ident.atasan_nama or N.placeholder("nama atasan"),
+        ident.atasan_pangkat,
+        ident.atasan_nip,
+    )
+
+
+def build(hasil: Hasil, findings: list[Finding], tables: dict[str, Table]) -> LkipDocument:
+    """The LKIP of `hasil`; `tables` are the document's tables by name (document.tables())."""
+    ident = hasil.laporan.identitas
+    tahun = hasil.pengaturan.tahun
+    doc = LkipDocument(f"LKIP {ident.nama_instansi} {tahun}".strip())
+    _cover(doc, hasil)
+    _kata_pengantar(doc, hasil)
+    doc.add(Heading("DAFTAR ISI", 1, toc=False), Contents(), PageBreak())
+    doc.add(Heading("IKHTISAR EKSEKUTIF", 1))
+    doc.add(*(Para(s) for s in N.ikhtisar(hasil, findings)))
+    doc.add(PageBreak())
+    _bab_1(doc, hasil, tables)
+    _bab_2(doc, hasil, tables)
+    _bab_3(doc, hasil, tables)
+    _bab_4(doc, hasil)
+    _lampiran(doc, hasil, tables)
+    return doc
+
+
+def _cover(doc: LkipDocument, hasil: Hasil) -> None:
+    ident = hasil.laporan.identitas
+    doc.add(
+        Heading("LAPORAN KINERJA INSTANSI PEMERINTAH", 0, toc=False),
+        Para(f"(LKIP) TAHUN {hasil.pengaturan.tahun}", "strong_center"),
+        Logo(),
+        Para((ident.nama_instansi or N.placeholder("nama instansi")).upper(), "strong_center"),
+        Para((ident.pemerintah_daerah or N.placeholder("pemerintah daerah")).upper(), "center"),
+        Para(str(hasil.pengaturan.tahun), "strong_center"),
+        PageBreak(),
+    )
+
+
+def _kata_pengantar(doc: LkipDocument, hasil: Hasil) -> None:
+    ident = hasil.laporan.identitas
+    tahun = hasil.pengaturan.tahun
+    doc.add(
+        Heading("KATA PENGANTAR", 1),
+        Para(
+            f"Laporan Kinerja Instansi Pemerintah (LKIP) {ident.nama_instansi} Tahun {tahun} "
+            "disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas pokok dan fungsi "
+            "serta pencapaian sasaran strategis yang ditetapkan dalam Rencana Strategis dan "
+            f"Perjanjian Kinerja Tahun {tahun}, sesuai Peraturan Presiden Nomor 29 Tahun 2014 "
+            "tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri "
+            "PANRB Nomor 53 Tahun 2014."
+        ),
+        Para(
+            "Laporan ini menyajikan pengukuran capaian kinerja, perbandingannya dengan tahun "
+            "sebelumnya dan dengan target jangka menengah, serta realisasi anggaran yang "
+            "mendukungnya. Semoga laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan "
+            "kinerja pada tahun-tahun berikutnya."
+        ),
+        Signatures((_kepala(hasil),), _place_date(hasil)),
+        PageBreak(),
+    )
+
+
+def _bab_1(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
+    ident = hasil.laporan.identitas
+    doc.add(
+        Heading("BAB I PENDAHULUAN", 1),
+        Heading("A. Latar Belakang", 2),
+        Para(
+            f"{ident.nama_instansi} menyusun LKIP Tahun {hasil.pengaturan.tahun} untuk "
+            "mempertanggungjawabkan keberhasilan dan kegagalan pelaksanaan misi organisasi "
+            "dalam mencapai sasaran strategis yang telah ditetapkan."
+        ),
+        Heading("B. Tugas Pokok dan Fungsi", 2),
+        _or_placeholder(ident.tugas_fungsi, "tugas pokok dan fungsi"),
+        Heading("C. Struktur Organisasi", 2),
+        _or_placeholder(ident.struktur_organisasi, "struktur organisasi"),
+        Heading("D. Sumber Daya Manusia", 2),
+    )
+    for name in (T11, T12, T13):
+        table = tables[name]
+        keys = tuple(c.key for c in table.columns)
+        doc.add(TableBlock(table, keys, table.title))
+    doc.add(
+        Heading("E. Isu Strategis", 2),
+        _or_placeholder(ident.isu_strategis, "isu strategis"),
+        PageBreak(),
+    )
+
+
+def _bab_2(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
+    tahun = hasil.pengaturan.tahun
+    t21 = tables[T21]
+    target_now = f"target_{tahun}" if any(c.key == f"target_{tahun}" for c in t21.columns) else None
+    columns = ("kode_indikator", "uraian", "indikator", "satuan", "kondisi_awal")
+    columns += ((target_now,) if target_now else ()) + ("target_akhir",)
+    doc.add(
+        Heading("BAB II PERENCANAAN KINERJA", 1),
+        Heading("A. Rencana Strategis", 2),
+        Para(
+            "Tujuan dan sasaran strategis beserta indikator dan targetnya ditetapkan dalam "
+            "Rencana Strategis sebagai berikut."
+        ),
+        TableBlock(t21, columns, t21.title),
+        Heading(f"B. Perjanjian Kinerja Tahun {tahun}", 2),
+        Para(
+            "Perjanjian Kinerja memuat sasaran strategis, indikator dan target yang "
+            "diperjanjikan kepala instansi dengan atasannya, serta program dan anggarannya; "
+            "naskah lengkapnya dilampirkan."
+        ),
+        TableBlock(
+            tables[T22],
+            ("kode", "uraian", "indikator", "satuan", "target", "anggaran"),
+            tables[T22].title,
+        ),
+        PageBreak(),
+    )
+
+
+def _bab_3(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
+    lead = ("kode", "indikator", "satuan")
+    doc.add(
+        Heading("BAB III AKUNTABILITAS KINERJA", 1),
+        Heading("A. Kerangka Pengukuran Kinerja", 2),
+        Para(rule_note(hasil)),
+        Heading("B. Capaian Kinerja", 2),
+        TableBlock(
+            tables[T31],
+            (*lead, "target", "realisasi", "capaian", "dibatasi", "predikat"),
+            tables[T31].title,
+        ),
+        Para(N.rata_rata_sentence(hasil) + " " + N.bands_sentence(hasil)),
+    )
+    t32 = tables[T32]
+    years = [c.key for c in t32.columns if c.key.startswith("realisasi_")][-2:]
+    doc.add(TableBlock(t32, (*lead, *years, "tren"), t32.title))
+    doc.add(
+        TableBlock(
+            tables[T33], (*lead, "target_akhir", "realisasi_sd", "capaian"), tables[T33].title
+        ),
+        TableBlock(
+            tables[T34],
+            (*lead, "realisasi", "nasional", "selisih", "keterangan"),
+            tables[T34].title,
+        ),
+        TableBlock(
+            tables[T35], ("no", "uraian", "kode", "rata_rata", "predikat"), tables[T35].title
+        ),
+        Heading("C. Analisis Capaian per Sasaran", 2),
+    )
+    for heading, parts in N.per_sasaran(hasil):
+        doc.add(Heading(heading, 3))
+        for label, text in parts:
+            doc.add(Labelled(label, text) if label else Para(text))
+    doc.add(
+        Heading("D. Realisasi Anggaran", 2),
+        Para(N.serapan_sentence(hasil)),
+        TableBlock(
+            tables[T38],
+            ("kode", "uraian", "pagu", "realisasi", "serapan", "sisa"),
+            tables[T38].title,
+            rows=tuple(r.key for r in tables[T38].rows if _program_or_total(r)),
+        ),
+        TableBlock(
+            tables[T36],
+            (
+                "kode",
+                "uraian",
+                "pagu",
+                "realisasi",
+                "indikator",
+                "target",
+                "real_output",
+                "capaian",
+            ),
+            tables[T36].title,
+        ),
+        Heading("E. Efisiensi Penggunaan Sumber Daya", 2),
+        TableBlock(
+            tables[T37],
+            ("sasaran", "capaian", "pagu", "realisasi", "serapan", "efisiensi", "keterangan"),
+            tables[T37].title,
+        ),
+        *((Para(text),) if (text := N.efisiensi_summary(hasil)) else ()),
+        PageBreak(),
+    )
+
+
+def _program_or_total(row) -> bool:
+    jenis = row.cells.get("jenis")
+    return row.total or (jenis is not None and jenis.value == Jenis.PROGRAM)
+
+
+def _bab_4(doc: LkipDocument, hasil: Hasil) -> None:
+    doc.add(
+        Heading("BAB IV PENUTUP", 1),
+        *(Para(s) for s in N.penutup(hasil)),
+        Para(N.placeholder("simpulan, kendala umum dan langkah perbaikan ke depan"), "placeholder"),
+        PageBreak(),
+    )
+
+
+def _lampiran(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
+    ident = hasil.laporan.identitas
+    tahun = hasil.pengaturan.tahun
+    laporan = hasil.laporan
+    kepala, atasan = _kepala(hasil, "PIHAK PERTAMA"), _atasan(hasil, "PIHAK KEDUA")
+    doc.add(
+        Heading("LAMPIRAN I PERJANJIAN KINERJA", 1),
+        Para(f"PERJANJIAN KINERJA TAHUN {tahun}", "strong_center"),
+        Para((ident.nama_instansi or "").upper(), "strong_center"),
+        Para(
+            "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan "
+            "akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+        ),
+        Labelled("Nama", kepala.nama),
+        Labelled("Jabatan", kepala.jabatan),
+        Para("selanjutnya disebut pihak pertama;"),
+        Labelled("Nama", atasan.nama),
+        Labelled("Jabatan", atasan.jabatan),
+        Para("selaku atasan pihak pertama, selanjutnya disebut pihak kedua."),
+        Para(
+            "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai "
+            "lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah "
+            "seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan "
+            "kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
+        ),
+        Para(
+            "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi "
+            "terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan "
+            "dalam rangka pemberian penghargaan dan sanksi."
+        ),
+        Signatures((atasan, kepala), _place_date(hasil)),
+    )
+    t22 = tables[T22]
+    sasaran_rows = tuple(
+        r.key
+        for r in t22.rows
+        if _pk_kode(r) in laporan.indikator or _pk_kode(r) in laporan.sasaran
+    )
+    program_rows = tuple(r.key for r in t22.rows if r.key not in sasaran_rows)
+    if sasaran_rows:
+        doc.add(
+            TableBlock(
+                t22,
+                ("kode", "uraian", "indikator", "satuan", "target"),
+                "Sasaran strategis, indikator kinerja dan target",
+                rows=sasaran_rows,
+            )
+        )
+    if program_rows:
+        doc.add(
+            TableBlock(
+                t22,
+                ("kode", "uraian", "anggaran", "keterangan"),
+                "Program dan anggaran",
+                rows=program_rows,
+            )
+        )
+    doc.add(
+        PageBreak(),
+        Heading("LAMPIRAN II PENGUKURAN KINERJA", 1),
+        TableBlock(tables[T31], tuple(c.key for c in tables[T31].columns), tables[T31].title),
+    )
+
+
+def _pk_kode(row) -> str:
+    cell = row.cells.get("kode")
+    return str(cell.value) if cell is not None and cell.value is not None else ""

@@ -1,0 +1,350 @@
+"""The LKIP document as a .docx file (python-docx), laid out from the format-neutral blocks.
+
+With a pemda template (`--templat-dokumen`), its styles, margins and header/footer (the kop
+surat) are used and its body is replaced; without one, python-docx's clean default with A4
+margins. Numbers are printed the Indonesian way (97,75 %; 4.060.244.146). The file is
+deterministic: fixed document properties and zip entry times.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..document.lkip import (
+    Bullets,
+    Contents,
+    Heading,
+    Labelled,
+    LkipDocument,
+    Logo,
+    PageBreak,
+    Para,
+    Signatures,
+    TableBlock,
+)
+from ..document.spec import NOT_APPLICABLE, Cell, Style
+from ..styles import FIXED_TIMESTAMP
+from ..values import format_id
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+TABLE_FONT = Pt(8)
+MIN_WIDTH = 10
+"""The narrowest column, in the width hints' characters."""
+
+
+def docx_bytes(doc: LkipDocument, template: Path | None = None, footer: str = "") -> bytes:
+    """The .docx file of `doc` as bytes (same blocks, same bytes)."""
+    word = _start(template)
+    _properties(word, doc.title)
+    if template is None:
+        _default_page(word, footer)
+    for block in doc.blocks:
+        _block(word, block)
+    raw = io.BytesIO()
+    word.save(raw)
+    return _fixed_zip(raw.getvalue())
+
+
+def _start(template: Path | None):
+    if template is None:
+        return Document()
+    word = Document(str(template))
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):  # keep the page setup, header and footer (kop surat)
+            body.remove(child)
+    return word
+
+
+def _properties(word, title: str) -> None:
+    props = word.core_properties
+    props.title = title
+    props.author = "sakip-xlsx"
+    props.last_modified_by = "sakip-xlsx"
+    props.created = FIXED_TIMESTAMP
+    props.modified = FIXED_TIMESTAMP
+    props.last_printed = FIXED_TIMESTAMP
+    props.revision = 1
+    props.comments = ""
+
+
+def _default_page(word, footer: str) -> None:
+    section = word.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2)
+    normal = word.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(11)
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(f"{footer} – Halaman " if footer else "Halaman ")
+    run.font.size = Pt(8)
+    _field(paragraph, "PAGE", "1", Pt(8))
+
+
+def _field(paragraph, instruction: str, shown: str, size=None) -> None:
+    """A Word field (PAGE, TOC): begin, instruction, separate, the text shown until the
+    word processor updates it, end."""
+
+    def run_with(element):
+        run = paragraph.add_run()
+        if size is not None:
+            run.font.size = size
+        run._r.append(element)
+        return run
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(begin)
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    run_with(text)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    shown_run = paragraph.add_run(shown)
+    if size is not None:
+        shown_run.font.size = size
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _style(word, name: str, fallback: str = "Normal"):
+    try:
+        return word.styles[name]
+    except KeyError:  # a pemda template without this style
+        return word.styles[fallback]
+
+
+def _block(word, block) -> None:
+    if isinstance(block, Heading):
+        _heading(word, block)
+    elif isinstance(block, Para):
+        _para(word, block)
+    elif isinstance(block, Bullets):
+        style = _style(word, "List Number" if block.numbered else "List Bullet")
+        for item in block.items:
+            word.add_paragraph(item, style=style)
+    elif isinstance(block, Labelled):
+        p = word.add_paragraph()
+        p.add_run(f"{block.label}: ").bold = True
+        run = p.add_run(block.text)
+        if block.text.startswith("[diisi instansi"):
+            run.italic = True
+            run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+    elif isinstance(block, TableBlock):
+        _table(word, block)
+    elif isinstance(block, PageBreak):
+        word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    elif isinstance(block, Contents):
+        _field(word.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', "Daftar isi: perbarui bidang.")
+        _update_fields_on_open(word)
+    elif isinstance(block, Signatures):
+        _signatures(word, block)
+    elif isinstance(block, Logo):
+        p = word.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before = Pt(48)
+        p.paragraph_format.space_after = Pt(48)
+        run = p.add_run("[logo pemerintah daerah]")
+        run.italic = True
+        run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+    else:  # pragma: no cover - a block type without a layout is a bug
+        raise TypeError(block)
+
+
+def _heading(word, block: Heading) -> None:
+    if block.level == 0:
+        p = word.add_paragraph(block.text, style=_style(word, "Title"))
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return
+    if not block.toc:  # a heading that is not listed in the table of contents
+        p = word.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run(block.text)
+        run.bold = True
+        run.font.size = Pt(14)
+        return
+    p = word.add_paragraph(block.text, style=_style(word, f"Heading {block.level}"))
+    if block.level == 1:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _para(word, block: Para) -> None:
+    p = word.add_paragraph()
+    run = p.add_run(block.text)
+    if block.style in ("center", "strong_center"):
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run.bold = block.style == "strong_center"
+        if block.style == "strong_center":
+            run.font.size = Pt(14)
+    elif block.style == "placeholder":
+        run.italic = True
+        run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+    elif block.style == "small":
+        run.font.size = Pt(9)
+    else:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def shown(cell: Cell | None) -> str:
+    """A table cell as the document prints it: Indonesian numbers, "-" where a figure does not
+    apply, blank where it is missing."""
+    if cell is None:
+        return NOT_APPLICABLE
+    value = cell.value
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value).strip()
+    style = cell.style
+    if style in (Style.PERCENT, Style.TOTAL_PERCENT):
+        return f"{format_id(value, 2)} %"
+    if style is Style.FRACTION:
+        return f"{format_id(value * 100, 2)} %"
+    if style in (Style.RUPIAH, Style.TOTAL_RUPIAH, Style.COUNT):
+        return format_id(value, 0)
+    if style is Style.NUMBER:
+        return format_id(value, 2)
+    return format_id(value, 0) if float(value).is_integer() else format_id(value, 2)
+
+
+NUMERIC = {
+    Style.NUMBER,
+    Style.COUNT,
+    Style.PERCENT,
+    Style.RUPIAH,
+    Style.TOTAL_PERCENT,
+    Style.TOTAL_RUPIAH,
+    Style.FRACTION,
+}
+
+
+def _table(word, block: TableBlock) -> None:
+    table = block.table
+    columns = [table.column(key) for key in block.columns]
+    wanted = None if block.rows is None else set(block.rows)
+    rows = [r for r in table.rows if wanted is None or r.key in wanted]
+    if block.caption:
+        p = word.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.keep_with_next = True
+        run = p.add_run(block.caption)
+        run.bold = True
+        run.font.size = Pt(10)
+    out = word.add_table(rows=1 + len(rows), cols=len(columns))
+    out.style = _style(word, "Table Grid", "Normal Table")
+    out.alignment = WD_TABLE_ALIGNMENT.CENTER
+    usable = Cm(16)
+    hints = [max(c.width, MIN_WIDTH) for c in columns]  # "Satuan" whole, not "Satua n"
+    out.autofit = False
+    for i, hint in enumerate(hints):
+        width = int(usable * hint / sum(hints))
+        out.columns[i].width = width  # the grid LibreOffice lays out by
+        for row in out.rows:
+            row.cells[i].width = width
+    header = out.rows[0]
+    _repeat_header(header)
+    for i, column in enumerate(columns):
+        _cell_text(header.cells[i], column.heading, bold=True, center=True, shade="D9E2F3")
+    for r, row in enumerate(rows, start=1):
+        for i, column in enumerate(columns):
+            cell = row.cells.get(column.key)
+            text = "" if cell is None and (row.total or row.heading) else shown(cell)
+            numeric = cell is not None and cell.style in NUMERIC
+            bold = row.total or (cell is not None and cell.style in (Style.STRONG, Style.TOTAL))
+            _cell_text(out.rows[r].cells[i], text, bold=bold, right=numeric, center=text == "-")
+    if table.source:
+        p = word.add_paragraph()
+        run = p.add_run(f"Sumber data: {table.source}.")
+        run.italic = True
+        run.font.size = Pt(8)
+
+
+def _cell_text(cell, text: str, bold=False, center=False, right=False, shade=None) -> None:
+    paragraph = cell.paragraphs[0]
+    run = paragraph.add_run(text)
+    run.font.size = TABLE_FONT
+    run.bold = bold
+    if center:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if shade:
+        props = cell._tc.get_or_add_tcPr()
+        fill = OxmlElement("w:shd")
+        fill.set(qn("w:val"), "clear")
+        fill.set(qn("w:color"), "auto")
+        fill.set(qn("w:fill"), shade)
+        props.append(fill)
+
+
+def _repeat_header(row) -> None:
+    props = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    props.append(flag)
+
+
+def _signatures(word, block: Signatures) -> None:
+    signers = block.signers
+    table = word.add_table(rows=1, cols=max(2, len(signers)))
+    for cell, signer in zip(table.rows[0].cells[-len(signers) :], signers, strict=True):
+        lines = []
+        if block.place_date:  # beside the last signer; a blank line keeps the others level
+            lines.append((block.place_date if signer is signers[-1] else "", False, False))
+        if signer.role:
+            lines.append((signer.role, True, False))
+        lines.append((signer.jabatan, False, False))
+        lines += [("", False, False)] * 3
+        lines.append((signer.nama, True, True))
+        if signer.pangkat:
+            lines.append((signer.pangkat, False, False))
+        if signer.nip:
+            lines.append((f"NIP. {signer.nip}", False, False))
+        first = True
+        for text, bold, underline in lines:
+            paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = paragraph.add_run(text)
+            run.bold = bold
+            run.underline = underline
+
+
+def _update_fields_on_open(word) -> None:
+    """Ask the word processor to fill the table of contents when the file is opened."""
+    settings = word.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        flag = OxmlElement("w:updateFields")
+        flag.set(qn("w:val"), "true")
+        settings.append(flag)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same package with every entry's time fixed: python-docx stamps the current time,
+    and a file that changes with the clock cannot be compared or cached."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()

@@ -1,0 +1,280 @@
+"""The LKIP document: DOCX (and PDF) whose every narrative number is a number of the model."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+import sakip_xlsx
+from sakip_xlsx import document
+from sakip_xlsx.cli import main
+from sakip_xlsx.document import narrative as N
+from sakip_xlsx.document.lkip import Heading, Labelled, Para
+from sakip_xlsx.pipeline import check
+from tests.helpers import variant_workbook
+from tests.lo import requires_soffice
+
+NUMBER = re.compile(r"(?<![\w.,/])(-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)(?![\w/]|[.,]\d)")
+
+
+def numbers(text: str) -> list[float]:
+    """Every number of an Indonesian sentence (4.060.244.146; 97,75); codes (IS2, P1, 7.01.01)
+    and regulation numbers (88/2021) left out."""
+    return [float(m.replace(".", "").replace(",", ".")) for m in NUMBER.findall(text)]
+
+
+def test_numbers_are_read_the_indonesian_way():
+    text = "Rp 4.060.244.146 dari 97,75 % pada 2023 (IS2, P1, 7.01.01), 4 (empat), PMK 214/2017."
+    assert numbers(text) == [4060244146.0, 97.75, 2023.0, 4.0]
+
+
+def model_values(hasil) -> set[float]:
+    """Every figure the model holds for the narrative to quote, with the counts and years."""
+    values: list[float | None] = [0, 100, hasil.pengaturan.cap, hasil.pengaturan.tahun]
+    ident = hasil.laporan.identitas
+    values += [ident.periode_awal, ident.periode_akhir, hasil.pengaturan.tahun - 1]
+    values += [hasil.rata_rata, hasil.total_pagu, hasil.total_realisasi, hasil.total_serapan]
+    values += [len(hasil.sasaran), len(hasil.laporan.sasaran_indikator())]
+    values += list(N.bands(hasil).values())
+    for h in hasil.indikator.values():
+        values += [h.target.number, h.realisasi.number, h.capaian, h.dibatasi]
+        values += [c.number for c in h.realisasi_per_tahun.values()]
+        values += [h.realisasi_sd, h.capaian_akhir, h.indikator.target_akhir.number]
+        values += [h.nasional.number, h.selisih_nasional]
+        for cell in (h.target, h.indikator.target_akhir):
+            if cell.value.is_range:
+                values += [cell.value.lower, cell.value.upper]
+    for s in hasil.sasaran.values():
+        values += [s.rata_rata, s.pagu, s.realisasi, s.serapan, s.efisiensi, s.dinilai]
+        values += [s.efisiensi * 100 if s.efisiensi is not None else None]
+        values += [len(s.indikator), len([x for x in hasil.sasaran.values() if x.efisien])]
+        values += [sum(1 for x in hasil.sasaran.values() if x.efisien == "Efisien")]
+    return {round(v, 2) for v in values if v is not None}
+
+
+def narrative_texts(hasil, findings) -> list[str]:
+    """The tool's own sentences (not the instansi's words, not headings, not fixed text)."""
+    texts = [*N.ikhtisar(hasil, findings), *N.penutup(hasil), N.serapan_sentence(hasil)]
+    texts.append(N.efisiensi_summary(hasil) or "")
+    for _, parts in N.per_sasaran(hasil):
+        texts += [text for label, text in parts if not label]
+    return texts
+
+
+def _checked_numbers(hasil, findings) -> int:
+    known = model_values(hasil)
+    errors = sum(1 for f in findings if f.severity.value == "error")
+    warnings = sum(1 for f in findings if f.severity.value == "peringatan")
+    known |= {errors, warnings}
+    count = 0
+    for text in narrative_texts(hasil, findings):
+        for value in numbers(text):
+            # printed with at most two decimals: the model value rounded the same way
+            assert round(value, 2) in known or any(abs(value - k) < 0.006 for k in known), (
+                value,
+                text,
+            )
+            count += 1
+    return count
+
+
+def test_every_number_of_the_puger_narrative_is_in_the_model(puger_path):
+    result = check(puger_path)
+    assert _checked_numbers(result.hasil, result.findings) > 60
+
+
+def test_every_number_of_the_variant_narrative_is_in_the_model(tmp_path):
+    result = check(variant_workbook(tmp_path / "v.xlsx"))
+    assert _checked_numbers(result.hasil, result.findings) > 30
+
+
+def test_the_sentence_follows_the_data(tmp_path, puger_path):
+    """Realisasi changed in the isian: the sentence and the tables change together."""
+    source = tmp_path / "puger.xlsx"
+    shutil.copy(puger_path, source)
+    wb = openpyxl.load_workbook(source)
+    ws = wb["Realisasi"]
+    header = {c.value: c.column for c in ws[1]}
+    kode_col, real_col = header.get("Kode *", 1), header["Realisasi tahunan"]
+    for row in ws.iter_rows(min_row=2):
+        if row[kode_col - 1].value == "IS2":
+            row[real_col - 1].value = "95"
+    wb.save(source)
+    result = check(source)
+    h = result.hasil.indikator["IS2"]
+    assert h.realisasi.number == 95 and round(h.capaian, 2) == 105.56
+    sentence = " ".join(N.indikator_sentences(result.hasil, "IS2"))
+    assert "melampaui target" in sentence and "105,56 %" in sentence
+    assert "naik dari 82,5 Indeks menjadi 95 Indeks" in sentence
+    t31 = {t.name: t for t in document.tables(result.hasil)}["Tabel 3.1"]
+    row = next(r for r in t31.rows if r.key == "IS2")
+    assert row.cells["realisasi"].value == 95 and round(row.cells["capaian"].value, 2) == 105.56
+
+
+def test_sentences_vary_with_the_situation(tmp_path):
+    result = check(variant_workbook(tmp_path / "v.xlsx"))
+    said = {k: " ".join(N.indikator_sentences(result.hasil, k)) for k in result.hasil.indikator}
+    assert "belum dapat dinilai karena" in said["IS5"]  # an unreadable target: never invented
+    assert "(makin kecil makin baik)" in said["IS2"]  # Negatif: 7 against 10 exceeds
+    assert "melampaui target" in said["IS2"]
+    assert "rentang" in said["IS3"]
+    assert "target 0" in said["IS4"] or "belum dapat dinilai" in said["IS4"]
+
+
+@pytest.fixture(scope="module")
+def puger_docx(tmp_path_factory, puger_path) -> Path:
+    folder = tmp_path_factory.mktemp("dokumen")
+    return sakip_xlsx.dokumen(puger_path, folder / "puger-LKIP.docx").output
+
+
+def _docx_text(path: Path) -> str:
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_the_docx_holds_every_chapter_and_the_pk(puger_docx):
+    text = _docx_text(puger_docx)
+    for heading in (
+        "KATA PENGANTAR",
+        "DAFTAR ISI",
+        "IKHTISAR EKSEKUTIF",
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+        "LAMPIRAN I PERJANJIAN KINERJA",
+        "LAMPIRAN II PENGUKURAN KINERJA",
+    ):
+        assert heading in text, heading
+    assert "HERU WIDAGDO, SP, M.Si" in text and "NIP. 19660105 199803 1 004" in text
+    assert "Ir. H. HENDY SISWANTO, ST, IPU." in text
+    assert "97,75 %" in text and "89,86 %" in text and "4.060.244.146" in text
+
+
+def test_the_docx_is_deterministic(puger_path, tmp_path):
+    a = sakip_xlsx.dokumen(puger_path, tmp_path / "a.docx").output.read_bytes()
+    b = sakip_xlsx.dokumen(puger_path, tmp_path / "b.docx").output.read_bytes()
+    assert a == b
+
+
+def test_a_missing_figure_is_said_to_be_missing(tmp_path):
+    result = check(variant_workbook(tmp_path / "v.xlsx"))
+    doc = document.lkip(result.hasil, result.findings)
+    paragraphs = doc.paragraphs()
+    assert any("belum diisi" in p for p in paragraphs)
+    assert any(p.startswith("[diisi instansi:") for p in paragraphs)  # Bab I texts not given
+
+
+def test_the_document_follows_the_lkip_order(puger_path):
+    result = check(puger_path)
+    doc = document.lkip(result.hasil, result.findings)
+    chapters = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
+    assert chapters == [
+        "KATA PENGANTAR",
+        "DAFTAR ISI",
+        "IKHTISAR EKSEKUTIF",
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+        "LAMPIRAN I PERJANJIAN KINERJA",
+        "LAMPIRAN II PENGUKURAN KINERJA",
+    ]
+    sasaran = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 3]
+    assert len(sasaran) == 4 and sasaran[1].startswith("Sasaran Strategis 2: Meningkatnya")
+    assert any(isinstance(b, Labelled) for b in doc.blocks)
+    assert any(isinstance(b, Para) and "91,00 %" in b.text for b in doc.blocks)
+
+
+def test_a_pemda_template_keeps_its_kop_and_margins(puger_path, tmp_path):
+    kop = Document()
+    kop.sections[0].header.paragraphs[0].text = "PEMERINTAH KABUPATEN JEMBER - KOP SURAT"
+    kop.sections[0].left_margin = 1_000_000
+    kop.add_paragraph("isi templat yang diganti")
+    template = tmp_path / "kop.docx"
+    kop.save(str(template))
+    out = sakip_xlsx.dokumen(puger_path, tmp_path / "lkip.docx", templat=template).output
+    made = Document(str(out))
+    assert made.sections[0].header.paragraphs[0].text.endswith("KOP SURAT")
+    assert abs(made.sections[0].left_margin - 1_000_000) < 1_000  # stored in twips
+    assert "isi templat yang diganti" not in _docx_text(out)
+
+
+def test_cli_dokumen_and_fill_dokumen(puger_path, tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "lkip.docx"
+    result = runner.invoke(main, ["dokumen", str(puger_path), "-o", str(out)])
+    assert result.exit_code == 1, result.output  # written; the data still has errors
+    assert out.exists() and "Dokumen LKIP ditulis" in result.output
+    again = runner.invoke(main, ["dokumen", str(puger_path), "-o", str(out)])
+    assert again.exit_code == 2 and "--force" in again.output
+    wrong = runner.invoke(main, ["dokumen", str(puger_path), "-o", str(tmp_path / "x.pdf")])
+    assert wrong.exit_code == 2 and ".docx" in wrong.output
+    filled = runner.invoke(
+        main, ["fill", str(puger_path), "-o", str(tmp_path / "p-LKIP.xlsx"), "--dokumen"]
+    )
+    assert filled.exit_code == 1, filled.output
+    assert (tmp_path / "p-LKIP.docx").exists() and (tmp_path / "p-LKIP.xlsx").exists()
+    alone = runner.invoke(main, ["fill", str(puger_path), "--pdf"])
+    assert alone.exit_code == 2 and "--dokumen" in alone.output
+
+
+def test_no_libreoffice_means_exit_2_and_the_docx_is_kept(puger_path, tmp_path, monkeypatch):
+    from sakip_xlsx.word import pdf
+
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    out = tmp_path / "lkip.docx"
+    result = CliRunner().invoke(main, ["dokumen", str(puger_path), "-o", str(out), "--pdf"])
+    assert result.exit_code == 2
+    assert "LibreOffice" in result.output and "DOCX ditulis" in result.output
+    assert out.exists() and not out.with_suffix(".pdf").exists()
+
+
+def test_the_workbook_carries_the_narrative(puger_path, tmp_path):
+    result = sakip_xlsx.fill(puger_path, tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(result.output, read_only=True)
+    text = "\n".join(str(r[0]) for r in wb["Narasi"].iter_rows(values_only=True) if r[0])
+    for sentence in narrative_texts(result.hasil, result.findings):
+        if sentence:
+            assert sentence in text, sentence
+
+
+@requires_soffice
+@pytest.mark.libreoffice
+def test_the_pdf_shows_chapters_signatures_and_figures(puger_path, tmp_path):
+    from pypdf import PdfReader
+
+    made = sakip_xlsx.dokumen(puger_path, tmp_path / "puger-LKIP.docx", pdf=True)
+    assert made.pdf is not None and made.pdf.exists()
+    pages = [
+        page.extract_text() or "" for page in PdfReader(io.BytesIO(made.pdf.read_bytes())).pages
+    ]
+    text = " ".join(" ".join(pages).split())
+    for heading in (
+        "KATA PENGANTAR",
+        "IKHTISAR EKSEKUTIF",
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+        "LAMPIRAN I PERJANJIAN KINERJA",
+    ):
+        assert heading in text, heading
+    assert "HERU WIDAGDO, SP, M.Si" in text and "HENDY SISWANTO" in text
+    assert "NIP. 19660105 199803 1 004" in text
+    for figure in ("97,75", "89,86", "4.060.244.146"):
+        assert figure in text, figure
+    for number in range(1, 5):
+        assert f"Sasaran Strategis {number}:" in text
+    assert "Halaman" in pages[-1]
