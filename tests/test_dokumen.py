@@ -162,6 +162,14 @@ def test_the_docx_holds_every_chapter_and_the_pk(puger_docx):
     assert "97,75 %" in text and "89,86 %" in text and "4.060.244.146" in text
 
 
+def test_committed_lkip_document_is_current(puger_docx):
+    committed = Path(__file__).resolve().parent.parent / "examples" / "puger-2023-LKIP.docx"
+    assert committed.read_bytes() == puger_docx.read_bytes(), (
+        "examples/puger-2023-LKIP.docx is stale: run "
+        "`sakip-xlsx dokumen examples/puger-2023.xlsx --pdf --force`"
+    )
+
+
 def test_the_docx_is_deterministic(puger_path, tmp_path):
     a = sakip_xlsx.dokumen(puger_path, tmp_path / "a.docx").output.read_bytes()
     b = sakip_xlsx.dokumen(puger_path, tmp_path / "b.docx").output.read_bytes()

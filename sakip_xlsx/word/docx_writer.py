@@ -38,7 +38,7 @@ from ..values import format_id
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 TABLE_FONT = Pt(8)
-MIN_WIDTH = 10
+MIN_WIDTH = 12
 """The narrowest column, in the width hints' characters."""
 
 
@@ -48,8 +48,14 @@ def docx_bytes(doc: LkipDocument, template: Path | None = None, footer: str = ""
     _properties(word, doc.title)
     if template is None:
         _default_page(word, footer)
+    entries = [
+        (b.level, b.text) for b in doc.blocks if isinstance(b, Heading) and b.toc and b.level <= 2
+    ]
     for block in doc.blocks:
-        _block(word, block)
+        if isinstance(block, Contents):
+            _contents(word, entries)
+        else:
+            _block(word, block)
     raw = io.BytesIO()
     word.save(raw)
     return _fixed_zip(raw.getvalue())
@@ -151,9 +157,6 @@ def _block(word, block) -> None:
         _table(word, block)
     elif isinstance(block, PageBreak):
         word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    elif isinstance(block, Contents):
-        _field(word.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', "Daftar isi: perbarui bidang.")
-        _update_fields_on_open(word)
     elif isinstance(block, Signatures):
         _signatures(word, block)
     elif isinstance(block, Logo):
@@ -325,6 +328,36 @@ def _signatures(word, block: Signatures) -> None:
             run = paragraph.add_run(text)
             run.bold = bold
             run.underline = underline
+
+
+def _contents(word, entries: list[tuple[int, str]]) -> None:
+    """A TOC field whose stored result already lists the chapters and sections (without page
+    numbers), so a PDF printed without updating fields still shows them; Word fills in the
+    page numbers when the file is opened."""
+
+    def fld(kind: str):
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            element.set(qn("w:dirty"), "true")
+        return element
+
+    entries = entries or [(1, "")]
+    for i, (level, text) in enumerate(entries):
+        paragraph = word.add_paragraph()
+        paragraph.paragraph_format.left_indent = Cm(0.8 * (level - 1))
+        if i == 0:
+            paragraph.add_run()._r.append(fld("begin"))
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = ' TOC \\o "1-3" \\h \\z \\u '
+            paragraph.add_run()._r.append(instruction)
+            paragraph.add_run()._r.append(fld("separate"))
+        run = paragraph.add_run(text)
+        run.bold = level == 1
+        if i == len(entries) - 1:
+            paragraph.add_run()._r.append(fld("end"))
+    _update_fields_on_open(word)
 
 
 def _update_fields_on_open(word) -> None:
