@@ -21,13 +21,6 @@ from .results import (
 from .schema import GOLONGAN, PENDIDIKAN, RENSTRA, Jenis, Metode, MetodeEfisiensi, Polaritas
 from .values import MISSING, Parsed
 
-NOT_ASSESSED = F.define(
-    "HIT-001",
-    F.Severity.WARNING,
-    "Indikator tidak dinilai",
-    "Lengkapi target (bukan 0) dan realisasi indikator ini agar capaiannya dapat dihitung.",
-)
-
 
 def pengaturan(laporan: Laporan) -> Pengaturan:
     ident = laporan.identitas
@@ -141,10 +134,12 @@ def _indikator(
             ref = f"{laporan.column(RENSTRA.name, 'kode_indikator') or 'A'}{ind.row}"
         found.append(
             F.finding(
-                NOT_ASSESSED,
-                f"Indikator {ind.kode} ({ind.indikator[:60]}) tidak dinilai: {alasan}.",
+                F.NOT_ASSESSED,
                 sheet,
                 ref,
+                kode=ind.kode,
+                indikator=ind.indikator[:60],
+                alasan=alasan,
             )
         )
     awal = laporan.identitas.periode_awal or (laporan.years[0] if laporan.years else setting.tahun)

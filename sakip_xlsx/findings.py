@@ -5,12 +5,20 @@ code, a severity, the sheet and cell it points at, an Indonesian message saying 
 and a suggestion saying what to do. Reading problems (SPEC §4) and consistency checks (SPEC §5)
 share this shape and one registry of codes, so `check`, the Temuan sheet and the README all list
 the same things.
+
+Like a validation library's error catalogue, every kind is declared once, below: its code,
+severity, advice and a message template with named fields. A call site passes the parameters
+only; the finding keeps them beside the sentence made of them (`param`, in the JSON of `check`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from enum import StrEnum
+from string import Formatter
+
+from .values import format_id
 
 
 class Severity(StrEnum):
@@ -25,12 +33,24 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class RuleInfo:
-    """The fixed part of a finding: its code, severity, a title and the advice to give."""
+    """A kind of finding: its code, severity, title, advice and the sentence it says, a
+    template whose named fields each finding fills (`{kode}`, `{capaian}`). A kind may say
+    its sentence in more than one way (`variants`), each with its own fields."""
 
     code: str
     severity: Severity
     title: str
     suggestion: str
+    message: str
+    variants: tuple[tuple[str, str], ...] = ()
+
+    def template(self, variant: str | None = None) -> str:
+        if variant is None:
+            return self.message
+        return dict(self.variants)[variant]
+
+    def templates(self) -> list[str]:
+        return [self.message, *(text for _, text in self.variants)]
 
 
 @dataclass(frozen=True)
@@ -44,6 +64,12 @@ class Finding:
     related: tuple[str, ...] = ()
     """Other cells involved, as `Sheet!A1` references (e.g. the Renstra target a PK target
     contradicts)."""
+    param: dict[str, object] = field(default_factory=dict, compare=False)
+    """The figures and names the message was made from, for readers that are not people (the
+    JSON of `check`, a dashboard): `{"kode": "P1.3.1", "capaian": 14.285714285714286}`, figures
+    as computed; only the sentence rounds them (14,29)."""
+    variant: str | None = field(default=None, compare=False)
+    """Which of its kind's templates the message was made from (None: the main one)."""
 
     @property
     def location(self) -> str:
@@ -61,6 +87,7 @@ class Finding:
             "sheet": self.sheet,
             "sel": self.cell,
             "pesan": self.message,
+            "param": self.param,
             "saran": self.suggestion,
             "sel_terkait": list(self.related),
         }
@@ -80,22 +107,78 @@ def _cell_order(cell: str | None) -> tuple[int, int]:
 REGISTRY: dict[str, RuleInfo] = {}
 
 
-def define(code: str, severity: Severity, title: str, suggestion: str) -> RuleInfo:
+def define(
+    code: str, severity: Severity, title: str, suggestion: str, message: str, **variants: str
+) -> RuleInfo:
     """Register a finding code once; a second definition of the same code is a bug."""
     if code in REGISTRY:
         raise ValueError(f"finding code defined twice: {code}")
-    info = RuleInfo(code, severity, title, suggestion)
+    info = RuleInfo(code, severity, title, suggestion, message, tuple(sorted(variants.items())))
     REGISTRY[code] = info
     return info
 
 
+def fields(template: str) -> set[str]:
+    """The named fields of a message template."""
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+def shown(value: object) -> str:
+    """A parameter as the sentence shows it: measured numbers (floats) the Indonesian way
+    (14,29; 1.500.000), whole numbers that name something (a year, a row) as they are, lists
+    joined with commas."""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return format_id(value, 0 if value.is_integer() else 2)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(shown(v) for v in value)
+    return str(value)
+
+
+_ID_SEPARATORS = str.maketrans(",.", ".,")
+
+
+class _Sentence(Formatter):
+    """Fills a template. A plain field shows its parameter with `shown`; a field with a format
+    spec formats a number as Python does with that spec, with Indonesian separators, for the
+    few sentences that always show a fixed number of decimals (`{capaian:,.2f}` gives 200,00)
+    or as few as needed (`{nilai:g}` gives 0,125)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if format_spec and number:
+            return format(value, format_spec).translate(_ID_SEPARATORS)
+        return shown(value)
+
+
+_SENTENCE = _Sentence()
+
+
+def _plain(value: object) -> object:
+    """A parameter as JSON carries it."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 def finding(
     info: RuleInfo,
-    message: str,
     sheet: str | None = None,
     cell: str | None = None,
     related: tuple[str, ...] = (),
+    /,
+    variant: str | None = None,
+    **param: object,
 ) -> Finding:
+    """A finding of kind `info`, its sentence filled from `param`. The location comes
+    first, by position only, so a sentence may name a `sheet` or `cell` among its parameters;
+    a field without its parameter is a bug and raises KeyError."""
+    message = _SENTENCE.vformat(info.template(variant), (), param)
     return Finding(
         code=info.code,
         severity=info.severity,
@@ -104,6 +187,8 @@ def finding(
         sheet=sheet,
         cell=cell,
         related=related,
+        param={k: _plain(v) for k, v in param.items()},
+        variant=variant,
     )
 
 
@@ -128,103 +213,86 @@ def counts(items: list[Finding]) -> dict[Severity, int]:
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-# Reading and structure (SPEC §2, §4): raised by the reader while it builds the model.
+# The catalogue: every kind of finding, its advice and its sentence. A call site passes the
+# parameters only: `finding(PK_VS_RENSTRA, "PK", "E2", kode="IS1", pk=85.0, ...)`. The same
+# name means the same thing in every sentence: `sel` a cell the sentence names, `kolom` a
+# column header, `isian` an Identitas label, `nilai` what a cell holds, `baris` a row number,
+# `jumlah` a count, `kode` the code of the row concerned, `jenis` its kind (program, ...),
+# `satuan` the unit at the cell pointed at; figures (target, realisasi, pagu, capaian, ...)
+# are floats.
+
+# --- reading and structure (SPEC §2, §4): raised by the reader while it builds the model ---
+
 MISSING_SHEET = define(
-    "STR-001", E, "Sheet wajib tidak ada", "Gunakan workbook dari `sakip-xlsx template`."
+    "STR-001",
+    E,
+    "Sheet wajib tidak ada",
+    "Gunakan workbook dari `sakip-xlsx template`.",
+    "Sheet '{sheet}' tidak ditemukan di {file}.",
 )
 MISSING_COLUMN = define(
     "STR-002",
     E,
     "Kolom wajib tidak ditemukan",
     "Kembalikan judul kolom persis seperti di template (urutan boleh berbeda).",
+    "Kolom wajib '{kolom}' tidak ditemukan di sheet '{sheet}'.",
+    tanpa_judul="Sheet '{sheet}' tidak memiliki baris judul kolom yang dikenali.",
+    isian="Isian '{isian}' tidak ditemukan di sheet '{sheet}'.",
 )
 UNKNOWN_COLUMN = define(
     "STR-003",
     INFO,
     "Kolom tidak dikenal diabaikan",
     "Hapus kolom itu atau biarkan; isinya tidak dibaca.",
+    "Kolom '{kolom}' di sheet '{sheet}' tidak dikenal atau ganda, dan diabaikan.",
+    berisi="Kolom '{kolom}' di sheet '{sheet}' tidak dikenal atau ganda, dan diabaikan. "
+    "{jumlah} nilai di kolom ini ({rentang}) tidak dibaca.",
 )
 REQUIRED_EMPTY = define(
-    "STR-004", E, "Isian wajib kosong", "Lengkapi sel tersebut; baris ini tidak dapat dihitung."
+    "STR-004",
+    E,
+    "Isian wajib kosong",
+    "Lengkapi sel tersebut; baris ini tidak dapat dihitung.",
+    "Kolom '{kolom}' baris {baris} kosong; nilai lain di baris ini tidak dapat dihitung.",
+    isian="Isian '{isian}' kosong.",
+    induk="{jenis} {kode} tidak menyebut kode induk ({jenis_induk}).",
 )
 DUPLICATE_CODE = define(
-    "STR-005", E, "Kode ganda", "Setiap kode hanya boleh dipakai satu kali; ubah salah satunya."
+    "STR-005",
+    E,
+    "Kode ganda",
+    "Setiap kode hanya boleh dipakai satu kali; ubah salah satunya.",
+    "Kode '{kode}' dipakai lebih dari satu kali di sheet '{sheet}' (baris {baris}).",
 )
 UNKNOWN_PARENT = define(
     "STR-006",
     E,
     "Kode induk tidak ada",
     "Tulis kode induk yang ada di sheet induknya (kode yang hanya mirip awalan tidak dihitung).",
+    "{jenis} {kode} menyebut induk '{induk}' yang tidak ada di sheet {sheet}.",
+    tujuan="Sasaran {kode} menyebut tujuan induk '{induk}' yang tidak ada di sheet Renstra.",
 )
 UNKNOWN_CODE = define(
     "STR-007",
     E,
     "Kode tidak dikenal",
     "Gunakan kode yang sudah ada di Renstra atau RKT, atau tambahkan baris itu di sana.",
+    "Kode '{kode}' di sheet {sheet} tidak ada di Renstra maupun RKT.",
+    target_rkt="Indikator sasaran '{kode}' di RKT tidak ada di sheet Renstra.",
 )
 WRONG_LEVEL = define(
     "STR-008",
     E,
     "Jenis induk tidak sesuai",
     "Program berinduk sasaran, kegiatan berinduk program, sub kegiatan berinduk kegiatan.",
+    "{jenis} {kode} berinduk '{induk}', padahal induknya harus {jenis_induk}.",
 )
 MERGED_CELLS = define(
     "STR-009",
     W,
     "Sel digabung di area data",
     "Pisahkan sel gabungan (Unmerge) dan isi setiap baris; satu baris = satu data.",
-)
-UNREADABLE = define(
-    "BACA-001",
-    E,
-    "Nilai tidak dapat dibaca",
-    "Tulis angka saja, boleh dengan satuan atau format Indonesia (mis. 81,9 atau 12 Laporan).",
-)
-ERROR_VALUE = define(
-    "BACA-002",
-    E,
-    "Sel berisi galat rumus",
-    "Perbaiki rumus di sel itu atau ganti dengan nilainya.",
-)
-DATE_VALUE = define(
-    "BACA-003",
-    E,
-    "Tanggal di kolom angka",
-    "Format sel berubah menjadi tanggal; ubah format sel ke Angka/Teks lalu ketik ulang nilainya.",
-)
-NO_CACHED_VALUE = define(
-    "BACA-004",
-    W,
-    "Rumus tanpa nilai tersimpan",
-    "Buka dan simpan ulang file di Excel/LibreOffice agar hasil rumus ikut tersimpan, "
-    "atau ganti rumus dengan nilainya.",
-)
-UNIT_MISMATCH = define(
-    "BACA-005",
-    W,
-    "Satuan berbeda dengan satuan indikator",
-    "Periksa apakah nilai ini memang untuk indikator tersebut; samakan satuannya.",
-)
-FRACTION_PERCENT = define(
-    "BACA-006",
-    W,
-    "Pecahan pada indikator persen",
-    "Untuk satuan %, tulis 90 atau 90% (bukan 0,9), atau beri sel format persen.",
-)
-NOT_IN_LIST = define(
-    "BACA-007", E, "Nilai di luar daftar pilihan", "Pilih salah satu nilai dari daftar di sel itu."
-)
-WRONG_QUARTER = define(
-    "BACA-008",
-    W,
-    "Label triwulan tidak sesuai kolom",
-    "Triwulan hanya TW1-TW4; pindahkan nilai ke kolom triwulannya dan hapus labelnya.",
-)
-NOT_A_NUMBER = define(
-    "BACA-009",
-    E,
-    "Jenis nilai salah",
-    "Isi sel dengan teks atau angka biasa.",
+    "Sel {rentang} di sheet '{sheet}' digabung (merge); hanya sel pertama yang terbaca.",
 )
 STRAY_VALUE = define(
     "STR-010",
@@ -232,24 +300,36 @@ STRAY_VALUE = define(
     "Nilai di luar tabel tidak dibaca",
     "Pindahkan nilai ke kolom yang benar, beri kolomnya judul dari template, atau hapus nilai "
     "itu (Ctrl+End menunjukkan sel terakhir yang terisi).",
+    "{jumlah} nilai di {rentang} sheet '{sheet}' berada di kolom tanpa judul kolom; tidak dibaca.",
+    tanpa_judul="{jumlah} nilai di {rentang} sheet '{sheet}' berada di kolom tanpa judul kolom "
+    "yang dikenali; tidak dibaca.",
+    baris_judul="Sel {sel} ('{nilai}') di baris judul sheet '{sheet}' tidak dibaca.",
+    samping_isian="Sel {sel} ('{nilai}') di samping isian '{isian}' tidak dibaca; hanya "
+    "kolom B (Nilai) yang dibaca.",
 )
 ABOVE_HEADER = define(
     "STR-011",
     INFO,
     "Sel di atas judul kolom tidak dibaca",
     "Baris di atas judul kolom dianggap judul laporan; data ditulis di bawah judul kolom.",
+    "{jumlah} sel di atas baris judul kolom (baris {baris}) sheet '{sheet}', mulai {sel}, "
+    "dianggap judul dan tidak dibaca.",
 )
 UNKNOWN_FIELD = define(
     "STR-012",
     W,
     "Isian Identitas tidak dikenal",
     "Tulis label isian persis seperti di template (kolom A) dan nilainya di kolom B.",
+    "Isian '{isian}' di baris {baris} sheet '{sheet}' tidak dikenal; nilai di {sel} tidak dibaca.",
+    tanpa_nilai="Isian '{isian}' di baris {baris} sheet '{sheet}' tidak dikenal; baris ini "
+    "tidak dibaca.",
 )
 DUPLICATE_FIELD = define(
     "STR-013",
     W,
     "Isian Identitas ganda",
     "Hapus baris ganda; setiap isian Identitas hanya ditulis satu kali.",
+    "Isian '{isian}' ditulis lagi di baris {baris}; yang dibaca baris {baris_dibaca}.",
 )
 NOT_APPLICABLE = define(
     "STR-014",
@@ -257,4 +337,319 @@ NOT_APPLICABLE = define(
     "Nilai tidak berlaku untuk jenis baris ini",
     "Kosongkan sel itu, atau pindahkan nilainya ke baris yang jenisnya memakai kolom ini "
     "(lihat sheet Petunjuk).",
+    "Sel {sel} ({kolom}) diisi untuk {jenis} {kode}, padahal kolom ini hanya dipakai untuk "
+    "{berlaku}; nilainya tidak dihitung.",
+    pegawai="Sel {sel} ({kolom}) diisi untuk {jenis} {jabatan}, padahal kolom ini hanya "
+    "dipakai untuk {berlaku}; nilainya tidak dihitung.",
+    tahun_laporan="Kolom Realisasi {tahun} (tahun laporan {tahun} diisi di kolom Realisasi "
+    "tahunan): {jumlah} nilai tidak dihitung.",
+    luar_periode="Kolom Realisasi {tahun} (di luar tahun {awal}-{akhir} yang dibandingkan): "
+    "{jumlah} nilai tidak dihitung.",
+)
+UNREADABLE = define(
+    "BACA-001",
+    E,
+    "Nilai tidak dapat dibaca",
+    "Tulis angka saja, boleh dengan satuan atau format Indonesia (mis. 81,9 atau 12 Laporan).",
+    "Sel {sel} ({kolom}): '{nilai}' tidak dapat dibaca sebagai angka.",
+    tahun="Sel {sel} ({kolom}): '{nilai}' bukan tahun.",
+)
+ERROR_VALUE = define(
+    "BACA-002",
+    E,
+    "Sel berisi galat rumus",
+    "Perbaiki rumus di sel itu atau ganti dengan nilainya.",
+    "Sel {sel} ({kolom}) berisi galat {nilai}.",
+)
+DATE_VALUE = define(
+    "BACA-003",
+    E,
+    "Tanggal di kolom angka",
+    "Format sel berubah menjadi tanggal; ubah format sel ke Angka/Teks lalu ketik ulang nilainya.",
+    "Sel {sel} ({kolom}) berisi tanggal {nilai}, bukan angka.",
+)
+NO_CACHED_VALUE = define(
+    "BACA-004",
+    W,
+    "Rumus tanpa nilai tersimpan",
+    "Buka dan simpan ulang file di Excel/LibreOffice agar hasil rumus ikut tersimpan, "
+    "atau ganti rumus dengan nilainya.",
+    "Sel {sel} berisi rumus yang hasilnya tidak tersimpan di file; dianggap kosong.",
+)
+UNIT_MISMATCH = define(
+    "BACA-005",
+    W,
+    "Satuan berbeda dengan satuan indikator",
+    "Periksa apakah nilai ini memang untuk indikator tersebut; samakan satuannya.",
+    "Sel {sel}: satuan '{satuan}' berbeda dengan satuan indikator {kode} '{satuan_indikator}'.",
+)
+FRACTION_PERCENT = define(
+    "BACA-006",
+    W,
+    "Pecahan pada indikator persen",
+    "Untuk satuan %, tulis 90 atau 90% (bukan 0,9), atau beri sel format persen.",
+    "Sel {sel}: nilai {nilai:g} untuk indikator persen {kode}; maksudnya {persen:g}%?",
+)
+NOT_IN_LIST = define(
+    "BACA-007",
+    E,
+    "Nilai di luar daftar pilihan",
+    "Pilih salah satu nilai dari daftar di sel itu.",
+    "Sel {sel} ({kolom}): '{nilai}' bukan pilihan yang dikenal ({pilihan}).",
+)
+WRONG_QUARTER = define(
+    "BACA-008",
+    W,
+    "Label triwulan tidak sesuai kolom",
+    "Triwulan hanya TW1-TW4; pindahkan nilai ke kolom triwulannya dan hapus labelnya.",
+    "Sel {sel} ({kolom}) berlabel 'TW {triwulan}': '{nilai}'. Nilai tidak dipakai.",
+)
+NOT_A_NUMBER = define(
+    "BACA-009",
+    E,
+    "Jenis nilai salah",
+    "Isi sel dengan teks atau angka biasa.",
+    "Sel {sel} ({kolom}) berisi {nilai}.",
+)
+
+# --- computation (SPEC §3) -----------------------------------------------------------------
+
+NOT_ASSESSED = define(
+    "HIT-001",
+    W,
+    "Indikator tidak dinilai",
+    "Lengkapi target (bukan 0) dan realisasi indikator ini agar capaiannya dapat dihitung.",
+    "Indikator {kode} ({indikator}) tidak dinilai: {alasan}.",
+)
+
+# --- consistency checks (SPEC §5): each run by its function in checks.py -------------------
+
+# across documents
+PK_VS_RENSTRA = define(
+    "PK-001",
+    E,
+    "Target PK berbeda dengan target Renstra",
+    "Samakan target PK dengan target Renstra tahun ini, atau mutakhirkan Renstra bila target "
+    "memang diubah resmi.",
+    "Target PK indikator {kode} = {pk}, target Renstra {tahun} = {renstra}.",
+)
+RKT_VS_PK = define(
+    "PK-002",
+    E,
+    "Target RKT berbeda dengan target PK",
+    "Target tahunan di RKT dan PK harus sama; perbaiki salah satunya.",
+    "Target RKT indikator {kode} = {rkt}, target PK = {pk}.",
+)
+PK_ANGGARAN = define(
+    "PK-003",
+    E,
+    "Anggaran program di PK tidak sama dengan jumlah pagu sub kegiatannya",
+    "Samakan anggaran program di PK dengan jumlah pagu sub kegiatan di RKT/DPA.",
+    "Anggaran PK {jenis} {kode} Rp {anggaran}, jumlah pagu sub kegiatannya Rp {pagu} "
+    "(selisih Rp {selisih}).",
+    sub_kegiatan="Anggaran PK {jenis} {kode} Rp {anggaran}, pagunya Rp {pagu} "
+    "(selisih Rp {selisih}).",
+)
+IKU_WITHOUT_PK = define(
+    "PK-004",
+    W,
+    "IKU tidak ada di Perjanjian Kinerja",
+    "Setiap IKU diperjanjikan dalam PK; tambahkan barisnya di sheet PK atau ubah status IKU.",
+    "Indikator {kode} ({indikator}) ditandai IKU tetapi tidak ada di PK.",
+)
+SASARAN_WITHOUT_PK = define(
+    "PK-005",
+    W,
+    "Indikator sasaran tidak ada di Perjanjian Kinerja",
+    "Tambahkan target indikator sasaran ini di sheet PK sesuai dokumen PK yang ditandatangani.",
+    "Indikator sasaran {kode} tidak ada di PK; capaian diukur terhadap target RKT/Renstra.",
+)
+SASARAN_WITHOUT_RKT = define(
+    "RKT-001",
+    INFO,
+    "Indikator sasaran tanpa target di RKT",
+    "Tambahkan baris 'Indikator Sasaran' di sheet RKT dengan target tahun ini.",
+    "Indikator sasaran {kode} tidak punya baris target di RKT.",
+)
+BELANJA_VS_PAGU = define(
+    "ANG-001",
+    E,
+    "Belanja operasi + belanja modal tidak sama dengan total pagu",
+    "Periksa angka belanja operasi/modal di Identitas atau pagu sub kegiatan di RKT.",
+    "Belanja operasi + modal = Rp {belanja}, total pagu sub kegiatan = Rp {pagu}.",
+)
+PAGU_ROLLUP = define(
+    "ANG-002",
+    E,
+    "Pagu program/kegiatan tidak sama dengan jumlah pagu di bawahnya",
+    "Kosongkan pagu program/kegiatan (dihitung otomatis) atau samakan dengan jumlahnya.",
+    "Pagu {jenis} {kode} Rp {pagu}, jumlah pagu sub kegiatannya Rp {jumlah_pagu}.",
+)
+REALISASI_ROLLUP = define(
+    "ANG-006",
+    E,
+    "Realisasi anggaran program/kegiatan tidak sama dengan jumlah sub kegiatannya",
+    "Realisasi program/kegiatan dihitung dari sub kegiatannya: kosongkan sel itu atau isi "
+    "realisasi anggaran setiap sub kegiatan di sheet Realisasi.",
+    "Realisasi anggaran {jenis} {kode} Rp {realisasi}, jumlah realisasi sub kegiatannya "
+    "Rp {jumlah_realisasi}; yang dihitung jumlah sub kegiatannya.",
+)
+SATUAN_BETWEEN_SHEETS = define(
+    "SAT-001",
+    W,
+    "Satuan indikator berbeda antar sheet",
+    "Gunakan satuan yang sama dengan Renstra untuk indikator yang sama.",
+    "Satuan indikator {kode} di {sheet} '{satuan}', di Renstra '{satuan_renstra}'.",
+)
+
+# rencana aksi
+QUARTERS_VS_ANNUAL = define(
+    "RA-001",
+    W,
+    "Target triwulan tidak sampai pada target tahunan",
+    "Periksa target TW1-TW4 dan metode akumulasinya: Jumlah harus berjumlah target tahunan, "
+    "Akhir harus berakhir di target tahunan.",
+    "Target triwulan {kode} menurut metode {metode} = {target_triwulan}, target tahunan = "
+    "{target_tahunan}.",
+)
+QUARTERS_MISSING = define(
+    "RA-002",
+    W,
+    "Target triwulan belum diisi",
+    "Isi target TW1-TW4 di sheet Rencana Aksi sesuai dokumen Rencana Aksi.",
+    "Rencana Aksi {kode} tidak memuat target triwulan satu pun.",
+    tanpa_baris="Indikator sasaran {kode} tidak ada di sheet Rencana Aksi.",
+)
+CUMULATIVE_GOES_DOWN = define(
+    "RA-003",
+    W,
+    "Realisasi kumulatif triwulan menurun",
+    "Realisasi s.d. triwulan tidak boleh turun untuk metode Jumlah; periksa angka triwulannya.",
+    "Realisasi s.d. TW{triwulan} {kode} = {realisasi} lebih kecil dari s.d. "
+    "TW{triwulan_sebelumnya} = {realisasi_sebelumnya} (ada nilai triwulan negatif).",
+)
+
+# plausibility
+REALISASI_ABOVE_PAGU = define(
+    "ANG-003",
+    E,
+    "Realisasi anggaran melebihi pagu",
+    "Realisasi anggaran tidak boleh melebihi pagu; periksa angka realisasi atau pagunya.",
+    "Realisasi anggaran {kode} Rp {realisasi} melebihi pagu Rp {pagu}.",
+)
+SUB_WITHOUT_REALISASI = define(
+    "ANG-004",
+    W,
+    "Sub kegiatan tanpa realisasi anggaran",
+    "Isi realisasi anggaran sub kegiatan di sheet Realisasi (0 bila memang tidak terserap).",
+    "Sub kegiatan {kode} berpagu Rp {pagu} tetapi realisasi anggarannya tidak diisi.",
+    kosong="Realisasi anggaran sub kegiatan {kode} kosong.",
+)
+SUB_WITHOUT_PAGU = define(
+    "ANG-005",
+    E,
+    "Sub kegiatan tanpa pagu",
+    "Isi pagu sub kegiatan di sheet RKT sesuai DPA.",
+    "Sub kegiatan {kode} tidak berpagu.",
+)
+NEGATIVE_VALUE = define(
+    "NIL-001",
+    E,
+    "Nilai negatif",
+    "Target, realisasi dan anggaran tidak bernilai negatif; periksa tanda minus.",
+    "Sel {sel} ({kode}) bernilai negatif: {nilai}.",
+)
+PERCENT_ABOVE_100 = define(
+    "NIL-002",
+    W,
+    "Indikator persen di atas 100",
+    "Persentase biasanya 0-100; periksa apakah nilai atau satuannya salah.",
+    "Sel {sel}: {nilai} untuk indikator persen {kode}.",
+)
+CAPAIAN_FAR_ABOVE = define(
+    "CAP-001",
+    W,
+    "Capaian jauh di atas 100 %",
+    "Capaian di atas 150 % biasanya berarti target salah ketik atau terlalu rendah; periksa "
+    "target dan realisasinya.",
+    "Capaian {kode} = {capaian:,.2f} %.",
+)
+CAPAIAN_FAR_BELOW = define(
+    "CAP-002",
+    W,
+    "Capaian jauh di bawah target",
+    "Capaian di bawah 50 %: jelaskan penyebabnya di LKIP, atau periksa target/realisasinya.",
+    "Capaian {kode} = {capaian:,.2f} %.",
+)
+NOT_EFFICIENT = define(
+    "EFI-001",
+    W,
+    "Sasaran tidak efisien",
+    "Capaian kinerja sasaran lebih rendah dari serapan anggarannya; jelaskan di analisis "
+    "efisiensi LKIP.",
+    "Sasaran {kode}: capaian {capaian:,.2f} %, serapan {serapan:,.2f} %, efisiensi "
+    "{efisiensi:,.2f} %.",
+    pmk="Sasaran {kode}: capaian {capaian:,.2f} %, serapan {serapan:,.2f} %, efisiensi "
+    "{efisiensi:,.4f}.",
+)
+SASARAN_WITHOUT_PROGRAM = define(
+    "EFI-002",
+    W,
+    "Sasaran tanpa program",
+    "Hubungkan setidaknya satu program di RKT ke sasaran ini (kolom Kode induk).",
+    "Sasaran {kode} tidak didukung program mana pun; efisiensinya tidak dapat dihitung.",
+)
+
+# identitas and period
+YEAR_OUTSIDE_PERIOD = define(
+    "IDN-001",
+    E,
+    "Tahun laporan di luar periode Renstra",
+    "Periksa tahun laporan dan periode Renstra di sheet Identitas.",
+    "Tahun laporan {tahun} di luar periode {awal}-{akhir}.",
+)
+PERIOD_COLUMNS = define(
+    "IDN-002",
+    W,
+    "Kolom target Renstra tidak sesuai periode",
+    "Samakan periode Renstra di Identitas dengan tahun pada judul kolom 'Target <tahun>'.",
+    "Sheet Renstra tidak punya kolom Target untuk tahun {tahun}.",
+)
+LAST_YEAR_BUDGET = define(
+    "IDN-003",
+    E,
+    "Realisasi anggaran tahun lalu melebihi pagunya",
+    "Periksa pagu dan realisasi anggaran tahun lalu di sheet Identitas.",
+    "Realisasi tahun lalu Rp {realisasi} melebihi pagu Rp {pagu}.",
+)
+
+# --- SDM (pegawai): checks of the SDM sheet ------------------------------------------------
+
+SDM_OUTSIDE_LIST = define(
+    "SDM-002",
+    W,
+    "Golongan atau pendidikan di luar daftar",
+    "Pilih nilai dari daftar di sel itu (mis. III/a, S1) agar pegawai ini terhitung di Tabel 1.2 "
+    "dan 1.3.",
+    "Golongan '{nilai}' pegawai baris {baris} tidak ada di daftar; tidak dihitung di Tabel 1.2.",
+    pendidikan="Pendidikan '{nilai}' pegawai baris {baris} tidak ada di daftar; tidak dihitung "
+    "di Tabel 1.3.",
+)
+ASN_WITHOUT_GOLONGAN = define(
+    "SDM-001",
+    INFO,
+    "ASN tanpa golongan",
+    "Isi golongan ruang ASN agar Tabel 1.2 lengkap.",
+    "Pegawai ASN baris {baris} ({jabatan}) tanpa golongan.",
+)
+
+# --- writing the completed workbook ---------------------------------------------------------
+
+FORMULA_AS_VALUE = define(
+    "TUL-001",
+    INFO,
+    "Rumus melampaui batas Excel, ditulis sebagai nilai",
+    "Nilainya benar tetapi tidak ikut berubah bila isian diubah di Excel; jalankan "
+    "sakip-xlsx fill lagi setelah mengubah isian.",
+    "Sel {sel} sheet '{sheet}': {alasan}; ditulis sebagai nilai.",
 )

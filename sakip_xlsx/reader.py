@@ -135,11 +135,7 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
         if title is None:
             if not spec.optional:
                 laporan.findings.append(
-                    F.finding(
-                        F.MISSING_SHEET,
-                        f"Sheet '{spec.name}' tidak ditemukan di {path.name}.",
-                        spec.name,
-                    )
+                    F.finding(F.MISSING_SHEET, spec.name, sheet=spec.name, file=path.name)
                 )
             continue
         laporan.sheets_present.add(spec.name)
@@ -217,13 +213,7 @@ def _merged_findings(laporan: Laporan, spec: SheetSpec, merged: list[str]) -> No
         row = int("".join(ch for ch in first if ch.isdigit()) or 0)
         if row > header:
             laporan.findings.append(
-                F.finding(
-                    F.MERGED_CELLS,
-                    f"Sel {area} di sheet '{spec.name}' digabung (merge); hanya sel pertama "
-                    "yang terbaca.",
-                    spec.name,
-                    first,
-                )
+                F.finding(F.MERGED_CELLS, spec.name, first, rentang=area, sheet=spec.name)
             )
 
 
@@ -244,14 +234,7 @@ def _parse_cell(
     no_cache: set[str],
 ) -> Cell:
     if value is None and ref in no_cache:
-        laporan.findings.append(
-            F.finding(
-                F.NO_CACHED_VALUE,
-                f"Sel {ref} berisi rumus yang hasilnya tidak tersimpan di file; dianggap kosong.",
-                sheet,
-                ref,
-            )
-        )
+        laporan.findings.append(F.finding(F.NO_CACHED_VALUE, sheet, ref, sel=ref))
     quarter = None
     m = _QUARTER_COLUMN.search(col.key)
     if m:
@@ -306,30 +289,18 @@ def _is_rupiah_word(unit: str) -> bool:
 
 
 def _problem_finding(parsed: Parsed, col: Column, sheet: str, ref: str) -> F.Finding:
-    shown = (parsed.raw or "")[:80]
-    header = col.header.replace("{year}", "").strip()
-    if parsed.problem is Problem.ERROR_VALUE:
-        return F.finding(F.ERROR_VALUE, f"Sel {ref} ({header}) berisi galat {shown}.", sheet, ref)
-    if parsed.problem is Problem.DATE:
-        return F.finding(
-            F.DATE_VALUE, f"Sel {ref} ({header}) berisi tanggal {shown}, bukan angka.", sheet, ref
-        )
+    cell = {"sel": ref, "kolom": col.header.replace("{year}", "").strip()}
+    nilai = (parsed.raw or "")[:80]
     if parsed.problem is Problem.WRONG_QUARTER:
         return F.finding(
-            F.WRONG_QUARTER,
-            f"Sel {ref} ({header}) berlabel 'TW {parsed.quarter_label}': '{shown}'. "
-            "Nilai tidak dipakai.",
-            sheet,
-            ref,
+            F.WRONG_QUARTER, sheet, ref, **cell, triwulan=parsed.quarter_label, nilai=nilai
         )
-    if parsed.problem is Problem.BOOLEAN:
-        return F.finding(F.NOT_A_NUMBER, f"Sel {ref} ({header}) berisi {shown}.", sheet, ref)
-    return F.finding(
-        F.UNREADABLE,
-        f"Sel {ref} ({header}): '{shown}' tidak dapat dibaca sebagai angka.",
-        sheet,
-        ref,
-    )
+    info = {
+        Problem.ERROR_VALUE: F.ERROR_VALUE,
+        Problem.DATE: F.DATE_VALUE,
+        Problem.BOOLEAN: F.NOT_A_NUMBER,
+    }.get(parsed.problem, F.UNREADABLE)
+    return F.finding(info, sheet, ref, **cell, nilai=nilai)
 
 
 # --- sheets -------------------------------------------------------------------------------
@@ -369,14 +340,9 @@ def _read_table(
     header_row = _find_header_row(rows, spec)
     if header_row is None:
         laporan.findings.append(
-            F.finding(
-                F.MISSING_COLUMN,
-                f"Sheet '{sheet}' tidak memiliki baris judul kolom yang dikenali.",
-                sheet,
-                "A1",
-            )
+            F.finding(F.MISSING_COLUMN, sheet, "A1", variant="tanpa_judul", sheet=sheet)
         )
-        _stray_values(laporan, spec, rows, set(), 0, "tanpa judul kolom yang dikenali")
+        _stray_values(laporan, spec, rows, set(), 0, "tanpa_judul")
         return []
     laporan.header_rows[spec.name] = header_row
     mapping: dict[int, tuple[Column, int | None]] = {}
@@ -411,14 +377,9 @@ def _read_table(
     for col in spec.columns:
         if col.required and col.key not in present:
             laporan.findings.append(
-                F.finding(
-                    F.MISSING_COLUMN,
-                    f"Kolom wajib '{col.header}' tidak ditemukan di sheet '{sheet}'.",
-                    sheet,
-                    f"A{header_row}",
-                )
+                F.finding(F.MISSING_COLUMN, sheet, f"A{header_row}", kolom=col.header, sheet=sheet)
             )
-    _stray_values(laporan, spec, rows, headed | old_derived, header_row, "tanpa judul kolom")
+    _stray_values(laporan, spec, rows, headed | old_derived, header_row)
     no_cache_rows = {r for r in rows.rows if r > header_row}
     out: list[RawRow] = []
     for row_number in sorted(no_cache_rows):
@@ -443,11 +404,11 @@ def _read_table(
                 laporan.findings.append(
                     F.finding(
                         F.REQUIRED_EMPTY,
-                        f"Kolom '{col.header}' baris {row_number} kosong; nilai lain di baris "
-                        "ini tidak dapat dihitung.",
                         spec.name,
                         f"{letter}{row_number}",
                         typed,
+                        kolom=col.header,
+                        baris=row_number,
                     )
                 )
         out.append(raw)
@@ -460,19 +421,20 @@ def _unknown_column(
     filled = [
         r for r, line in rows.rows.items() if r > header_row and not _is_blank(line.get(index))
     ]
-    values = ""
+    values: dict[str, object] = {}
     if filled:
         first, last = min(filled), max(filled)
         span = _ref(index, first) + ("" if first == last else f":{_ref(index, last)}")
-        values = f" {len(filled)} nilai di kolom ini ({span}) tidak dibaca."
+        values = {"variant": "berisi", "jumlah": len(filled), "rentang": span}
     laporan.findings.append(
         F.finding(
             F.UNKNOWN_COLUMN,
-            f"Kolom '{clean_text(header)[:60]}' di sheet '{sheet}' tidak dikenal atau ganda, "
-            f"dan diabaikan.{values}",
             sheet,
             _ref(index, header_row),
             tuple(f"{sheet}!{_ref(index, r)}" for r in sorted(filled)),
+            kolom=clean_text(header)[:60],
+            sheet=sheet,
+            **values,
         )
     )
 
@@ -483,11 +445,12 @@ def _stray_values(
     rows: SheetGrid,
     headed: set[int],
     header_row: int,
-    why: str,
+    variant: str | None = None,
 ) -> None:
     """Values the table cannot hold: below the header in a column without a header (a note
     typed beside the table, a value left at XFD1048576 after Ctrl+End), or above the header
-    row. Each column of them is named in one finding, so nothing typed disappears unseen."""
+    row. Each column of them is named in one finding, so nothing typed disappears unseen.
+    `variant` "tanpa_judul": the sheet has no header row at all."""
     by_column: dict[int, list[int]] = {}
     above: list[tuple[int, int]] = []
     for r, line in rows.rows.items():
@@ -502,13 +465,15 @@ def _stray_values(
         numbers = sorted(by_column[c])
         first = _ref(c, numbers[0])
         span = first + ("" if len(numbers) == 1 else f":{_ref(c, numbers[-1])}")
-        count = "1 nilai" if len(numbers) == 1 else f"{len(numbers)} nilai"
         laporan.findings.append(
             F.finding(
                 F.STRAY_VALUE,
-                f"{count} di {span} sheet '{spec.name}' berada di kolom {why}; tidak dibaca.",
                 spec.name,
                 first,
+                variant=variant,
+                jumlah=len(numbers),
+                rentang=span,
+                sheet=spec.name,
             )
         )
     if above:
@@ -516,10 +481,12 @@ def _stray_values(
         laporan.findings.append(
             F.finding(
                 F.ABOVE_HEADER,
-                f"{len(above)} sel di atas baris judul kolom (baris {header_row}) sheet "
-                f"'{spec.name}', mulai {_ref(c, r)}, dianggap judul dan tidak dibaca.",
                 spec.name,
                 _ref(c, r),
+                jumlah=len(above),
+                baris=header_row,
+                sheet=spec.name,
+                sel=_ref(c, r),
             )
         )
 
@@ -559,10 +526,12 @@ def _read_field(
             laporan.findings.append(
                 F.finding(
                     F.NOT_IN_LIST,
-                    f"Sel {ref} ({col.header}): '{text[:60]}' bukan pilihan yang dikenal "
-                    f"({', '.join(col.choices)}).",
                     sheet,
                     ref,
+                    sel=ref,
+                    kolom=col.header,
+                    nilai=text[:60],
+                    pilihan=tuple(col.choices),
                 )
             )
             return
@@ -600,10 +569,11 @@ def _read_identitas(
             laporan.findings.append(
                 F.finding(
                     F.DUPLICATE_FIELD,
-                    f"Isian '{col.header}' ditulis lagi di baris {row_number}; yang dibaca "
-                    f"baris {found[col.key]}.",
                     spec.name,
                     f"A{row_number}",
+                    isian=col.header,
+                    baris=row_number,
+                    baris_dibaca=found[col.key],
                 )
             )
             continue
@@ -627,9 +597,12 @@ def _read_identitas(
                     laporan.findings.append(
                         F.finding(
                             F.UNREADABLE,
-                            f"Sel {ref} ({col.header}): '{text}' bukan tahun.",
                             spec.name,
                             ref,
+                            variant="tahun",
+                            sel=ref,
+                            kolom=col.header,
+                            nilai=text,
                         )
                     )
                 setattr(ident, col.key, year)
@@ -639,16 +612,13 @@ def _read_identitas(
             setattr(ident, col.key, raw.texts.get(col.key, ""))
         if col.required and _field_empty(raw, col) and getattr(ident, col.key) in (None, ""):
             laporan.findings.append(
-                F.finding(F.REQUIRED_EMPTY, f"Isian '{col.header}' kosong.", spec.name, ref)
+                F.finding(F.REQUIRED_EMPTY, spec.name, ref, variant="isian", isian=col.header)
             )
     for col in spec.columns:
         if col.required and col.key not in found:
             laporan.findings.append(
                 F.finding(
-                    F.MISSING_COLUMN,
-                    f"Isian '{col.header}' tidak ditemukan di sheet '{sheet}'.",
-                    sheet,
-                    "A1",
+                    F.MISSING_COLUMN, sheet, "A1", variant="isian", isian=col.header, sheet=sheet
                 )
             )
     ident.rows = found
@@ -673,28 +643,29 @@ def _identitas_other_row(
                 laporan.findings.append(
                     F.finding(
                         F.STRAY_VALUE,
-                        f"Sel {ref} ('{clean_text(str(line[c]))[:40]}') di baris judul sheet "
-                        f"'{spec.name}' tidak dibaca.",
                         spec.name,
                         ref,
+                        variant="baris_judul",
+                        sel=ref,
+                        nilai=clean_text(str(line[c]))[:40],
+                        sheet=spec.name,
                     )
                 )
         return
     values = [c for c in filled if c > 0]
-    if values:
-        target = _ref(values[0], row_number)
-        what = f"nilai di {target} tidak dibaca"
-    else:
-        target = f"A{row_number}"
-        what = "baris ini tidak dibaca"
+    target = _ref(values[0], row_number) if values else f"A{row_number}"
     name = clean_text(str(label))[:60] if not _is_blank(label) else "(tanpa label)"
     laporan.findings.append(
         F.finding(
             F.UNKNOWN_FIELD,
-            f"Isian '{name}' di baris {row_number} sheet '{spec.name}' tidak dikenal; {what}.",
             spec.name,
             target,
             tuple(f"{spec.name}!{_ref(c, row_number)}" for c in values[1:]),
+            variant=None if values else "tanpa_nilai",
+            isian=name,
+            baris=row_number,
+            sheet=spec.name,
+            sel=target,
         )
     )
 
@@ -712,10 +683,12 @@ def _identitas_extra_cells(
         laporan.findings.append(
             F.finding(
                 F.STRAY_VALUE,
-                f"Sel {ref} ('{clean_text(str(value))[:40]}') di samping isian '{col.header}' "
-                "tidak dibaca; hanya kolom B (Nilai) yang dibaca.",
                 spec.name,
                 ref,
+                variant="samping_isian",
+                sel=ref,
+                nilai=clean_text(str(value))[:40],
+                isian=col.header,
             )
         )
 
@@ -747,12 +720,7 @@ def _cell(raw: RawRow, key: str) -> Cell:
 def _duplicate(laporan: Laporan, sheet: str, kode: str, raw: RawRow, key: str = "kode") -> None:
     ref = raw.refs.get(key)
     laporan.findings.append(
-        F.finding(
-            F.DUPLICATE_CODE,
-            f"Kode '{kode}' dipakai lebih dari satu kali di sheet '{sheet}' (baris {raw.row}).",
-            sheet,
-            ref,
-        )
+        F.finding(F.DUPLICATE_CODE, sheet, ref, kode=kode, sheet=sheet, baris=raw.row)
     )
 
 
@@ -954,10 +922,11 @@ def _link(laporan: Laporan) -> None:
                 laporan.findings.append(
                     F.finding(
                         F.UNKNOWN_PARENT,
-                        f"Sasaran {sasaran.kode} menyebut tujuan induk '{sasaran.kode_induk}' "
-                        "yang tidak ada di sheet Renstra.",
                         RENSTRA.name,
                         _col_ref(laporan, RENSTRA.name, "kode_induk", sasaran.row),
+                        variant="tujuan",
+                        kode=sasaran.kode,
+                        induk=sasaran.kode_induk,
                     )
                 )
     for item in laporan.rkt.values():
@@ -975,31 +944,35 @@ def _link(laporan: Laporan) -> None:
                 parent_item.children.append(item.kode)
         if ok:
             continue
+        named = {"jenis": item.jenis, "kode": item.kode}
         if not item.kode_induk:
-            message = f"{item.jenis} {item.kode} tidak menyebut kode induk ({want.lower()})."
-            info = F.REQUIRED_EMPTY
+            found = F.finding(
+                F.REQUIRED_EMPTY, RKT.name, ref, variant="induk", **named, jenis_induk=want.lower()
+            )
         elif exists:
-            message = (
-                f"{item.jenis} {item.kode} berinduk '{item.kode_induk}', padahal induknya harus "
-                f"{want.lower()}."
+            found = F.finding(
+                F.WRONG_LEVEL,
+                RKT.name,
+                ref,
+                **named,
+                induk=item.kode_induk,
+                jenis_induk=want.lower(),
             )
-            info = F.WRONG_LEVEL
         else:
-            where = "Renstra" if want == Jenis.SASARAN else "RKT"
-            message = (
-                f"{item.jenis} {item.kode} menyebut induk '{item.kode_induk}' yang tidak ada "
-                f"di sheet {where}."
+            where = RENSTRA.name if want == Jenis.SASARAN else RKT.name
+            found = F.finding(
+                F.UNKNOWN_PARENT, RKT.name, ref, **named, induk=item.kode_induk, sheet=where
             )
-            info = F.UNKNOWN_PARENT
-        laporan.findings.append(F.finding(info, message, RKT.name, ref))
+        laporan.findings.append(found)
     for target in laporan.rkt_target.values():
         if target.kode not in laporan.indikator:
             laporan.findings.append(
                 F.finding(
                     F.UNKNOWN_CODE,
-                    f"Indikator sasaran '{target.kode}' di RKT tidak ada di sheet Renstra.",
                     RKT.name,
                     _col_ref(laporan, RKT.name, "kode", target.row),
+                    variant="target_rkt",
+                    kode=target.kode,
                 )
             )
     known = set(laporan.indikator) | set(laporan.rkt)
@@ -1013,9 +986,10 @@ def _link(laporan: Laporan) -> None:
                 laporan.findings.append(
                     F.finding(
                         F.UNKNOWN_CODE,
-                        f"Kode '{rec.kode}' di sheet {sheet} tidak ada di Renstra maupun RKT.",
                         sheet,
                         _col_ref(laporan, sheet, "kode", rec.row),
+                        kode=rec.kode,
+                        sheet=sheet,
                     )
                 )
 
@@ -1030,10 +1004,12 @@ def _check_units(laporan: Laporan) -> None:
             laporan.findings.append(
                 F.finding(
                     F.UNIT_MISMATCH,
-                    f"Sel {cell.ref}: satuan '{parsed.unit}' berbeda dengan satuan indikator "
-                    f"{kode} '{satuan}'.",
                     cell.sheet,
                     cell.ref,
+                    sel=cell.ref,
+                    satuan=parsed.unit,
+                    kode=kode,
+                    satuan_indikator=satuan,
                 )
             )
         if (
@@ -1045,9 +1021,11 @@ def _check_units(laporan: Laporan) -> None:
             laporan.findings.append(
                 F.finding(
                     F.FRACTION_PERCENT,
-                    f"Sel {cell.ref}: nilai {parsed.raw or parsed.number} untuk indikator persen "
-                    f"{kode}; maksudnya {parsed.number * 100:g}%?",
                     cell.sheet,
                     cell.ref,
+                    sel=cell.ref,
+                    nilai=parsed.raw or parsed.number,
+                    kode=kode,
+                    persen=parsed.number * 100,
                 )
             )

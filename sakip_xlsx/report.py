@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from itertools import groupby
 from pathlib import Path
+from string import Formatter
 
-from .findings import Severity, counts
+from .findings import REGISTRY, Severity, counts
 from .results import DokumenResult, FillResult, Pemeriksaan
 from .values import format_id
 
@@ -91,16 +92,31 @@ README_END = "<!-- kode-temuan:akhir -->"
 
 
 def rules_markdown() -> str:
-    """The table of every finding code, generated from the registry (kept in the README)."""
-    from . import checks, compute  # noqa: F401 - importing registers their codes
-    from .completed import book  # noqa: F401 - the writer's own code
-    from .findings import REGISTRY
-
-    lines = ["| kode | tingkat | arti | saran |", "|---|---|---|---|"]
+    """The table of every finding code, generated from the catalogue (kept in the README):
+    its sentence templates one under another, `{name}` standing for a parameter."""
+    lines = ["| kode | tingkat | arti | pesan | saran |", "|---|---|---|---|---|"]
     for code in sorted(REGISTRY, key=_code_order):
         info = REGISTRY[code]
-        lines.append(f"| {code} | {info.severity.value} | {info.title} | {info.suggestion} |")
+        cells = (
+            code,
+            info.severity.value,
+            info.title,
+            "<br>".join(_readable(text) for text in info.templates()),
+            info.suggestion,
+        )
+        lines.append("| " + " | ".join(_cell(text) for text in cells) + " |")
     return "\n".join(lines)
+
+
+def _readable(template: str) -> str:
+    """A template as the README shows it: `{capaian}` for `{capaian:,.2f}`."""
+    parts = Formatter().parse(template)
+    return "".join(text + ("" if name is None else f"{{{name}}}") for text, name, _, _ in parts)
+
+
+def _cell(text: str) -> str:
+    """Text in a Markdown table cell: a `|` would end the cell."""
+    return text.replace("|", "\\|")
 
 
 def _code_order(code: str) -> tuple[str, int]:

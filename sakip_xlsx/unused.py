@@ -61,15 +61,20 @@ def unused_values(laporan: Laporan, raw_rows: dict[str, list[RawRow]]) -> None:
                 if col is None or kind in col.applies_to or not _has_value(raw, key):
                     continue
                 header = col.header.replace("{year}", key.partition(":")[2]).strip()
+                # a pegawai row is named by its jabatan, every other row by its code
+                pegawai = spec.name == SDM.name
+                who = "jabatan" if pegawai else "kode"
                 laporan.findings.append(
                     F.finding(
                         F.NOT_APPLICABLE,
-                        f"Sel {ref} ({header}) diisi untuk {kind.lower()} "
-                        f"{raw.texts.get('kode') or raw.texts.get('jabatan', '')}, padahal "
-                        f"kolom ini hanya dipakai untuk {_list(col.applies_to)}; nilainya "
-                        "tidak dihitung.",
                         spec.name,
                         ref,
+                        variant="pegawai" if pegawai else None,
+                        sel=ref,
+                        kolom=header,
+                        jenis=kind.lower(),
+                        berlaku=_list(col.applies_to),
+                        **{who: raw.texts.get(who, "")},
                     )
                 )
     _realisasi_years(laporan, raw_rows.get(REALISASI.name, []))
@@ -105,17 +110,16 @@ def _realisasi_years(laporan: Laporan, rows: list[RawRow]) -> None:
         cells = [raw.refs[key] for raw in rows if key in raw.refs and _has_value(raw, key)]
         if not cells:
             continue
-        why = (
-            f"tahun laporan {tahun} diisi di kolom Realisasi tahunan"
-            if year == tahun
-            else f"di luar tahun {awal}-{tahun - 1} yang dibandingkan"
-        )
         laporan.findings.append(
             F.finding(
                 F.NOT_APPLICABLE,
-                f"Kolom Realisasi {year} ({why}): {len(cells)} nilai tidak dihitung.",
                 REALISASI.name,
                 cells[0],
                 tuple(f"{REALISASI.name}!{ref}" for ref in cells[1:]),
+                variant="tahun_laporan" if year == tahun else "luar_periode",
+                tahun=year,
+                awal=awal,
+                akhir=tahun - 1,
+                jumlah=len(cells),
             )
         )

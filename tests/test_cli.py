@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from sakip_xlsx.cli import main
@@ -87,6 +88,22 @@ def test_check_json_is_machine_readable(puger_path):
     assert data["ringkasan"]["error"] >= 1
     first = data["temuan"][0]
     assert set(first) >= {"kode", "tingkat", "sheet", "sel", "pesan", "saran"}
+
+
+def test_check_json_carries_the_parameters_of_each_message(puger_path):
+    """Peralatan kantor: 1 of 7 paket = 14,29 %; the JSON says the code and the figure as
+    they are (a number, unrounded), beside the sentence made of them."""
+    result = run("check", str(puger_path), "--format", "json")
+    temuan = json.loads(result.output)["temuan"]
+    low = next(t for t in temuan if t["kode"] == "CAP-002")
+    assert (low["sheet"], low["sel"]) == ("Realisasi", "G8")
+    assert low["pesan"] == "Capaian P1.3.1 = 14,29 %."
+    assert set(low["param"]) == {"kode", "capaian"}
+    assert low["param"]["kode"] == "P1.3.1"
+    assert isinstance(low["param"]["capaian"], float)
+    assert low["param"]["capaian"] == pytest.approx(100 / 7)
+    assert round(low["param"]["capaian"], 2) == 14.29
+    assert all(isinstance(t["param"], dict) for t in temuan)
 
 
 def test_check_exit_codes_and_strict(tmp_path):

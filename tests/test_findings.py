@@ -1,5 +1,6 @@
 """Every finding code: a minimal case that triggers it at the expected cell, and the clean
-workbook that does not. A registered code without a case here fails the suite."""
+workbook that does not. A registered code without a case here fails the suite, and so does a
+sentence (a variant of a code) that no case says, or says with a field left unfilled."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sakip_xlsx import checks  # noqa: F401 - registers the check codes
-from sakip_xlsx.completed import book  # noqa: F401 - registers the writer's code
+from sakip_xlsx import findings as F
+from sakip_xlsx.checks import CHECKS
 from sakip_xlsx.findings import REGISTRY
 from sakip_xlsx.pipeline import check, fill
 from sakip_xlsx.report import README_END, README_START, rules_markdown
@@ -167,6 +168,67 @@ CASES = {
 }
 
 
+def _both(*changes):
+    """Changes made together (all before, or all after, saving the workbook)."""
+
+    def change(*args):
+        for fn in changes:
+            fn(*args)
+
+    change.post = any(getattr(fn, "post", False) for fn in changes)
+    return change
+
+
+def _cells(sheet, **values):
+    def change(wb):
+        for ref, value in values.items():
+            wb[sheet][ref] = value
+
+    return change
+
+
+def _clear_header(wb):
+    for cell in wb["Realisasi"][1]:
+        cell.value = None
+
+
+CASE_VARIANT = {"STR-004": "induk", "SDM-002": "pendidikan"}
+"""The sentence a case of CASES says, where it is not the code's main one."""
+
+# (code, variant) -> (change, expected location): the other sentences of a code
+VARIANT_CASES = {
+    ("STR-002", "isian"): (_post(lambda wb: wb["Identitas"].delete_rows(2)), "Identitas!A1"),
+    ("STR-002", "tanpa_judul"): (_post(_clear_header), "Realisasi!A1"),
+    ("STR-003", "berisi"): (_post(_cells("RKT", Z1="Catatan", Z3="x")), "RKT!Z1"),
+    ("STR-004", "isian"): (_ident(nama_instansi=""), "Identitas!B2"),
+    ("STR-004", None): (_set("RKT", 3, uraian=""), "RKT!D5"),
+    ("STR-006", "tujuan"): (_set("Renstra", 1, kode_induk="T9"), "Renstra!C3"),
+    ("STR-007", "target_rkt"): (_set("RKT", 0, kode="IS9"), "RKT!B2"),
+    ("STR-010", "tanpa_judul"): (_post(_clear_header), "Realisasi!A2"),
+    ("STR-010", "baris_judul"): (_post(_cells("Identitas", D1="Catatan")), "Identitas!D1"),
+    ("STR-010", "samping_isian"): (_post(_cells("Identitas", D2="x")), "Identitas!D2"),
+    ("STR-012", "tanpa_nilai"): (_post(_identitas_row("Kode pos", None)), "Identitas!A30"),
+    ("STR-014", "pegawai"): (_set("SDM", 0, status="Non ASN"), "SDM!C2"),
+    ("STR-014", "tahun_laporan"): (
+        _post(_cells("Realisasi", Z1="Realisasi 2024", Z2=5)),
+        "Realisasi!Z2",
+    ),
+    ("STR-014", "luar_periode"): (
+        _post(_cells("Realisasi", Z1="Realisasi 2019", Z2=5)),
+        "Realisasi!Z2",
+    ),
+    ("BACA-001", "tahun"): (_ident(tahun_laporan="dua ribu"), "Identitas!B4"),
+    ("PK-003", "sub_kegiatan"): (_append("PK", kode=SUB, uraian="Sub A", anggaran=5), "PK!F4"),
+    ("RA-002", "tanpa_baris"): (_drop("Rencana Aksi", 0), "Renstra!E3"),
+    ("ANG-004", "kosong"): (_set("Realisasi", 1, realisasi_anggaran=None), "Realisasi!H3"),
+    ("EFI-001", "pmk"): (
+        _both(_ident(metode_efisiensi="PMK 214/2017"), _set("Realisasi", 1, realisasi="6 Laporan")),
+        "Renstra!D3",
+    ),
+    ("SDM-002", None): (_set("SDM", 0, golongan="IX/z"), "SDM!C2"),
+}
+
+
 def _build(tmp_path: Path, change) -> Path:
     rows, ident = minimal_rows(), {}
     if change is not None and not getattr(change, "post", False):
@@ -192,20 +254,91 @@ def test_every_registered_code_has_a_case():
     assert set(REGISTRY) == set(CASES)
 
 
+def test_every_sentence_of_every_code_has_a_case():
+    templates = {(code, v) for code, info in REGISTRY.items() for v in (None, *dict(info.variants))}
+    cased = {(code, CASE_VARIANT.get(code)) for code in CASES} | set(VARIANT_CASES)
+    assert templates == cased
+
+
+def test_every_check_is_catalogued_once():
+    infos = [info for info, _ in CHECKS]
+    assert len(set(infos)) == len(infos)
+    assert all(REGISTRY[info.code] is info for info in infos)
+
+
+def _findings(tmp_path: Path, change) -> list[F.Finding]:
+    path = _build(tmp_path, change)
+    if getattr(change, "on_fill", False):
+        return fill(path, tmp_path / "lengkap.xlsx").findings
+    return check(path).findings
+
+
+def _assert_filled(item: F.Finding) -> None:
+    """The sentence is its template filled from the finding's own parameters, every field of
+    it among them: the JSON's `param` is enough to say the sentence again."""
+    template = REGISTRY[item.code].template(item.variant)
+    assert F.fields(template) <= set(item.param), (item.code, item.variant, item.param)
+    assert "{" not in item.message and "}" not in item.message, item.message
+    again = F.finding(REGISTRY[item.code], variant=item.variant, **item.param)
+    assert again.message == item.message
+
+
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_rule_triggers_at_its_cell(code, tmp_path, clean):
     change, location = CASES[code]
-    path = _build(tmp_path, change)
-    if getattr(change, "on_fill", False):
-        findings = fill(path, tmp_path / "lengkap.xlsx").findings
-    else:
-        findings = check(path).findings
+    findings = _findings(tmp_path, change)
     got = {(f.code, f.location) for f in findings}
     assert (code, location) in got, sorted(got)
     assert code not in {f.code for f in clean}
-    item = next(f for f in findings if f.code == code)
-    assert item.message and item.suggestion
-    assert item.severity is REGISTRY[code].severity
+    here = [f for f in findings if (f.code, f.location) == (code, location)]
+    assert CASE_VARIANT.get(code) in {f.variant for f in here}
+    for item in findings:
+        assert item.message and item.suggestion
+        assert item.severity is REGISTRY[item.code].severity
+        _assert_filled(item)
+
+
+@pytest.mark.parametrize("key", sorted(VARIANT_CASES, key=str))
+def test_each_variant_is_said_at_its_cell(key, tmp_path):
+    code, variant = key
+    change, location = VARIANT_CASES[key]
+    findings = _findings(tmp_path, change)
+    got = {(f.code, f.variant, f.location) for f in findings}
+    assert (code, variant, location) in got, sorted(got, key=str)
+    for item in findings:
+        _assert_filled(item)
+
+
+def test_shown_writes_parameters_the_indonesian_way():
+    assert F.shown(14.285) == "14,29"
+    assert F.shown(1500000.0) == "1.500.000"
+    assert F.shown(80.0) == "80"
+    assert F.shown(2023) == "2023"  # a year or a row number: no thousands separator
+    assert F.shown(("a", "b")) == "a, b"
+    assert F.shown([2025, 2026]) == "2025, 2026"
+    assert F.shown("P1.3.1") == "P1.3.1"
+
+
+def test_a_format_spec_fixes_the_decimals():
+    info = F.CAPAIAN_FAR_ABOVE
+    assert F.finding(info, kode="IS1", capaian=200.0).message == "Capaian IS1 = 200,00 %."
+    assert F.finding(info, kode="IS1", capaian=1234.5).message == "Capaian IS1 = 1.234,50 %."
+    frac = F.finding(F.FRACTION_PERCENT, sel="C2", nilai=0.125, kode="IS1", persen=12.5)
+    assert frac.message == "Sel C2: nilai 0,125 untuk indikator persen IS1; maksudnya 12,5%?"
+    typed = F.finding(F.FRACTION_PERCENT, sel="C2", nilai="0,9", kode="IS1", persen=90.0)
+    assert "nilai 0,9 untuk" in typed.message
+
+
+def test_a_missing_parameter_is_a_bug():
+    with pytest.raises(KeyError):
+        F.finding(F.PK_VS_RENSTRA, "PK", "E2", kode="IS1", pk=85.0)
+
+
+def test_a_sentence_may_name_a_sheet_beside_its_location():
+    item = F.finding(F.MISSING_SHEET, "PK", None, sheet="PK", file="a.xlsx")
+    assert (item.sheet, item.cell) == ("PK", None)
+    assert item.message == "Sheet 'PK' tidak ditemukan di a.xlsx."
+    assert item.as_dict()["param"] == {"sheet": "PK", "file": "a.xlsx"}
 
 
 def test_readme_lists_every_code():

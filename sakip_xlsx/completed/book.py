@@ -12,14 +12,6 @@ from .. import findings as F
 from .. import formulas as X
 from ..styles import make_formats
 
-FORMULA_AS_VALUE = F.define(
-    "TUL-001",
-    F.Severity.INFO,
-    "Rumus melampaui batas Excel, ditulis sebagai nilai",
-    "Nilainya benar tetapi tidak ikut berubah bila isian diubah di Excel; jalankan "
-    "sakip-xlsx fill lagi setelah mengubah isian.",
-)
-
 DYNAMIC_ARRAY_FUNCTIONS = (
     "ANCHORARRAY",
     "BYCOL",
@@ -246,10 +238,7 @@ class Book:
             cell = xl_rowcol_to_cell(row, col)
             self.findings.append(
                 F.finding(
-                    FORMULA_AS_VALUE,
-                    f"Sel {cell} sheet '{ws.name}': {problem}; ditulis sebagai nilai.",
-                    ws.name,
-                    cell,
+                    F.FORMULA_AS_VALUE, ws.name, cell, sel=cell, sheet=ws.name, alasan=problem
                 )
             )
             self.value(ws, row, col, cached(value), fmt)
