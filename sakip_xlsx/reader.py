@@ -870,6 +870,9 @@ def _build_realisasi(rows: list[RawRow], laporan: Laporan) -> None:
             _cell(raw, "realisasi_nasional"),
             raw.texts.get("sumber", ""),
             raw.row,
+            faktor_pendorong=raw.texts.get("faktor_pendorong", ""),
+            faktor_penghambat=raw.texts.get("faktor_penghambat", ""),
+            upaya=raw.texts.get("upaya", ""),
         )
     laporan.years_lalu = sorted(_years_from_headers(laporan, REALISASI.name, "realisasi_lalu"))
 
