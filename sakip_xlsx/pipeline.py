@@ -132,10 +132,7 @@ def write_document(
     lkip = document.lkip(result.hasil, result.findings)
     footer = document_footer(ident.nama_instansi, ident.tahun_laporan)
     template = Path(templat) if templat is not None else None
-    try:
-        data = docx_bytes(lkip, template, footer)
-    except (KeyError, ValueError, OSError) as exc:  # python-docx on a broken template
-        raise InputFileError(f"Templat dokumen {template} tidak dapat dibaca: {exc}.") from exc
+    data = docx_bytes(lkip, template, footer)
     write_atomically(target, data, force=force)
     out = DokumenResult(result.hasil, result.findings, source, target)
     if pdf:

@@ -219,6 +219,19 @@ def test_a_pemda_template_keeps_its_kop_and_margins(puger_path, tmp_path):
     assert "isi templat yang diganti" not in _docx_text(out)
 
 
+def test_a_template_that_is_not_a_docx_is_refused_clearly(puger_path, tmp_path):
+    kop = tmp_path / "kop.docx"
+    kop.write_text("bukan dokumen Word")
+    result = CliRunner().invoke(
+        main,
+        ["dokumen", str(puger_path), "-o", str(tmp_path / "x.docx"), "--templat-dokumen", str(kop)],
+    )
+    assert (
+        result.exit_code == 2 and "kop.docx" in result.output and "Traceback" not in result.output
+    )
+    assert not (tmp_path / "x.docx").exists()
+
+
 def test_cli_dokumen_and_fill_dokumen(puger_path, tmp_path):
     runner = CliRunner()
     out = tmp_path / "lkip.docx"

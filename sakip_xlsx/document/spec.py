@@ -197,6 +197,14 @@ class Column:
     width: float
     """A width hint in characters."""
 
+    @property
+    def unit(self) -> str:
+        """The unit the heading names: `Rp` for "Pagu (Rp)", `%` for "Serapan (%)"."""
+        for unit in ("Rp", "%"):
+            if f"({unit})" in self.heading:
+                return unit
+        return ""
+
 
 class Layout(StrEnum):
     GRID = "grid"

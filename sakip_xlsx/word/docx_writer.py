@@ -33,6 +33,7 @@ from ..document.lkip import (
     TableBlock,
 )
 from ..document.spec import NOT_APPLICABLE, Cell, Style
+from ..errors import InputFileError
 from ..styles import FIXED_TIMESTAMP
 from ..values import format_id
 
@@ -64,7 +65,13 @@ def docx_bytes(doc: LkipDocument, template: Path | None = None, footer: str = ""
 def _start(template: Path | None):
     if template is None:
         return Document()
-    word = Document(str(template))
+    try:
+        word = Document(str(template))
+    except Exception as exc:  # python-docx raises its own, zipfile's and lxml's errors
+        raise InputFileError(
+            f"Templat dokumen {template} tidak dapat dibuka sebagai dokumen Word (.docx): "
+            f"{type(exc).__name__}. Simpan ulang templat itu dari Word sebagai .docx."
+        ) from exc
     body = word.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):  # keep the page setup, header and footer (kop surat)
