@@ -30,16 +30,28 @@ def template(
     periode: tuple[int, int] | None = None,
     instansi: str = "",
     force: bool = False,
+    dari: str | Path | None = None,
 ) -> Path:
     """Write the blank input workbook; returns its path.
 
     Without `periode` the five-year RPJMN period that holds `tahun` is used (2024 ->
-    2020-2024); without either, the defaults of the committed template."""
+    2020-2024); without either, the defaults of the committed template. With `dari` (last
+    year's isian or completed workbook), next year's isian of the same Renstra period with
+    everything that carries over (see `rollover.py`)."""
     from .atomic import require_xlsx_name
     from .schema import DEFAULT_PERIODE, DEFAULT_TAHUN, periode_for
     from .template_writer import write_template
 
     require_xlsx_name(Path(path))
+    if dari is not None:
+        if tahun is not None or periode is not None or instansi:
+            raise SakipError(
+                "Dengan --dari, tahun, periode dan instansi diambil dari workbook tahun lalu; "
+                "jangan sebutkan --tahun, --periode atau --instansi."
+            )
+        from .pipeline import rollover
+
+        return rollover(dari, path, force=force)
     span = periode or (DEFAULT_PERIODE if tahun is None else periode_for(tahun))
     year = DEFAULT_TAHUN if tahun is None and periode is None else tahun
     if year is None:  # a period alone: the year most likely reported, kept inside it

@@ -386,11 +386,25 @@ def sub_without_realisasi(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
             )
 
 
+def _budget_given_above(laporan: Laporan, item) -> bool:
+    """Whether a kegiatan or program above `item` carries its own pagu."""
+    seen = {item.kode}
+    parent = laporan.rkt.get(item.kode_induk)
+    while parent is not None and parent.kode not in seen:
+        if parent.pagu.number is not None:
+            return True
+        seen.add(parent.kode)
+        parent = laporan.rkt.get(parent.kode_induk)
+    return False
+
+
 @check(F.SUB_WITHOUT_PAGU)
 def sub_without_pagu(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     laporan = hasil.laporan
     for item in laporan.sub_kegiatan():
         if item.pagu.value.missing and item.pagu.value.problem is None:
+            if _budget_given_above(laporan, item):
+                continue  # a report that knows its budget per kegiatan or program
             yield finding(
                 info,
                 RKT.name,

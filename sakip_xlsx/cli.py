@@ -109,8 +109,21 @@ OUTPUT = click.Path(dir_okay=False, path_type=Path)
     "--instansi", default="", metavar="NAMA", help="Nama instansi, mis. 'Kecamatan Puger'."
 )
 @click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+@click.option(
+    "--dari",
+    type=PATH,
+    default=None,
+    metavar="TAHUN_LALU.xlsx",
+    help="Buat isian tahun berikutnya dari workbook tahun lalu (isian atau lengkap): Renstra, "
+    "kode dan target dibawa, realisasi dikosongkan.",
+)
 def template(
-    keluaran: Path, tahun: int | None, periode: str | None, instansi: str, force: bool
+    keluaran: Path,
+    tahun: int | None,
+    periode: str | None,
+    instansi: str,
+    force: bool,
+    dari: Path | None,
 ) -> None:
     """Tulis workbook isian standar yang masih kosong ke KELUARAN."""
     from .api import template as run_template
@@ -120,8 +133,11 @@ def template(
     except click.BadParameter as error:
         error.param_hint = "--periode"
         raise
-    path = run_template(keluaran, tahun, span, instansi, force=force)
-    click.echo(f"Template ditulis: {path}")
+    path = run_template(keluaran, tahun, span, instansi, force=force, dari=dari)
+    if dari is not None:
+        click.echo(f"Isian tahun berikutnya ditulis: {path} (lihat sheet Catatan)")
+    else:
+        click.echo(f"Template ditulis: {path}")
 
 
 @main.command(**COMMAND)

@@ -78,9 +78,11 @@ def compute(laporan: Laporan) -> Hasil:
         for s in laporan.sasaran.values()
         if s.jenis == Jenis.SASARAN
     }
-    subs = [a for a in anggaran.values() if a.item.jenis == Jenis.SUB_KEGIATAN]
-    total_pagu = rules.jumlah([a.pagu for a in subs])
-    total_realisasi = rules.jumlah([a.realisasi for a in subs])
+    # the top of the cascade: every program, and the sub kegiatan no program reaches
+    top = [a for a in anggaran.values() if a.item.jenis == Jenis.PROGRAM]
+    top += [anggaran[k] for k in orphans]
+    total_pagu = rules.jumlah([a.pagu for a in top])
+    total_realisasi = rules.jumlah([a.realisasi for a in top])
     ident = laporan.identitas
     serapan_lalu = rules.ratio_percent(
         ident.realisasi_tahun_lalu.number, ident.pagu_tahun_lalu.number
@@ -205,19 +207,23 @@ def _anggaran(laporan: Laporan) -> tuple[dict[str, HasilAnggaran], list[str]]:
             sub_kegiatan=[item.kode],
         )
     reached: set[str] = set()
-    for level in (Jenis.KEGIATAN, Jenis.PROGRAM):
+    for level in (Jenis.KEGIATAN, Jenis.PROGRAM):  # bottom-up: a program sums its kegiatan
         for item in (i for i in laporan.rkt.values() if i.jenis == level):
             subs = [s.kode for s in laporan.descendants(item.kode)]
             if level == Jenis.PROGRAM:
                 reached.update(subs)
-            pagu = rules.jumlah([out[s].pagu for s in subs])
-            real = rules.jumlah([out[s].realisasi for s in subs])
+            children = [out[c] for c in item.children if c in out]
+            rea = laporan.realisasi.get(item.kode)
+            own_real = rea.anggaran if rea is not None else EMPTY
+            pagu = rules.rollup(item.pagu.number, [c.pagu for c in children])
+            real = rules.rollup(own_real.number, [c.realisasi for c in children])
             out[item.kode] = HasilAnggaran(
                 item=item,
                 pagu=pagu,
                 realisasi=real,
                 serapan=rules.ratio_percent(real, pagu),
-                sisa=pagu - real,
+                sisa=None if pagu is None else pagu - (real or 0.0),
+                realisasi_cell=own_real,
                 sub_kegiatan=subs,
             )
     orphans = [s.kode for s in laporan.sub_kegiatan() if s.kode not in reached]

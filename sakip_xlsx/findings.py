@@ -549,7 +549,8 @@ SUB_WITHOUT_PAGU = define(
     "ANG-005",
     E,
     "Sub kegiatan tanpa pagu",
-    "Isi pagu sub kegiatan di sheet RKT sesuai DPA.",
+    "Isi pagu sub kegiatan di sheet RKT sesuai DPA (atau, bila anggaran hanya diketahui per "
+    "program atau kegiatan, isi pagu di baris program/kegiatan itu).",
     "Sub kegiatan {kode} tidak berpagu.",
 )
 NEGATIVE_VALUE = define(

@@ -202,6 +202,15 @@ def sumifs(values: str | None, *pairs: str | None) -> str:
     return f"SUMIFS({values},{','.join(pairs)})"  # type: ignore[arg-type]
 
 
+def rollup(values: str | None, kinds: str | None, child: str, own: str) -> str:
+    """A program's or kegiatan's figure (`rules.rollup`): the sum of its children's figures
+    when any child has a number, otherwise its own figure."""
+    if values is None or kinds is None:
+        return own
+    has_figures = f"SUMPRODUCT(({kinds}={child})*ISNUMBER({values}))"
+    return f"IF({has_figures}=0,{own},SUMIFS({values},{kinds},{child}))"
+
+
 def count_matches(labels: str | None, label: str, statuses: str | None, status: str) -> str:
     """How many rows have exactly this label and this status: exact comparison, so no
     wildcards and no 255-character limit on the label; case-insensitive like the Python

@@ -141,3 +141,20 @@ def write_document(
         except PdfUnavailable as exc:
             raise PdfUnavailable(f"Dokumen DOCX ditulis: {target}. {exc.message}") from exc
     return out
+
+
+def rollover(source: str | Path, target: str | Path, force: bool = False) -> Path:
+    """Next year's isian at `target` from last year's workbook `source`."""
+    from .rollover import rolled
+    from .template_writer import template_bytes
+
+    source, target = _source(source), Path(target)
+    require_xlsx_name(target)
+    if same_file(source, target):
+        raise OutputFileError(
+            f"File keluaran sama dengan file masukan ({source.name}); pilih nama lain."
+        )
+    check_target(target, force)
+    tahun, periode, identitas, rows, notes = rolled(check(source).hasil)
+    data = template_bytes(tahun, periode, identitas=identitas, rows=rows, catatan=notes)
+    return write_atomically(target, data, force=force)

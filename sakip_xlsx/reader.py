@@ -1015,8 +1015,10 @@ def _check_units(laporan: Laporan) -> None:
                     satuan_indikator=satuan,
                 )
             )
-        if (
+        if (  # Excel's percent confusion: a number cell holding 0.9 for 90 %; a value typed
+            # as text ("0,35") is taken as written
             is_percent_satuan(satuan)
+            and parsed.raw is None
             and not parsed.percent
             and parsed.number is not None
             and 0 < parsed.number <= 1

@@ -130,6 +130,16 @@ def jumlah(values: Sequence[float | None]) -> float:
     return math.fsum(v for v in values if v is not None)
 
 
+def rollup(own: float | None, children: Sequence[float | None]) -> float | None:
+    """The budget figure of a program or kegiatan: the sum of its children's figures when any
+    child has one; otherwise its own (a report that knows only program totals); None when
+    neither exists."""
+    given = [v for v in children if v is not None]
+    if given:
+        return math.fsum(given)
+    return own
+
+
 def sampai_dengan(values: Sequence[float | None], metode: str) -> list[float | None]:
     """Values s.d. TW1..TWn from per-quarter values, by metode akumulasi.
 

@@ -44,6 +44,7 @@ def template_bytes(
     nama_instansi: str = "",
     identitas: dict[str, object] | None = None,
     rows: dict[str, list[dict[str, object]]] | None = None,
+    catatan: list[str] | None = None,
 ) -> bytes:
     """The template as bytes (deterministic: same arguments, same bytes).
 
@@ -55,6 +56,8 @@ def template_bytes(
     wb = xlsxwriter.Workbook(buffer, {"in_memory": True, **WORKBOOK_OPTIONS})
     wb.set_properties({**DOC_PROPERTIES, "title": "Workbook isian SAKIP"})
     fmt = make_formats(wb)
+    if catatan:
+        write_catatan(wb, fmt, catatan)
     write_petunjuk(wb, fmt, tahun, periode)
     prefill: dict[str, object] = {
         "nama_instansi": nama_instansi,
@@ -180,6 +183,21 @@ def write_identitas(wb, fmt, values: dict[str, object]) -> None:
         add_validation(ws, 1, col, row, row)
     ws.freeze_panes(1, 0)
     page_setup(ws, repeat_rows=(0, 0))
+
+
+CATATAN_SHEET = "Catatan"
+
+
+def write_catatan(wb, fmt, lines: list[str]) -> None:
+    """A first sheet saying where this workbook came from and what must still be checked
+    (next year's isian made from last year's)."""
+    ws = wb.add_worksheet(CATATAN_SHEET)
+    ws.set_column(0, 0, 110)
+    ws.write_string(0, 0, "Catatan: isian ini dibuat dari workbook tahun lalu", fmt["title"])
+    for row, line in enumerate(lines, start=2):
+        ws.write_string(row, 0, line, fmt["wrap"])
+        ws.set_row(row, 15 * max(1, -(-len(line) // 105)))
+    ws.activate()
 
 
 def write_petunjuk(wb, fmt, tahun: int, periode: tuple[int, int]) -> None:

@@ -225,3 +225,20 @@ def test_identitas_values_beside_the_heading_row_are_named(tmp_path):
     assert ("STR-010", "Identitas!D1") in found
     assert ("STR-010", "Identitas!E3") in found
     assert not any(code == "STR-012" for code, _ in found)  # the heading row is no field
+
+
+@pytest.mark.parametrize(
+    ("typed", "number", "warned"),
+    [
+        (0.35, 0.35, True),  # a number cell: Excel's percent confusion, 0.35 meant 35 %?
+        ("0,35", 0.35, False),  # typed as text: taken as written
+        ("0.35", 0.35, False),
+        ("35%", 35.0, False),
+    ],
+)
+def test_fraction_warning_only_for_number_cells(tmp_path, typed, number, warned):
+    rows = minimal_rows()
+    rows["Realisasi"][0]["realisasi"] = typed
+    laporan = read_workbook(write_workbook(tmp_path / "f.xlsx", rows))
+    assert laporan.realisasi["IS1"].realisasi.number == pytest.approx(number)
+    assert any(f.code == "BACA-006" for f in laporan.findings) is warned

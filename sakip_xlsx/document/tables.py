@@ -23,7 +23,6 @@ from .spec import (
     Criterion,
     Expr,
     InputSpan,
-    Num,
     Ref,
     Row,
     Span,
@@ -554,14 +553,15 @@ def _budget_rows(src: Sources, name: str, sisa: bool, extra=None) -> list[Row]:
                 if _depth(items[end][0]) <= _depth(item):
                     break
                 end += 1
-            if end == i + 1:  # a program or kegiatan with nothing below it
-                pagu = real = Num(0)
-            else:
+            own_pagu, own_real = src.number(item.pagu), src.number(a.realisasi_cell)
+            if end == i + 1:  # a program or kegiatan with nothing below it: its own figures
+                pagu, real = own_pagu, own_real
+            else:  # its children's sum, or its own figure when no child has one
                 first, last = keys[i + 1], keys[end - 1]
                 child = Text(Jenis.SUB_KEGIATAN if item.jenis == Jenis.KEGIATAN else Jenis.KEGIATAN)
                 jenis = Span(name, "jenis", first, last)
-                pagu = call("sumifs", Span(name, "pagu", first, last), jenis, child)
-                real = call("sumifs", Span(name, "realisasi", first, last), jenis, child)
+                pagu = call("rollup", Span(name, "pagu", first, last), jenis, child, own_pagu)
+                real = call("rollup", Span(name, "realisasi", first, last), jenis, child, own_real)
         indent = "   " * _depth(item)
         p, r = Ref(name, k, "pagu"), Ref(name, k, "realisasi")
         cells = {
@@ -580,19 +580,20 @@ def _budget_rows(src: Sources, name: str, sisa: bool, extra=None) -> list[Row]:
         if extra is not None:
             cells.update(extra(item))
         rows.append(Row(k, cells))
-    sub = Text(Jenis.SUB_KEGIATAN)
-    jenis = Span(name, "jenis")
+
+    def top(key: str) -> Expr:
+        """The total of a column: every program, and the sub kegiatan no program reaches."""
+        programs = call("sumifs", Span(name, key), Span(name, "jenis"), Text(Jenis.PROGRAM))
+        if GROUP not in keys:
+            return programs
+        orphans = Span(name, key, GROUP, None), Span(name, "jenis", GROUP, None)
+        return call("total", (programs, call("sumifs", *orphans, Text(Jenis.SUB_KEGIATAN))))
+
     p, r = Ref(name, TOTAL, "pagu"), Ref(name, TOTAL, "realisasi")
     total = {
         "uraian": Cell("JUMLAH", Style.TOTAL),
-        "pagu": live(
-            call("sumifs", Span(name, "pagu"), jenis, sub), hasil.total_pagu, Style.TOTAL_RUPIAH
-        ),
-        "realisasi": live(
-            call("sumifs", Span(name, "realisasi"), jenis, sub),
-            hasil.total_realisasi,
-            Style.TOTAL_RUPIAH,
-        ),
+        "pagu": live(top("pagu"), hasil.total_pagu, Style.TOTAL_RUPIAH),
+        "realisasi": live(top("realisasi"), hasil.total_realisasi, Style.TOTAL_RUPIAH),
         "serapan": live(call("ratio", r, p), hasil.total_serapan, Style.TOTAL_PERCENT),
     }
     if sisa:
