@@ -20,19 +20,31 @@ A *Catatan* sheet lists what was carried and what must be checked.
 from __future__ import annotations
 
 from .errors import SakipError
-from .model import Cell, Laporan
+from .isian import Rows, identitas_values, rows_of, typed
+from .model import Laporan
 from .results import Hasil
-from .schema import IDENTITAS, PK, REALISASI, RENCANA_AKSI, RENSTRA, RKT, SDM, Jenis
+from .schema import PK, REALISASI, RENCANA_AKSI, RENSTRA, RKT, SDM, Jenis
 
 EMPTIED_IDENTITAS = ("tanggal", "belanja_operasi", "belanja_modal")
 """Identitas fields of the year just reported: emptied for the new year."""
-
-
-def typed(cell: Cell) -> object:
-    """A value as the user typed it (their text), or the number a number cell held."""
-    if cell.value.raw is not None:
-        return cell.value.raw
-    return cell.value.number
+EMPTIED = {
+    RKT.name: ("pagu",),
+    PK.name: ("anggaran",),
+    RENCANA_AKSI.name: ("target_tw1", "target_tw2", "target_tw3", "target_tw4"),
+    REALISASI.name: (
+        "realisasi_tw1",
+        "realisasi_tw2",
+        "realisasi_tw3",
+        "realisasi_tw4",
+        "realisasi",
+        "realisasi_anggaran",
+        "realisasi_nasional",
+        "faktor_pendorong",
+        "faktor_penghambat",
+        "upaya",
+    ),
+}
+"""Per sheet, the columns that belong to the year just reported."""
 
 
 def next_year(hasil: Hasil) -> tuple[int, tuple[int, int]]:
@@ -54,151 +66,41 @@ def next_year(hasil: Hasil) -> tuple[int, tuple[int, int]]:
     return tahun + 1, (awal, akhir)
 
 
-def rolled(hasil: Hasil) -> tuple[int, tuple[int, int], dict, dict, list[str]]:
+def rolled(hasil: Hasil) -> tuple[int, tuple[int, int], dict, Rows, list[str]]:
     """(tahun, periode, identitas, rows, notes) of next year's isian."""
     laporan = hasil.laporan
     tahun, periode = next_year(hasil)
     lalu = hasil.pengaturan.tahun
-    identitas = _identitas(hasil, tahun)
-    rows = {
-        RENSTRA.name: _renstra(laporan),
-        RKT.name: _rkt(laporan, tahun),
-        PK.name: _pk(laporan, tahun),
-        RENCANA_AKSI.name: _rencana_aksi(laporan),
-        REALISASI.name: _realisasi(hasil, lalu),
-        SDM.name: _sdm(laporan),
-    }
-    notes = _notes(hasil, tahun, rows)
-    return tahun, periode, identitas, rows, notes
-
-
-def _identitas(hasil: Hasil, tahun: int) -> dict[str, object]:
-    ident = hasil.laporan.identitas
-    out: dict[str, object] = {}
-    for col in IDENTITAS.columns:
-        value = getattr(ident, col.key, None)
-        out[col.key] = typed(value) if isinstance(value, Cell) else value
+    identitas = identitas_values(laporan)
     for key in EMPTIED_IDENTITAS:
-        out[key] = None
-    out["tahun_laporan"] = tahun
-    out["pagu_tahun_lalu"] = hasil.total_pagu
-    out["realisasi_tahun_lalu"] = hasil.total_realisasi
-    return out
-
-
-def _renstra(laporan: Laporan) -> list[dict[str, object]]:
-    out = []
-    for ind in sorted(laporan.indikator.values(), key=lambda i: i.row):
-        row: dict[str, object] = {
-            "jenis": ind.jenis,
-            "kode": ind.kode_sasaran,
-            "kode_induk": ind.kode_induk,
-            "uraian": ind.uraian,
-            "kode_indikator": ind.kode,
-            "indikator": ind.indikator,
-            "satuan": ind.satuan,
-            "polaritas": ind.polaritas,
-            "metode_tahunan": ind.metode_tahunan,
-            "kondisi_awal": typed(ind.kondisi_awal),
-            "target_akhir": typed(ind.target_akhir),
-            "iku": "Ya" if ind.iku else "Tidak",
-        }
-        for year, cell in ind.targets.items():
-            row[f"target:{year}"] = typed(cell)
-        out.append(row)
-    return out
-
-
-def _renstra_target(laporan: Laporan, kode: str, tahun: int, fallback: Cell) -> object:
-    """Next year's target of an indicator: the Renstra's when it has one, else as it was."""
-    ind = laporan.indikator.get(kode)
-    if ind is not None and tahun in ind.targets and typed(ind.targets[tahun]) is not None:
-        return typed(ind.targets[tahun])
-    return typed(fallback)
-
-
-def _rkt(laporan: Laporan, tahun: int) -> list[dict[str, object]]:
-    items: list[tuple[int, dict[str, object]]] = []
-    for t in laporan.rkt_target.values():
-        items.append(
-            (
-                t.row,
-                {
-                    "jenis": Jenis.INDIKATOR_SASARAN,
-                    "kode": t.kode,
-                    "uraian": t.uraian,
-                    "indikator": t.indikator,
-                    "satuan": t.satuan,
-                    "target": _renstra_target(laporan, t.kode, tahun, t.target),
-                },
-            )
-        )
-    for item in laporan.rkt.values():
-        items.append(
-            (
-                item.row,
-                {
-                    "jenis": item.jenis,
-                    "kode": item.kode,
-                    "kode_induk": item.kode_induk,
-                    "uraian": item.uraian,
-                    "indikator": item.indikator,
-                    "satuan": item.satuan,
-                    "target": typed(item.target),
-                },
-            )
-        )
-    return [row for _, row in sorted(items, key=lambda pair: pair[0])]
-
-
-def _pk(laporan: Laporan, tahun: int) -> list[dict[str, object]]:
-    return [
-        {
-            "kode": p.kode,
-            "uraian": p.uraian,
-            "indikator": p.indikator,
-            "satuan": p.satuan,
-            "target": _renstra_target(laporan, p.kode, tahun, p.target),
-            "keterangan": p.keterangan,
-        }
-        for p in sorted(laporan.pk, key=lambda p: p.row)
-    ]
-
-
-def _rencana_aksi(laporan: Laporan) -> list[dict[str, object]]:
-    return [
-        {"kode": ra.kode, "uraian": ra.uraian, "metode": ra.metode}
-        for ra in sorted(laporan.rencana_aksi.values(), key=lambda r: r.row)
-    ]
-
-
-def _realisasi(hasil: Hasil, lalu: int) -> list[dict[str, object]]:
-    laporan = hasil.laporan
-    out = []
-    for rea in sorted(laporan.realisasi.values(), key=lambda r: r.row):
-        row: dict[str, object] = {"kode": rea.kode, "uraian": rea.uraian, "sumber": rea.sumber}
-        for year, cell in rea.tahun_lalu.items():
-            row[f"realisasi_lalu:{year}"] = typed(cell)
-        h = hasil.indikator.get(rea.kode)
+        identitas[key] = None
+    identitas["tahun_laporan"] = tahun
+    identitas["pagu_tahun_lalu"] = hasil.total_pagu
+    identitas["realisasi_tahun_lalu"] = hasil.total_realisasi
+    rows = rows_of(laporan)
+    for sheet, keys in EMPTIED.items():
+        for record in rows[sheet]:
+            for key in keys:
+                record.pop(key, None)
+    for sheet in (RKT.name, PK.name):  # sasaran targets: next year's, from the Renstra
+        for record in rows[sheet]:
+            target = _renstra_target(laporan, str(record["kode"]), tahun)
+            if target is not None:
+                record["target"] = target
+    for record in rows[REALISASI.name]:
+        h = hasil.indikator.get(str(record["kode"]))
         if h is not None and h.indikator.jenis == Jenis.SASARAN:
             # last year's realisasi as it was counted (the annual cell, or its quarters)
-            row[f"realisasi_lalu:{lalu}"] = typed(h.realisasi)
-        out.append(row)
-    return out
+            record[f"realisasi_lalu:{lalu}"] = typed(h.realisasi)
+    return tahun, periode, identitas, rows, _notes(hasil, tahun, rows)
 
 
-def _sdm(laporan: Laporan) -> list[dict[str, object]]:
-    return [
-        {
-            "jabatan": p.jabatan,
-            "status": p.status,
-            "golongan": p.golongan,
-            "pendidikan": p.pendidikan,
-            "unit_kerja": p.unit_kerja,
-            "keterangan": p.keterangan,
-        }
-        for p in sorted(laporan.sdm, key=lambda p: p.row)
-    ]
+def _renstra_target(laporan: Laporan, kode: str, tahun: int) -> object:
+    """Next year's Renstra target of an indicator, or None when the Renstra has none."""
+    ind = laporan.indikator.get(kode)
+    if ind is None or tahun not in ind.targets:
+        return None
+    return typed(ind.targets[tahun])
 
 
 def _notes(hasil: Hasil, tahun: int, rows: dict) -> list[str]:

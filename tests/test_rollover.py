@@ -112,3 +112,34 @@ def test_dari_excludes_tahun_and_periode(tmp_path, puger_path):
         main, ["template", str(tmp_path / "b.xlsx"), "--dari", str(puger_path), "--tahun", "2024"]
     )
     assert result.exit_code == 2 and "--dari" in result.output
+
+
+def test_a_workbook_written_back_from_its_model_reads_the_same(tmp_path, puger_path):
+    """`isian.rows_of` is faithful: what SIPD import and rollover rewrite keeps every value."""
+    from sakip_xlsx.isian import identitas_values, rows_of
+    from sakip_xlsx.template_writer import template_bytes
+
+    old = check(puger_path)
+    laporan = old.hasil.laporan
+    data = template_bytes(
+        laporan.identitas.tahun_laporan,
+        (laporan.identitas.periode_awal, laporan.identitas.periode_akhir),
+        identitas=identitas_values(laporan),
+        rows=rows_of(laporan),
+    )
+    (tmp_path / "again.xlsx").write_bytes(data)
+    new = check(tmp_path / "again.xlsx")
+    a, b = old.hasil, new.hasil
+    assert (b.rata_rata, b.total_pagu, b.total_realisasi) == (
+        a.rata_rata,
+        a.total_pagu,
+        a.total_realisasi,
+    )
+    for kode, h in a.indikator.items():
+        assert b.indikator[kode].capaian == h.capaian and b.indikator[kode].tren == h.tren
+    assert {k: v.serapan for k, v in b.anggaran.items()} == {
+        k: v.serapan for k, v in a.anggaran.items()
+    }
+    assert sorted((f.code, f.location) for f in new.findings) == sorted(
+        (f.code, f.location) for f in old.findings
+    )

@@ -1,0 +1,154 @@
+"""A read workbook back as the values of an isian: Identitas fields and rows per sheet, keyed
+by schema column, each value as the user typed it.
+
+`template_bytes(identitas=..., rows=...)` writes them as a new isian through the one schema:
+this is how next year's workbook (`rollover`) and the SIPD import (`impor_sipd`) make new
+files without ever modifying the user's. What the model does not hold — values outside the
+template's columns, which the reader names in findings — is not carried.
+"""
+
+from __future__ import annotations
+
+from .model import Cell, Laporan
+from .schema import IDENTITAS, PK, REALISASI, RENCANA_AKSI, RENSTRA, RKT, SDM, Jenis
+
+Rows = dict[str, list[dict[str, object]]]
+
+
+def typed(cell: Cell) -> object:
+    """A value as the user typed it (their text), or the number a number cell held."""
+    if cell.value.raw is not None:
+        return cell.value.raw
+    return cell.value.number
+
+
+def identitas_values(laporan: Laporan) -> dict[str, object]:
+    ident = laporan.identitas
+    out: dict[str, object] = {}
+    for col in IDENTITAS.columns:
+        value = getattr(ident, col.key, None)
+        out[col.key] = typed(value) if isinstance(value, Cell) else value
+    return out
+
+
+def rows_of(laporan: Laporan) -> Rows:
+    """Every record of every data sheet, in the order the user wrote them."""
+    return {
+        RENSTRA.name: _renstra(laporan),
+        RKT.name: _rkt(laporan),
+        PK.name: _pk(laporan),
+        RENCANA_AKSI.name: _rencana_aksi(laporan),
+        REALISASI.name: _realisasi(laporan),
+        SDM.name: _sdm(laporan),
+    }
+
+
+def _renstra(laporan: Laporan) -> list[dict[str, object]]:
+    out = []
+    for ind in sorted(laporan.indikator.values(), key=lambda i: i.row):
+        row: dict[str, object] = {
+            "jenis": ind.jenis,
+            "kode": ind.kode_sasaran,
+            "kode_induk": ind.kode_induk,
+            "uraian": ind.uraian,
+            "kode_indikator": ind.kode,
+            "indikator": ind.indikator,
+            "satuan": ind.satuan,
+            "polaritas": ind.polaritas,
+            "metode_tahunan": ind.metode_tahunan,
+            "kondisi_awal": typed(ind.kondisi_awal),
+            "target_akhir": typed(ind.target_akhir),
+            "iku": "Ya" if ind.iku else "Tidak",
+        }
+        for year, cell in ind.targets.items():
+            row[f"target:{year}"] = typed(cell)
+        out.append(row)
+    return out
+
+
+def _rkt(laporan: Laporan) -> list[dict[str, object]]:
+    items: list[tuple[int, dict[str, object]]] = []
+    for t in laporan.rkt_target.values():
+        record = {
+            "jenis": Jenis.INDIKATOR_SASARAN,
+            "kode": t.kode,
+            "uraian": t.uraian,
+            "indikator": t.indikator,
+            "satuan": t.satuan,
+            "target": typed(t.target),
+        }
+        items.append((t.row, record))
+    for item in laporan.rkt.values():
+        record = {
+            "jenis": item.jenis,
+            "kode": item.kode,
+            "kode_induk": item.kode_induk,
+            "uraian": item.uraian,
+            "indikator": item.indikator,
+            "satuan": item.satuan,
+            "target": typed(item.target),
+            "pagu": typed(item.pagu),
+        }
+        items.append((item.row, record))
+    return [record for _, record in sorted(items, key=lambda pair: pair[0])]
+
+
+def _pk(laporan: Laporan) -> list[dict[str, object]]:
+    return [
+        {
+            "kode": p.kode,
+            "uraian": p.uraian,
+            "indikator": p.indikator,
+            "satuan": p.satuan,
+            "target": typed(p.target),
+            "anggaran": typed(p.anggaran),
+            "keterangan": p.keterangan,
+        }
+        for p in sorted(laporan.pk, key=lambda p: p.row)
+    ]
+
+
+def _rencana_aksi(laporan: Laporan) -> list[dict[str, object]]:
+    out = []
+    for ra in sorted(laporan.rencana_aksi.values(), key=lambda r: r.row):
+        row: dict[str, object] = {"kode": ra.kode, "uraian": ra.uraian, "metode": ra.metode}
+        for q, cell in enumerate(ra.targets, start=1):
+            row[f"target_tw{q}"] = typed(cell)
+        out.append(row)
+    return out
+
+
+def _realisasi(laporan: Laporan) -> list[dict[str, object]]:
+    out = []
+    for rea in sorted(laporan.realisasi.values(), key=lambda r: r.row):
+        row: dict[str, object] = {
+            "kode": rea.kode,
+            "uraian": rea.uraian,
+            "realisasi": typed(rea.realisasi),
+            "realisasi_anggaran": typed(rea.anggaran),
+            "realisasi_nasional": typed(rea.nasional),
+            "faktor_pendorong": rea.faktor_pendorong,
+            "faktor_penghambat": rea.faktor_penghambat,
+            "upaya": rea.upaya,
+            "sumber": rea.sumber,
+        }
+        for q, cell in enumerate(rea.triwulan, start=1):
+            row[f"realisasi_tw{q}"] = typed(cell)
+        for year, cell in rea.tahun_lalu.items():
+            row[f"realisasi_lalu:{year}"] = typed(cell)
+        out.append(row)
+    return out
+
+
+def _sdm(laporan: Laporan) -> list[dict[str, object]]:
+    return [
+        {
+            "jabatan": p.jabatan,
+            "status": p.status,
+            "golongan": p.golongan,
+            "pendidikan": p.pendidikan,
+            "unit_kerja": p.unit_kerja,
+            "keterangan": p.keterangan,
+        }
+        for p in sorted(laporan.sdm, key=lambda p: p.row)
+    ]
