@@ -14,6 +14,7 @@ __all__ = [
     "DokumenResult",
     "FillResult",
     "Gagal",
+    "ImporSipd",
     "Pemeriksaan",
     "Rekap",
     "Ringkas",
@@ -22,6 +23,7 @@ __all__ = [
     "dokumen",
     "fill",
     "gabung",
+    "impor_sipd",
     "template",
 ]
 
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
         DokumenResult,
         FillResult,
         Gagal,
+        ImporSipd,
         Pemeriksaan,
         Rekap,
         Ringkas,
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
         dokumen,
         fill,
         gabung,
+        impor_sipd,
         template,
     )
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __all__ as _PUBLIC  # the one list of public names, in the package
 from .errors import SakipError
-from .results import DokumenResult, FillResult, Pemeriksaan, Rekap
+from .results import DokumenResult, FillResult, ImporSipd, Pemeriksaan, Rekap
 
 __all__ = list(_PUBLIC)
 
@@ -116,3 +116,15 @@ def gabung(
     from .rollup import gabung as run
 
     return run(Path(output), inputs, jobs=jobs, force=force, tahun=tahun, progress_factory=progress)
+
+
+def impor_sipd(
+    isian: str | Path, sipd: str | Path, output: str | Path | None = None, force: bool = False
+) -> ImporSipd:
+    """Write a new isian (default `<isian>-sipd.xlsx`) whose *Realisasi anggaran (Rp)* of every
+    sub kegiatan comes from SIPD's *Laporan Realisasi* export (sheet "Data Realisasi
+    Dokumen"); `ImporSipd.selisih` lists what does not fit the RKT. Neither input is
+    modified."""
+    from .pipeline import impor_sipd as run
+
+    return run(isian, sipd, output, force=force)

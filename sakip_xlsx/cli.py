@@ -277,6 +277,28 @@ def gabung(
     sys.exit(EXIT_DATA_ERRORS if rekap.tidak_dihitung else EXIT_OK)
 
 
+@main.command("impor-sipd", **COMMAND)
+@click.argument("isian", type=PATH, metavar="ISIAN")
+@click.argument("sipd", type=PATH, metavar="SIPD")
+@click.option(
+    "-o",
+    "--output",
+    type=OUTPUT,
+    default=None,
+    metavar="KELUARAN",
+    help="Isian baru .xlsx (bawaan: <nama isian>-sipd.xlsx di folder yang sama).",
+)
+@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+def impor_sipd(isian: Path, sipd: Path, output: Path | None, force: bool) -> None:
+    """Isi realisasi anggaran sub kegiatan ISIAN dari ekspor Laporan Realisasi SIPD."""
+    from .api import impor_sipd as run_impor
+    from .report import sipd_summary
+
+    result = run_impor(isian, sipd, output, force=force)
+    click.echo(sipd_summary(result))
+    sys.exit(EXIT_DATA_ERRORS if result.selisih else EXIT_OK)
+
+
 # --- the entry point ----------------------------------------------------------------------
 
 

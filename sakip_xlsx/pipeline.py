@@ -16,7 +16,7 @@ from .compute import compute
 from .errors import InputFileError, OutputFileError
 from .findings import Finding, sort_findings
 from .reader import read_workbook
-from .results import DokumenResult, FillResult, Pemeriksaan
+from .results import DokumenResult, FillResult, ImporSipd, Pemeriksaan
 
 
 def check(path: str | Path) -> Pemeriksaan:
@@ -158,3 +158,76 @@ def rollover(source: str | Path, target: str | Path, force: bool = False) -> Pat
     tahun, periode, identitas, rows, notes = rolled(check(source).hasil)
     data = template_bytes(tahun, periode, identitas=identitas, rows=rows, catatan=notes)
     return write_atomically(target, data, force=force)
+
+
+def default_sipd_output(isian: Path) -> Path:
+    return isian.with_name(f"{isian.stem}-sipd.xlsx")
+
+
+def impor_sipd(
+    isian: str | Path, sipd: str | Path, output: str | Path | None = None, force: bool = False
+) -> ImporSipd:
+    """A new isian at `output` with *Realisasi anggaran (Rp)* of every sub kegiatan from
+    SIPD's *Laporan Realisasi* export; neither input is modified."""
+    from .isian import identitas_values, rows_of
+    from .schema import REALISASI
+    from .sipd import canonical_code, read_sipd, reconcile
+    from .template_writer import template_bytes
+    from .values import format_id
+
+    source, export = _source(isian), _source(sipd)
+    target = Path(output) if output is not None else default_sipd_output(source)
+    require_xlsx_name(target)
+    for given in (source, export):
+        if same_file(given, target):
+            raise OutputFileError(
+                f"File keluaran sama dengan file masukan ({given.name}); file masukan tidak "
+                "pernah ditimpa. Pilih nama keluaran lain dengan -o."
+            )
+    check_target(target, force)
+    hasil = check(source).hasil
+    laporan, tahun = hasil.laporan, hasil.pengaturan.tahun
+    data = read_sipd(export, tahun)
+    selisih = reconcile(laporan, data)
+    identitas, rows = identitas_values(laporan), rows_of(laporan)
+    subs = {canonical_code(i.kode): i.kode for i in laporan.sub_kegiatan()}
+    records = {str(r["kode"]): r for r in rows[REALISASI.name]}
+    applied: dict[str, float] = {}
+    quarters: dict[str, list[float]] = {}
+    for canon, amount in data.per_sub.items():
+        kode = subs.get(canon)
+        if kode is None:
+            continue  # not in the RKT: a reconciliation line says so
+        record = records.get(kode)
+        if record is None:  # a sub kegiatan without a Realisasi row yet
+            record = {"kode": kode, "uraian": laporan.rkt[kode].uraian}
+            rows[REALISASI.name].append(record)
+            records[kode] = record
+        record["realisasi_anggaran"] = amount
+        record["sumber"] = record.get("sumber") or "SIPD - Laporan Realisasi"
+        applied[kode] = amount
+        quarters[kode] = list(data.per_quarter.get(canon, [0.0] * 4))
+    ident = laporan.identitas
+    notes = [
+        "Catatan: realisasi anggaran dari SIPD",
+        f"Isian ini salinan {source.name} dengan Realisasi anggaran (Rp) {len(applied)} sub "
+        f"kegiatan dari ekspor SIPD {export.name} (sheet '{data.sheet}', tahun {tahun}): jumlah "
+        "Nilai Realisasi dikurangi jumlah Nilai Setoran per sub kegiatan.",
+        "Realisasi anggaran per triwulan (TW1 | TW2 | TW3 | TW4), untuk dicocokkan:",
+        *(
+            f"  {kode}: " + " | ".join(f"Rp {format_id(v, 0)}" for v in quarters[kode])
+            for kode in applied
+        ),
+        "Yang perlu diperiksa:" if selisih else "Semua sub kegiatan SIPD cocok dengan RKT.",
+        *(f"  {line.message}" for line in selisih),
+        "Nilai di luar kolom template pada isian asal tidak dibawa ke salinan ini.",
+    ]
+    data_bytes = template_bytes(
+        tahun,
+        (ident.periode_awal or tahun, ident.periode_akhir or tahun),
+        identitas=identitas,
+        rows=rows,
+        catatan=notes,
+    )
+    write_atomically(target, data_bytes, force=force)
+    return ImporSipd(source, export, target, tahun, applied, quarters, selisih)

@@ -8,7 +8,7 @@ from pathlib import Path
 from string import Formatter
 
 from .findings import REGISTRY, Severity, counts
-from .results import DokumenResult, FillResult, Pemeriksaan
+from .results import DokumenResult, FillResult, ImporSipd, Pemeriksaan
 from .values import format_id
 
 
@@ -58,6 +58,21 @@ def document_summary(result: DokumenResult, header: bool = True) -> str:
     lines.append(f"Dokumen LKIP ditulis      : {result.output}")
     if result.pdf is not None:
         lines.append(f"PDF ditulis               : {result.pdf}")
+    return "\n".join(lines)
+
+
+def sipd_summary(result: ImporSipd) -> str:
+    """What `impor-sipd` prints: what was taken from SIPD and what does not fit."""
+    total = sum(result.applied.values())
+    lines = [
+        f"Isian                     : {result.source}",
+        f"Ekspor SIPD               : {result.sipd} (tahun {result.tahun})",
+        f"Sub kegiatan diisi        : {len(result.applied)} (jumlah Rp {format_id(total, 0)})",
+        f"Isian baru ditulis        : {result.output}",
+    ]
+    if result.selisih:
+        lines.append(f"Perlu diperiksa ({len(result.selisih)}):")
+        lines += [f"  {line.message}" for line in result.selisih]
     return "\n".join(lines)
 
 

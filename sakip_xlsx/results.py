@@ -160,6 +160,22 @@ class DokumenResult(Pemeriksaan):
 
 
 @dataclass
+class ImporSipd:
+    """What `impor-sipd` produces: the new isian and how SIPD's realisasi fit the RKT."""
+
+    source: Path
+    sipd: Path
+    output: Path
+    tahun: int
+    applied: dict[str, float]
+    """Sub kegiatan code (as the RKT writes it) -> realisasi anggaran written."""
+    quarters: dict[str, list[float]]
+    """The same codes -> realisasi per quarter (TW1..TW4), for the terminal and Catatan."""
+    selisih: list
+    """`sipd.Selisih` lines: what does not fit (absent codes, other years, duplicates, …)."""
+
+
+@dataclass
 class FillResult(Pemeriksaan):
     """What `fill` produces: the check, and where the completed workbook was written."""
 

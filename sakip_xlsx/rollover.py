@@ -109,6 +109,7 @@ def _notes(hasil: Hasil, tahun: int, rows: dict) -> list[str]:
     from .values import format_id
 
     return [
+        "Catatan: isian ini dibuat dari workbook tahun lalu",
         f"Isian tahun {tahun} ini dibuat dari workbook tahun {lalu} "
         f"({laporan.identitas.nama_instansi}).",
         "Dibawa: Identitas, seluruh Renstra (kode, indikator, target setiap tahun), baris dan "

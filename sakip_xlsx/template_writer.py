@@ -190,11 +190,12 @@ CATATAN_SHEET = "Catatan"
 
 def write_catatan(wb, fmt, lines: list[str]) -> None:
     """A first sheet saying where this workbook came from and what must still be checked
-    (next year's isian made from last year's)."""
+    (next year's isian made from last year's, an isian with SIPD's realisasi): its title,
+    then one line each."""
     ws = wb.add_worksheet(CATATAN_SHEET)
     ws.set_column(0, 0, 110)
-    ws.write_string(0, 0, "Catatan: isian ini dibuat dari workbook tahun lalu", fmt["title"])
-    for row, line in enumerate(lines, start=2):
+    ws.write_string(0, 0, lines[0], fmt["title"])
+    for row, line in enumerate(lines[1:], start=2):
         ws.write_string(row, 0, line, fmt["wrap"])
         ws.set_row(row, 15 * max(1, -(-len(line) // 105)))
     ws.activate()
