@@ -108,14 +108,24 @@ def gabung(
     tahun: int | None = None,
     force: bool = False,
     progress: Callable[[int], object] | None = None,
+    daftar: str | Path | None = None,
 ) -> Rekap:
     """Roll many OPD workbooks (files or folders) up into one rekap workbook at `output`.
 
-    `progress`, when given, is called with the number of files about to be read and returns a
-    context manager with an `update(n)` method (click's progress bar is one)."""
+        `progress`, when given, is called with the number of files about to be read and returns a
+        context manager with an `update(n)` method (click's progress bar is one). `daftar` is a text
+    file of the instansi expected, one per line: those that sent nothing are *belum mengirim*."""
     from .rollup import gabung as run
 
-    return run(Path(output), inputs, jobs=jobs, force=force, tahun=tahun, progress_factory=progress)
+    return run(
+        Path(output),
+        inputs,
+        jobs=jobs,
+        force=force,
+        tahun=tahun,
+        progress_factory=progress,
+        daftar=daftar,
+    )
 
 
 def impor_sipd(

@@ -262,8 +262,20 @@ def check(masukan: Path, fmt: str, strict: bool) -> None:
     help="Tahun laporan yang dijumlahkan (bawaan: tahun kebanyakan workbook).",
 )
 @click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+@click.option(
+    "--daftar",
+    type=PATH,
+    default=None,
+    metavar="OPD.txt",
+    help="Daftar instansi (satu per baris): yang tidak mengirim disebut 'belum mengirim'.",
+)
 def gabung(
-    keluaran: Path, masukan: tuple[Path, ...], jobs: int, tahun: int | None, force: bool
+    keluaran: Path,
+    masukan: tuple[Path, ...],
+    jobs: int,
+    tahun: int | None,
+    force: bool,
+    daftar: Path | None,
 ) -> None:
     """Gabungkan workbook banyak perangkat daerah (file atau folder) menjadi rekap KELUARAN."""
     from .api import gabung as run_gabung
@@ -272,7 +284,9 @@ def gabung(
     def progress(length: int):
         return click.progressbar(length=length, label="Membaca workbook", file=sys.stderr)
 
-    rekap = run_gabung(keluaran, masukan, jobs=jobs, tahun=tahun, force=force, progress=progress)
+    rekap = run_gabung(
+        keluaran, masukan, jobs=jobs, tahun=tahun, force=force, progress=progress, daftar=daftar
+    )
     click.echo(gabung_summary(rekap, keluaran))
     sys.exit(EXIT_DATA_ERRORS if rekap.tidak_dihitung else EXIT_OK)
 

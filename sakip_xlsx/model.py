@@ -247,6 +247,9 @@ class Laporan:
     sumber_sha256: str = ""
     """For a completed workbook: the SHA-256 of the isian it was filled from."""
     findings: list[Finding] = field(default_factory=list)
+    catatan_reviu: list = field(default_factory=list)
+    """The remarks of a completed workbook's *Catatan Reviu* sheet (`reviu.Catatan`), kept
+    when it is filled again."""
 
     # --- views used by computation and the writer -------------------------------------------
     def programs(self) -> list[RktItem]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from defusedxml import DefusedXmlException
 
 from . import findings as F
-from . import grid
+from . import grid, reviu
 from .container import check_input_file
 from .errors import InputFileError
 from .grid import SheetGrid, column_letter
@@ -151,6 +151,12 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
             raw_rows[spec.name] = _read_table(sheet, spec, title, laporan, no_cache)
             BUILDERS[spec.name](raw_rows[spec.name], laporan)
         _merged_findings(laporan, spec, sheet.merged)
+    remarks = by_name.get(_sheet_key(reviu.SHEET))
+    if remarks is not None:  # a completed workbook the reviewers wrote into
+        try:
+            laporan.catatan_reviu = reviu.read_sheet(book.sheet(remarks))
+        except Exception as exc:  # damaged XML surfaces as many exception types
+            raise _unreadable(path.name, exc, remarks) from exc
     _link(laporan)
     _check_units(laporan)
     unused_values(laporan, raw_rows)

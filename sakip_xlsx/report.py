@@ -165,6 +165,13 @@ def gabung_summary(rekap, output: Path) -> str:
         f"Total realisasi           : Rp {format_id(rekap.total_realisasi, 0)} ({_pct(serapan)})",
         f"Rekap ditulis             : {output}",
     ]
+    terbuka = sum(o.catatan_terbuka for o in rekap.opd)
+    lines.append(f"Catatan reviu terbuka     : {terbuka}")
+    if rekap.daftar:
+        lines.append(
+            f"Belum mengirim            : {len(rekap.belum_mengirim)} dari {len(rekap.daftar)}"
+        )
+        lines += [f"  {name}" for name in rekap.belum_mengirim]
     if rekap.tidak_dihitung:
         lines.append(f"Tidak dihitung ({len(rekap.tidak_dihitung)}):")
         for item in rekap.tidak_dihitung:

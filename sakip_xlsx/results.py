@@ -202,8 +202,8 @@ class SasaranRingkas:
 class ProgramRingkas:
     kode: str
     uraian: str
-    pagu: float
-    realisasi: float
+    pagu: float | None
+    realisasi: float | None
     serapan: float | None
 
 
@@ -235,6 +235,18 @@ class Ringkas:
     mtime: float = 0.0
     kosong: bool = False
     """Nothing filled in: a blank template."""
+    catatan: tuple = ()
+    """The workbook's review remarks (`reviu.Catatan`) as a re-fill would keep them."""
+    kode_temuan: tuple[tuple[str, int], ...] = ()
+    """How many findings of each code the workbook has."""
+
+    @property
+    def catatan_terbuka(self) -> int:
+        return sum(1 for c in self.catatan if c.open)
+
+    @property
+    def catatan_selesai(self) -> int:
+        return len(self.catatan) - self.catatan_terbuka
 
     @property
     def key(self) -> tuple[str, str, int | None]:
@@ -246,6 +258,11 @@ def shown(text: str) -> str:
     """A path as text that every file format and terminal accepts: a name that is not valid
     UTF-8 (folders unzipped from Windows or chat archives) keeps its odd bytes as `\\xff`."""
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def fold(text: str) -> str:
+    """A name compared with another: case and spacing ignored."""
+    return _fold(text)
 
 
 def _fold(text: str) -> str:
@@ -283,6 +300,10 @@ class Rekap:
     opd: list[Ringkas] = field(default_factory=list)
     tidak_dihitung: list[Gagal] = field(default_factory=list)
     tahun: int | None = None
+    daftar: list[str] = field(default_factory=list)
+    """The instansi expected (`--daftar`), in the list's order."""
+    belum_mengirim: list[str] = field(default_factory=list)
+    """Those of `daftar` without a counted workbook."""
 
     @property
     def total_pagu(self) -> float:

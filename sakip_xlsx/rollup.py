@@ -27,8 +27,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import reviu
 from .atomic import TEMP_PREFIX, atomic_target, check_target, require_xlsx_name, same_file
-from .errors import OutputFileError, SakipError
+from .errors import InputFileError, OutputFileError, SakipError, os_reason
 from .findings import Severity, counts
 from .results import (
     Alasan,
@@ -37,6 +38,7 @@ from .results import (
     Rekap,
     Ringkas,
     SasaranRingkas,
+    fold,
     ranking,
     shown,
 )
@@ -214,6 +216,8 @@ def ringkas(path: Path) -> Ringkas | Gagal:
             for p in laporan.programs()
         ),
         pemda=ident.pemerintah_daerah,
+        catatan=tuple(reviu.merge(laporan.catatan_reviu, result.findings)),
+        kode_temuan=tuple(sorted(Counter(f.code for f in result.findings).items())),
         lengkap=laporan.lengkap,
         sha256=laporan.sha256,
         sumber_sha256=laporan.sumber_sha256,
@@ -325,8 +329,10 @@ def gabung(
     force: bool = False,
     tahun: int | None = None,
     progress_factory=None,
+    daftar: str | Path | None = None,
 ) -> Rekap:
-    """Read every workbook and write the rollup to `output` (atomically)."""
+    """Read every workbook and write the rollup to `output` (atomically); with `daftar` (one
+    instansi per line), the OPDs that sent nothing are listed as *belum mengirim*."""
     from .rollup_writer import write_rekap
 
     output = Path(output)
@@ -364,9 +370,38 @@ def gabung(
         with progress_factory(len(paths)) as bar:
             items = read_all(paths, jobs, bar.update)
     rekap = choose([*items, *found.listed, *previous], tahun)
+    if daftar is not None:
+        rekap.daftar = read_daftar(Path(daftar))
+        sent = {fold(o.instansi) for o in rekap.opd}
+        rekap.belum_mengirim = [name for name in rekap.daftar if fold(name) not in sent]
     with atomic_target(output, force=force) as tmp:
         write_rekap(tmp, rekap)
     return rekap
+
+
+def read_daftar(path: Path) -> list[str]:
+    """The instansi a Bappeda expects, one per line (blank lines and `#` comments skipped,
+    each name once)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(f"Daftar OPD {path} tidak dapat dibaca: {os_reason(exc)}.") from exc
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    names: list[str] = []
+    seen: set[str] = set()
+    for line in text.splitlines():
+        name = " ".join(line.split())
+        if name and not name.startswith("#") and fold(name) not in seen:
+            seen.add(fold(name))
+            names.append(name)
+    if not names:
+        raise InputFileError(f"Daftar OPD {path} kosong: tulis satu nama instansi per baris.")
+    return names
 
 
 def _is_rekap(path: Path) -> bool:

@@ -10,7 +10,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from . import formulas as X
 from .atomic import scratch_folder
-from .results import Rekap, ranking
+from .results import Rekap, fold, ranking
 from .schema import Jenis
 from .styles import (
     DOC_PROPERTIES,
@@ -23,6 +23,8 @@ from .styles import (
 )
 
 REKAP, PERINGKAT, GRAFIK, RINCI = "Rekap", "Peringkat", "Grafik", "Rinci"
+SASARAN, PREDIKAT, CATATAN, KODE = "Sasaran", "Sebaran predikat", "Catatan", "Temuan per kode"
+KELENGKAPAN = "Kelengkapan"
 GAGAL = "Tidak dihitung"
 REKAP_SHEETS = frozenset({REKAP, PERINGKAT})
 REASON_CHARS, FILE_CHARS = 95, 48
@@ -63,7 +65,13 @@ def write_rekap(path: Path, rekap: Rekap) -> None:
             f = make_formats(wb)
             rows = _write_rekap_sheet(wb, f, rekap)
             _write_peringkat(wb, f, rekap, rows)
+            _write_sasaran(wb, f, rekap)
+            _write_predikat(wb, f, rekap)
+            _write_catatan(wb, f, rekap)
+            _write_kode(wb, f, rekap)
             _write_rinci(wb, f, rekap)
+            if rekap.daftar:
+                _write_kelengkapan(wb, f, rekap)
             _write_gagal(wb, f, rekap)
             wb.close()
         finally:
@@ -73,13 +81,19 @@ def write_rekap(path: Path, rekap: Rekap) -> None:
 def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
     ws = wb.add_worksheet(REKAP)
     ws.write_string(0, 0, "Rekap capaian kinerja dan anggaran perangkat daerah", f["title"])
+    belum = (
+        f", {len(rekap.belum_mengirim)} OPD belum mengirim (sheet '{KELENGKAPAN}')"
+        if rekap.daftar
+        else ""
+    )
     ws.write_string(
         1,
         0,
         f"{len(rekap.opd)} workbook dihitung"
         + (f" (tahun {rekap.tahun})" if rekap.tahun else "")
-        + f", {len(rekap.tidak_dihitung)} file tidak dihitung (lihat sheet '{GAGAL}'). "
-        "Serapan = realisasi/pagu x 100; jumlah kabupaten dari jumlah pagu dan realisasi.",
+        + f", {len(rekap.tidak_dihitung)} file tidak dihitung (lihat sheet '{GAGAL}'){belum}. "
+        "Serapan = realisasi/pagu x 100; jumlah kabupaten dari jumlah pagu dan realisasi. "
+        "Klik nama instansi untuk rinciannya.",
         f["subtitle"],
     )
     headers = [
@@ -97,13 +111,18 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
         ("Error", 7),
         ("Peringatan", 10),
         ("Info", 6),
+        ("Catatan terbuka", 10),
+        ("Catatan selesai", 10),
     ]
     _header(ws, f, FIRST, headers)
+    blocks = _rinci_rows(rekap)
     positions: dict[str, int] = {}
     row = FIRST + 1
     for number, o in enumerate(rekap.opd, start=1):
         ws.write_number(row, 0, number, f["cell_center"])
-        ws.write_string(row, 1, o.instansi, f["cell"])
+        ws.write_url(  # to its detail block
+            row, 1, f"internal:{X.quote_sheet(RINCI)}!A{blocks[o.file] + 1}", f["link"], o.instansi
+        )
         ws.write_string(row, 2, Path(o.file).name, f["cell"])
         _number(ws, row, 3, o.tahun, f["cell_center"])
         ws.write_number(row, 4, o.indikator, f["cell_center"])
@@ -114,7 +133,13 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
         ws.write_number(row, 9, o.realisasi, f["tool_rupiah"])
         p, r = X.ref(REKAP, xl_rowcol_to_cell(row, 8)), X.ref(REKAP, xl_rowcol_to_cell(row, 9))
         ws.write_formula(row, 10, "=" + X.ratio(r, p), f["tool_pct"], _cached(o.serapan))
-        for col, value in ((11, o.error), (12, o.peringatan), (13, o.info)):
+        for col, value in (
+            (11, o.error),
+            (12, o.peringatan),
+            (13, o.info),
+            (14, o.catatan_terbuka),
+            (15, o.catatan_selesai),
+        ):
             ws.write_number(row, col, value, f["cell_center"])
         positions[o.file] = row
         row += 1
@@ -139,7 +164,13 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
             f["tool_bold_pct"],
             _cached(rekap.total_serapan),
         )
-        for col, attr in ((11, "error"), (12, "peringatan"), (13, "info")):
+        for col, attr in (
+            (11, "error"),
+            (12, "peringatan"),
+            (13, "info"),
+            (14, "catatan_terbuka"),
+            (15, "catatan_selesai"),
+        ):
             ws.write_formula(
                 row,
                 col,
@@ -223,6 +254,15 @@ CHART_PAGE_ROWS = 32
 """Rows from one chart to the next (a 600 px chart is 30 rows of 20 px)."""
 
 
+def _rinci_rows(rekap: Rekap) -> dict[str, int]:
+    """The 0-based row of each OPD's block on the Rinci sheet (as `_write_rinci` lays it)."""
+    out, row = {}, 2
+    for o in rekap.opd:
+        out[o.file] = row
+        row += 1 + (1 + len(o.sasaran)) + (1 + len(o.program)) + 1
+    return out
+
+
 def _write_rinci(wb, f, rekap: Rekap) -> None:
     ws = wb.add_worksheet(RINCI)
     ws.write_string(0, 0, "Rincian per perangkat daerah: sasaran dan program", f["title"])
@@ -283,3 +323,212 @@ def _write_gagal(wb, f, rekap: Rekap) -> None:
     if not rekap.tidak_dihitung:
         ws.write_string(3, 1, "Semua workbook terbaca dan dihitung.", f["cell"])
     page_setup(ws, footer=_footer(rekap))
+
+
+def _table(wb, f, rekap: Rekap, name: str, title: str, note: str, headers, records, styles):
+    """A sheet of one table: title, note, headings repeated on every page, the records."""
+    ws = wb.add_worksheet(name)
+    ws.write_string(0, 0, title, f["title"])
+    ws.write_string(1, 0, note, f["subtitle"])
+    _header(ws, f, FIRST, headers)
+    row = FIRST + 1
+    widths = [width for _, width in headers]
+    for record in records:
+        lines = 1
+        for col, (value, style) in enumerate(zip(record, styles, strict=True)):
+            if isinstance(value, str):
+                ws.write_string(row, col, value, f[style])
+                lines = max(lines, -(-len(value) // max(1, int(widths[col]))))
+            else:
+                _number(ws, row, col, value, f[style])
+        if lines > 1:  # wrapped text needs a taller row; not every viewer grows it by itself
+            ws.set_row(row, min(409, 15 * lines))
+        row += 1
+    if not records:
+        ws.write_string(row, 1, "Tidak ada.", f["cell"])
+    ws.freeze_panes(FIRST + 1, 0)
+    page_setup(ws, repeat_rows=(FIRST, FIRST), footer=_footer(rekap))
+    return ws, row
+
+
+def _write_sasaran(wb, f, rekap: Rekap) -> None:
+    """Every OPD's sasaran side by side: where each stands across the kabupaten."""
+    records = [
+        (o.instansi, s.kode, s.uraian, s.rata_rata, s.predikat, s.efisien)
+        for o in rekap.opd
+        for s in o.sasaran
+    ]
+    _table(
+        wb,
+        f,
+        rekap,
+        SASARAN,
+        "Capaian sasaran strategis setiap perangkat daerah",
+        "Rata-rata capaian dibatasi indikator setiap sasaran (Tabel 3.5 masing-masing OPD).",
+        [
+            ("Instansi", 30),
+            ("Kode", 8),
+            ("Sasaran strategis", 60),
+            ("Rata-rata capaian (%)", 12),
+            ("Predikat", 22),
+            ("Efisiensi", 13),
+        ],
+        records,
+        ("cell", "cell", "cell", "tool_pct", "cell_center", "cell_center"),
+    )
+
+
+PREDIKAT_ORDER = (
+    "AA (Sangat Memuaskan)",
+    "A (Memuaskan)",
+    "BB (Sangat Baik)",
+    "B (Baik)",
+    "CC (Cukup)",
+    "C (Kurang)",
+    "D (Sangat Kurang)",
+)
+
+
+def _write_predikat(wb, f, rekap: Rekap) -> None:
+    """How many OPDs have each predikat, with a chart."""
+    counts: dict[str, int] = {}
+    for o in rekap.opd:
+        label = o.predikat or "(tidak dinilai)"
+        counts[label] = counts.get(label, 0) + 1
+    order = [p for p in PREDIKAT_ORDER if p in counts]
+    order += sorted(p for p in counts if p not in PREDIKAT_ORDER)
+    records = [(label, counts[label]) for label in order]
+    ws, row = _table(
+        wb,
+        f,
+        rekap,
+        PREDIKAT,
+        "Sebaran predikat perangkat daerah",
+        "Jumlah perangkat daerah per predikat rata-rata capaian kinerja.",
+        [("Predikat", 26), ("Jumlah OPD", 12)],
+        records,
+        ("cell", "cell_center"),
+    )
+    if records:
+        sheet = X.quote_sheet(PREDIKAT)
+        chart = wb.add_chart({"type": "column"})
+        chart.add_series(
+            {
+                "name": "Jumlah OPD",
+                "categories": f"={sheet}!$A${FIRST + 2}:$A${row}",
+                "values": f"={sheet}!$B${FIRST + 2}:$B${row}",
+                "data_labels": {"value": True},
+            }
+        )
+        chart.set_title({"name": "Sebaran predikat"})
+        chart.set_legend({"none": True})
+        chart.set_y_axis({"min": 0, "major_unit": 1})
+        ws.insert_chart(FIRST, 3, chart, {"x_scale": 1.2, "y_scale": 1.0})
+
+
+def _write_catatan(wb, f, rekap: Rekap) -> None:
+    """Every review remark of every OPD with its status."""
+    records = [
+        (
+            o.instansi,
+            Path(o.file).name,
+            c.lokasi,
+            c.kode,
+            c.catatan,
+            c.oleh,
+            c.tanggal,
+            c.status,
+            c.tanggapan,
+        )
+        for o in rekap.opd
+        for c in o.catatan
+    ]
+    _table(
+        wb,
+        f,
+        rekap,
+        CATATAN,
+        "Catatan reviu setiap perangkat daerah",
+        "Dari sheet Catatan Reviu setiap workbook (baris temuan error diisi otomatis, status "
+        "menurut keadaan data saat ini). Terbuka: semua status selain Selesai.",
+        [
+            ("Instansi", 24),
+            ("File", 22),
+            ("Lokasi", 18),
+            ("Kode temuan", 10),
+            ("Catatan", 50),
+            ("Oleh", 14),
+            ("Tanggal", 11),
+            ("Status", 12),
+            ("Tanggapan OPD", 36),
+        ],
+        records,
+        ("cell",) * 9,
+    )
+
+
+def _write_kode(wb, f, rekap: Rekap) -> None:
+    """Which rules fail most across OPDs: where Bappeda should train staff."""
+    from .findings import REGISTRY
+
+    opds: dict[str, int] = {}
+    total: dict[str, int] = {}
+    remarks: dict[str, int] = {}
+    for o in rekap.opd:
+        for code, n in o.kode_temuan:
+            opds[code] = opds.get(code, 0) + 1
+            total[code] = total.get(code, 0) + n
+        for c in o.catatan:
+            if c.kode and c.open:
+                remarks[c.kode] = remarks.get(c.kode, 0) + 1
+    ordered = sorted(total, key=lambda code: (-opds[code], -total[code], code))
+    records = [
+        (
+            code,
+            REGISTRY[code].severity.value if code in REGISTRY else "",
+            REGISTRY[code].title if code in REGISTRY else "",
+            opds[code],
+            total[code],
+            remarks.get(code, 0),
+        )
+        for code in ordered
+    ]
+    _table(
+        wb,
+        f,
+        rekap,
+        KODE,
+        "Temuan per kode di semua perangkat daerah",
+        "Aturan yang paling sering dilanggar, menurut jumlah OPD: bahan pembinaan penyusun LKIP.",
+        [
+            ("Kode", 10),
+            ("Tingkat", 11),
+            ("Arti", 60),
+            ("Jumlah OPD", 11),
+            ("Jumlah temuan", 11),
+            ("Catatan terbuka", 11),
+        ],
+        records,
+        ("cell", "cell", "cell", "cell_center", "cell_center", "cell_center"),
+    )
+
+
+def _write_kelengkapan(wb, f, rekap: Rekap) -> None:
+    """Every instansi of the list: sent (with its file) or belum mengirim."""
+    files = {fold(o.instansi): Path(o.file).name for o in rekap.opd}
+    records = [
+        (name, "mengirim" if fold(name) in files else "belum mengirim", files.get(fold(name), ""))
+        for name in rekap.daftar
+    ]
+    _table(
+        wb,
+        f,
+        rekap,
+        KELENGKAPAN,
+        "Kelengkapan kiriman perangkat daerah",
+        f"Menurut daftar OPD: {len(rekap.daftar) - len(rekap.belum_mengirim)} mengirim, "
+        f"{len(rekap.belum_mengirim)} belum mengirim.",
+        [("Instansi", 40), ("Status", 16), ("File", 40)],
+        records,
+        ("cell", "cell_center", "cell"),
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .. import document
+from .. import document, reviu
 from ..atomic import scratch_folder
 from ..document import GRAFIK, NARASI, RINGKASAN, TEMUAN, Arrangement
 from ..findings import Finding, sort_findings
@@ -17,6 +17,7 @@ from ..styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, document_footer
 from .book import Book
 from .input_sheets import write_input_sheets
 from .render import FIRST_DATA, FORM_FIRST, Renderer
+from .reviu_sheet import write_reviu
 from .temuan import write_temuan
 
 __all__ = [
@@ -83,6 +84,7 @@ def _write(
     sheets = {}
     for name in arrange.order(list(document.ORDER)):
         first = FORM_FIRST if name in (RINGKASAN, NARASI) else 4 if name == TEMUAN else FIRST_DATA
+        first = reviu.HEADER_ROW if name == reviu.SHEET else first
         sheets[name] = book.add_sheet(name, first, hold=True)
     subtitle = f"{ident.nama_instansi} - {ident.pemerintah_daerah} - tahun {ident.tahun_laporan}"
     for table in document.tables(hasil):
@@ -96,6 +98,7 @@ def _write(
     narasi = document.narration(hasil, findings)
     render.table(sheets[NARASI], narasi, arrange.columns(narasi), subtitle)
     write_temuan(book, sheets[TEMUAN], findings)
+    write_reviu(book, sheets[reviu.SHEET], reviu.merge(hasil.laporan.catatan_reviu, findings))
     sheets[RINGKASAN].activate()
     book.finish(everything=True)
     wb.close()

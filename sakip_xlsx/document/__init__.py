@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..results import Hasil
+from ..reviu import SHEET as REVIU
 from .lkip import LkipDocument
 from .lkip import build as build_lkip
 from .sources import Sources
@@ -58,7 +59,25 @@ __all__ = [
     "tables",
 ]
 
-ORDER = [RINGKASAN, TEMUAN, NARASI, T11, T12, T13, T21, T22, T31, T32, T33, T34, T35, T36, T37, T38]
+ORDER = [
+    RINGKASAN,
+    TEMUAN,
+    REVIU,
+    NARASI,
+    T11,
+    T12,
+    T13,
+    T21,
+    T22,
+    T31,
+    T32,
+    T33,
+    T34,
+    T35,
+    T36,
+    T37,
+    T38,
+]
 ORDER += [TRA, GRAFIK]
 """The LKIP's order (Ringkasan, Temuan and Narasi first, then Bab I, Bab II, Bab III,
 monitoring)."""

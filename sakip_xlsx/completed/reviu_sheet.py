@@ -1,0 +1,55 @@
+"""The Catatan Reviu sheet of the completed workbook: remarks a reviewer and the OPD write in,
+with a list of statuses, printed like the other sheets."""
+
+from __future__ import annotations
+
+from ..reviu import COLUMNS, HEADER_ROW, Catatan, Status
+from ..styles import page_setup
+from .book import Book
+
+EDITABLE_ROWS = 300
+"""Empty rows below the remarks that still offer the status list."""
+
+
+def write_reviu(book: Book, ws, remarks: list[Catatan]) -> None:
+    f = book.fmt
+    header = HEADER_ROW - 1
+    ws.write_string(0, 0, "Catatan reviu Bappeda dan Inspektorat", f["title"])
+    ws.write_string(
+        1,
+        0,
+        "Satu baris per catatan. Baris dari temuan error diisi otomatis (Baru); tulis catatan "
+        "baru di bawahnya. Status: Baru, Diperbaiki (oleh OPD), Diperbaiki? (temuannya hilang "
+        "setelah fill ulang: mohon dikonfirmasi), Ditolak, Selesai. Catatan tetap ada setiap "
+        "kali workbook diisi ulang.",
+        f["note"],
+    )
+    for col, (_, heading, width) in enumerate(COLUMNS):
+        ws.write_string(header, col, heading, f["header"])
+        ws.set_column(col, col, width)
+    for i, remark in enumerate(remarks):
+        row = header + 1 + i
+        ws.write_number(row, 0, i + 1, f["cell_center"])
+        for col, (key, _, _) in enumerate(COLUMNS[1:], start=1):
+            value = getattr(remark, key)
+            if value:
+                ws.write_string(row, col, value, f["input_text"])
+            else:
+                ws.write_blank(row, col, None, f["input_text"])
+    last = header + len(remarks) + EDITABLE_ROWS
+    status_col = next(i for i, (key, _, _) in enumerate(COLUMNS) if key == "status")
+    ws.data_validation(
+        header + 1,
+        status_col,
+        last,
+        status_col,
+        {
+            "validate": "list",
+            "source": [s.value for s in Status],
+            "error_title": "Status catatan",
+            "error_message": "Pilih: " + ", ".join(s.value for s in Status) + ".",
+        },
+    )
+    ws.freeze_panes(header + 1, 0)
+    page_setup(ws, repeat_rows=(header, header), footer=book.footer)
+    ws.finish()
