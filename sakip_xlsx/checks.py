@@ -29,7 +29,7 @@ from .schema import (
     Metode,
     MetodeEfisiensi,
 )
-from .values import is_percent_satuan
+from .values import is_percent_satuan, shorten
 
 Check = Callable[[Hasil], Iterator[Finding]]
 CHECKS: list[tuple[RuleInfo, Check]] = []
@@ -151,7 +151,7 @@ def iku_without_pk(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
                 RENSTRA.name,
                 _at(laporan, RENSTRA.name, "iku", ind.row),
                 kode=ind.kode,
-                indikator=ind.indikator[:60],
+                indikator=shorten(ind.indikator, 60),
             )
 
 
@@ -564,7 +564,7 @@ def sdm_outside_list(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
                 SDM.name,
                 _at(laporan, SDM.name, key, person.row),
                 variant=variant,
-                nilai=text[:30],
+                nilai=shorten(text, 30),
                 baris=person.row,
             )
 
@@ -579,5 +579,50 @@ def asn_without_golongan(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
                 SDM.name,
                 _at(laporan, SDM.name, "golongan", person.row),
                 baris=person.row,
-                jabatan=person.jabatan[:40],
+                jabatan=shorten(person.jabatan, 40),
             )
+
+
+@check(F.METODE_ASSUMED)
+def metode_assumed(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
+    """Quarterly realisasi accumulated by Jumlah only because no metode was given: said at
+    the row, so a reviewer sees the assumption (a percent indicator usually wants Akhir)."""
+    laporan = hasil.laporan
+    for kode, rea in laporan.realisasi.items():
+        quarters = [c for c in rea.triwulan if c.sheet and c.number is not None]
+        if not quarters or rea.realisasi.number is not None:
+            continue
+        if kode not in hasil.indikator and kode not in laporan.rkt:
+            continue
+        ra = laporan.rencana_aksi.get(kode)
+        if ra is not None and ra.metode_diisi:
+            continue
+        sebab = "tidak diisi" if ra is not None else "tidak ada (indikator ini tanpa baris)"
+        yield finding(info, REALISASI.name, quarters[0].ref, kode=kode, sebab=sebab)
+
+
+@check(F.NOTHING_FILLED)
+def nothing_filled(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
+    """An untouched template or a half-filled workbook says what is missing, sheet by sheet:
+    `check` of a blank isian must not look nearly clean."""
+    laporan = hasil.laporan
+    present = laporan.sheets_present
+    first = {name: f"A{laporan.header_rows.get(name, 1) + 1}" for name in present}
+    missing: list[tuple[str, str]] = []
+    if RENSTRA.name in present and not laporan.sasaran_indikator():
+        missing.append((RENSTRA.name, "sasaran strategis dengan indikatornya"))
+    if RKT.name in present:
+        if not laporan.programs():
+            missing.append((RKT.name, "program (dan kegiatan, sub kegiatan)"))
+        elif all(i.pagu.number is None for i in laporan.rkt.values()):
+            missing.append((RKT.name, "pagu anggaran pada sub kegiatan, kegiatan atau program"))
+    # no row at all (an indicator whose row is empty or unreadable has its own finding)
+    indicators = laporan.sasaran_indikator()
+    if (
+        REALISASI.name in present
+        and indicators
+        and not any(i.kode in laporan.realisasi for i in indicators)
+    ):
+        missing.append((REALISASI.name, "realisasi indikator sasaran"))
+    for sheet, bagian in missing:
+        yield finding(info, sheet, first[sheet], sheet=sheet, bagian=bagian)

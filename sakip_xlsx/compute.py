@@ -19,7 +19,7 @@ from .results import (
     TabelHitung,
 )
 from .schema import GOLONGAN, PENDIDIKAN, RENSTRA, Jenis, Metode, MetodeEfisiensi, Polaritas
-from .values import MISSING, Parsed
+from .values import MISSING, Parsed, shorten
 
 
 def pengaturan(laporan: Laporan) -> Pengaturan:
@@ -140,12 +140,14 @@ def _indikator(
                 sheet,
                 ref,
                 kode=ind.kode,
-                indikator=ind.indikator[:60],
+                indikator=shorten(ind.indikator, 60),
                 alasan=alasan,
             )
         )
     awal = laporan.identitas.periode_awal or (laporan.years[0] if laporan.years else setting.tahun)
-    years = list(range(awal, setting.tahun + 1))
+    periode_years = list(range(awal, setting.tahun + 1))
+    # shown with last year too, even when the report year opens the period (Tabel 3.2)
+    years = list(range(min(awal, setting.tahun - 1), setting.tahun + 1))
     per_tahun: dict[int, Cell] = {}
     for year in years:
         if year == setting.tahun:
@@ -154,7 +156,7 @@ def _indikator(
             per_tahun[year] = rea.tahun_lalu[year]
         else:
             per_tahun[year] = EMPTY
-    sd = rules.realisasi_sd_tahun([per_tahun[y].number for y in years], ind.metode_tahunan)
+    sd = rules.realisasi_sd_tahun([per_tahun[y].number for y in periode_years], ind.metode_tahunan)
     akhir_value, _ = rules.capaian(ind.polaritas, ind.target_akhir.value, _parsed_number(sd))
     previous = per_tahun.get(setting.tahun - 1, EMPTY).number
     nasional = rea.nasional if rea else EMPTY
@@ -168,6 +170,7 @@ def _indikator(
         predikat=rules.predikat(capped, setting.skala),
         alasan=alasan,
         years=years,
+        periode_years=periode_years,
         realisasi_per_tahun=per_tahun,
         realisasi_sd=sd,
         capaian_akhir=akhir_value,

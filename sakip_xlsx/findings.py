@@ -14,7 +14,7 @@ only; the finding keeps them beside the sentence made of them (`param`, in the J
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from string import Formatter
 
@@ -69,6 +69,9 @@ class Finding:
     JSON of `check`, a dashboard): `{"kode": "P1.3.1", "capaian": 14.285714285714286}`, figures
     as computed; only the sentence rounds them (14,29)."""
     variant: str | None = field(default=None, compare=False)
+    covers: tuple[str, ...] = field(default=(), compare=False)
+    """Further cells of the same sheet this one finding is about (a row whose four quarters
+    are unreadable for one reason): each is marked in the workbook like `cell`."""
     """Which of its kind's templates the message was made from (None: the main one)."""
 
     @property
@@ -78,7 +81,13 @@ class Finding:
         return self.sheet or ""
 
     def sort_key(self) -> tuple:
-        return (self.severity.rank, self.sheet or "", _cell_order(self.cell), self.code)
+        """Errors first; then as the workbook reads: its sheets in order, each by row."""
+        return (self.severity.rank, *self.place_key(), self.code)
+
+    def place_key(self) -> tuple:
+        """Where in the workbook: the sheet's place (input sheets in the workbook's order,
+        others after them by name), then row, then column."""
+        return (sheet_order(self.sheet), self.sheet or "", _cell_order(self.cell))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -91,6 +100,19 @@ class Finding:
             "saran": self.suggestion,
             "sel_terkait": list(self.related),
         }
+
+
+def sheet_order(sheet: str | None) -> int:
+    """The place of a sheet in the isian (Identitas first, SDM last); findings with no sheet
+    come first, other sheets after the input sheets."""
+    from .schema import INPUT_SHEETS
+
+    if not sheet:
+        return -1
+    for index, spec in enumerate(INPUT_SHEETS):
+        if spec.name == sheet:
+            return index
+    return len(INPUT_SHEETS)
 
 
 def _cell_order(cell: str | None) -> tuple[int, int]:
@@ -190,6 +212,62 @@ def finding(
         param={k: _plain(v) for k, v in param.items()},
         variant=variant,
     )
+
+
+ONE_PER_ROW = {"BACA-001": "baris", "BACA-005": "baris", "BACA-008": "baris"}
+"""Codes whose findings in one row for one reason become one finding (its `baris` variant
+names the cells): four unreadable quarters are one cause, not four."""
+_NAMING = {"sel", "kolom", "nilai", "triwulan"}
+"""The parameters that name a cell of the group; the others are the cause they share."""
+
+
+def one_per_cause(items: list[Finding]) -> list[Finding]:
+    """Findings of `ONE_PER_ROW` codes that share a sheet, a row and every parameter but the
+    cell, its column and its value, merged into one naming them all; others as they are."""
+    groups: dict[tuple, list[Finding]] = {}
+    order: list[tuple | Finding] = []
+    for item in items:
+        if item.code not in ONE_PER_ROW or item.variant is not None or not item.cell:
+            order.append(item)
+            continue
+        rest = tuple(sorted((k, repr(v)) for k, v in item.param.items() if k not in _NAMING))
+        key = (item.code, item.sheet, _cell_order(item.cell)[0], rest)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(item)
+    out = []
+    for entry in order:
+        if isinstance(entry, Finding):
+            out.append(entry)
+            continue
+        members = groups[entry]
+        out.append(members[0] if len(members) == 1 else _merged(members))
+    return out
+
+
+def _merged(members: list[Finding]) -> Finding:
+    first = members[0]
+    info = REGISTRY[first.code]
+    cells = [m.cell or "" for m in members]
+    param = {k: v for k, v in first.param.items() if k not in _NAMING}
+    param["sel"] = _span(cells)
+    if "kolom" in first.param:
+        param["kolom"] = ", ".join(dict.fromkeys(str(m.param["kolom"]) for m in members))
+    if "nilai" in first.param:
+        param["nilai"] = ", ".join(f"'{m.param['nilai']}'" for m in members)
+    merged = finding(
+        info, first.sheet, first.cell, first.related, variant=ONE_PER_ROW[first.code], **param
+    )
+    return replace(merged, covers=tuple(cells[1:]))
+
+
+def _span(cells: list[str]) -> str:
+    """`C18:F18` for cells side by side in a row, otherwise `C18, E18`."""
+    columns = [_cell_order(c)[1] for c in cells]
+    if columns == list(range(columns[0], columns[0] + len(columns))):
+        return f"{cells[0]}:{cells[-1]}"
+    return ", ".join(cells)
 
 
 def sort_findings(items: list[Finding]) -> list[Finding]:
@@ -353,6 +431,7 @@ UNREADABLE = define(
     "Tulis angka saja, boleh dengan satuan atau format Indonesia (mis. 81,9 atau 12 Laporan).",
     "Sel {sel} ({kolom}): '{nilai}' tidak dapat dibaca sebagai angka.",
     tahun="Sel {sel} ({kolom}): '{nilai}' bukan tahun.",
+    baris="Sel {sel} ({kolom}): {nilai} tidak dapat dibaca sebagai angka.",
 )
 ERROR_VALUE = define(
     "BACA-002",
@@ -382,6 +461,8 @@ UNIT_MISMATCH = define(
     "Satuan berbeda dengan satuan indikator",
     "Periksa apakah nilai ini memang untuk indikator tersebut; samakan satuannya.",
     "Sel {sel}: satuan '{satuan}' berbeda dengan satuan indikator {kode} '{satuan_indikator}'.",
+    baris="Sel {sel}: satuan '{satuan}' berbeda dengan satuan indikator {kode} "
+    "'{satuan_indikator}'.",
 )
 FRACTION_PERCENT = define(
     "BACA-006",
@@ -403,6 +484,7 @@ WRONG_QUARTER = define(
     "Label triwulan tidak sesuai kolom",
     "Triwulan hanya TW1-TW4; pindahkan nilai ke kolom triwulannya dan hapus labelnya.",
     "Sel {sel} ({kolom}) berlabel 'TW {triwulan}': '{nilai}'. Nilai tidak dipakai.",
+    baris="Sel {sel} ({kolom}) berlabel triwulan lain: {nilai}. Nilai tidak dipakai.",
 )
 NOT_A_NUMBER = define(
     "BACA-009",
@@ -421,8 +503,28 @@ NOT_ASSESSED = define(
     "Lengkapi target (bukan 0) dan realisasi indikator ini agar capaiannya dapat dihitung.",
     "Indikator {kode} ({indikator}) tidak dinilai: {alasan}.",
 )
+METODE_ASSUMED = define(
+    "HIT-002",
+    INFO,
+    "Realisasi triwulan dijumlah karena metode tidak diisi",
+    "Isi metode akumulasi di sheet Rencana Aksi: indikator persen atau indeks biasanya Akhir "
+    "(nilai triwulan terakhir), indikator jumlah kegiatan biasanya Jumlah.",
+    "Realisasi tahunan {kode} dihitung dari realisasi triwulan dengan metode Jumlah, karena "
+    "metode di sheet Rencana Aksi {sebab}.",
+)
 
 # --- consistency checks (SPEC §5): each run by its function in checks.py -------------------
+
+# what an empty or half-filled workbook lacks, sheet by sheet
+NOTHING_FILLED = define(
+    "ISI-001",
+    E,
+    "Bagian workbook belum diisi",
+    "Isi sheet itu dari dokumennya (lihat sheet Petunjuk); tanpa bagian ini LKIP tidak dapat "
+    "dihitung.",
+    "Sheet {sheet}: belum ada {bagian}.",
+)
+
 
 # across documents
 PK_VS_RENSTRA = define(

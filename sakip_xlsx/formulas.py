@@ -67,13 +67,22 @@ def capaian(t: str, r: str, polaritas: str, *, rentang_blank: bool = True) -> st
     )
 
 
-def capaian_rentang(low: float, high: float, r: str) -> str:
-    """Rentang: 100 inside [low, high], R/high*100 above, R/low*100 below. The bounds come
-    from a target typed as text (`80-90`), so they are written into the formula."""
+def capaian_rentang(low: float, high: float, r: str, polaritas: str) -> str:
+    """A range target: 100 inside [low, high]; outside, the nearest bound is the target —
+    R/bound*100, or (2 - R/bound)*100 for a Negatif indicator. The bounds come from a target
+    typed as text (`80-90`), so they are written into the formula."""
     lo, hi = number(low), number(high)
-    above = f"{r}/{hi}*100" if high else BLANK
-    below = f"{r}/{lo}*100" if low else BLANK
-    return f"IF(ISNUMBER({r}),IF({r}<{lo},{below},IF({r}>{hi},{above},100)),{BLANK})"
+    negatif = f"{polaritas}={text(Polaritas.NEGATIF)}"
+
+    def outside(bound: str, value: float) -> str:
+        if not value:
+            return BLANK
+        return f"IF({negatif},(2-{r}/{bound})*100,{r}/{bound}*100)"
+
+    return (
+        f"IF(ISNUMBER({r}),IF({r}<{lo},{outside(lo, low)},IF({r}>{hi},{outside(hi, high)},100)),"
+        f"{BLANK})"
+    )
 
 
 def ratio(part: str, whole: str) -> str:

@@ -181,6 +181,8 @@ class RencanaAksi:
     targets: tuple[Cell, Cell, Cell, Cell]
     metode: str
     row: int
+    metode_diisi: bool = True
+    """Whether the metode was typed (otherwise Jumlah is assumed, and a finding says so)."""
 
 
 @dataclass

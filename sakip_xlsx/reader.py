@@ -62,6 +62,7 @@ from .values import (
     is_percent_satuan,
     parse_value,
     plain_text,
+    shorten,
     unit_matches,
 )
 
@@ -160,7 +161,7 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
     _link(laporan)
     _check_units(laporan)
     unused_values(laporan, raw_rows)
-    laporan.findings = F.sort_findings(laporan.findings)
+    laporan.findings = F.sort_findings(F.one_per_cause(laporan.findings))
     return laporan
 
 
@@ -296,7 +297,7 @@ def _is_rupiah_word(unit: str) -> bool:
 
 def _problem_finding(parsed: Parsed, col: Column, sheet: str, ref: str) -> F.Finding:
     cell = {"sel": ref, "kolom": col.header.replace("{year}", "").strip()}
-    nilai = (parsed.raw or "")[:80]
+    nilai = shorten(parsed.raw or "", 80)
     if parsed.problem is Problem.WRONG_QUARTER:
         return F.finding(
             F.WRONG_QUARTER, sheet, ref, **cell, triwulan=parsed.quarter_label, nilai=nilai
@@ -438,7 +439,7 @@ def _unknown_column(
             sheet,
             _ref(index, header_row),
             tuple(f"{sheet}!{_ref(index, r)}" for r in sorted(filled)),
-            kolom=clean_text(header)[:60],
+            kolom=shorten(clean_text(header), 60),
             sheet=sheet,
             **values,
         )
@@ -536,7 +537,7 @@ def _read_field(
                     ref,
                     sel=ref,
                     kolom=col.header,
-                    nilai=text[:60],
+                    nilai=shorten(text, 60),
                     pilihan=tuple(col.choices),
                 )
             )
@@ -653,14 +654,14 @@ def _identitas_other_row(
                         ref,
                         variant="baris_judul",
                         sel=ref,
-                        nilai=clean_text(str(line[c]))[:40],
+                        nilai=shorten(clean_text(str(line[c])), 40),
                         sheet=spec.name,
                     )
                 )
         return
     values = [c for c in filled if c > 0]
     target = _ref(values[0], row_number) if values else f"A{row_number}"
-    name = clean_text(str(label))[:60] if not _is_blank(label) else "(tanpa label)"
+    name = shorten(clean_text(str(label)), 60) if not _is_blank(label) else "(tanpa label)"
     laporan.findings.append(
         F.finding(
             F.UNKNOWN_FIELD,
@@ -693,7 +694,7 @@ def _identitas_extra_cells(
                 ref,
                 variant="samping_isian",
                 sel=ref,
-                nilai=clean_text(str(value))[:40],
+                nilai=shorten(clean_text(str(value)), 40),
                 isian=col.header,
             )
         )
@@ -850,6 +851,7 @@ def _build_rencana_aksi(rows: list[RawRow], laporan: Laporan) -> None:
             tuple(_cell(raw, f"target_tw{q}") for q in range(1, 5)),  # type: ignore[arg-type]
             raw.choices.get("metode", Metode.JUMLAH),
             raw.row,
+            metode_diisi="metode" in raw.choices,
         )
 
 

@@ -80,7 +80,8 @@ def findings_text(result: Pemeriksaan, path: Path) -> str:
     if not result.findings:
         return f"{path.name}: tidak ada temuan."
     lines = [f"{path.name}: {_counts_line(result)}"]
-    by_sheet = sorted(result.findings, key=lambda f: (f.sheet or "", f.sort_key()))
+    # as the workbook reads: sheet by sheet in its order, each by row (errors first in a row)
+    by_sheet = sorted(result.findings, key=lambda f: (*f.place_key(), f.severity.rank, f.code))
     for sheet, items in groupby(by_sheet, key=lambda f: f.sheet or "(umum)"):
         lines.append("")
         lines.append(f"[{sheet}]")

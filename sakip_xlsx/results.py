@@ -36,7 +36,8 @@ class HasilIndikator:
     predikat: str
     alasan: str | None
     years: list[int]
-    """Years awal..tahun of the Renstra period, with the realisasi of each."""
+    """The years shown (Tabel 3.2): awal..tahun of the Renstra period, and the year before
+    tahun when tahun opens the period."""
     realisasi_per_tahun: dict[int, Cell]
     realisasi_sd: float | None
     capaian_akhir: float | None
@@ -44,6 +45,8 @@ class HasilIndikator:
     nasional: Cell
     selisih_nasional: float | None
     banding_nasional: str
+    periode_years: list[int] = field(default_factory=list)
+    """The years of the period up to tahun: those the Renstra progress (Tabel 3.3) counts."""
 
 
 @dataclass

@@ -41,32 +41,44 @@ formulas alike, so 90 computed as 89.99999999999999 is still 90 (A) on both side
 
 
 def capaian(polaritas: str, target: Parsed, realisasi: Parsed) -> tuple[float | None, str | None]:
-    """Capaian in percent units, or None with the reason it is *tidak dinilai*.
+    """Capaian in percent units, or None with the reason it is *tidak dinilai* (naming which
+    value is missing or unreadable: the target, the realisasi, or both).
 
-    Positif R/T x 100; Negatif (2T - R)/T x 100; Rentang: 100 inside the range, R/upper x 100
-    above it, R/lower x 100 below it.
+    Positif R/T x 100; Negatif (2T - R)/T x 100. A range target: 100 inside it; outside, the
+    nearest bound is the target and the polarity applies — positive (Rentang, or Positif)
+    R/bound x 100, negative (Negatif: less is better) (2 - R/bound) x 100.
     """
-    if target.problem is not None:
-        return None, "target tidak dapat dibaca"
-    if realisasi.problem is not None:
-        return None, "realisasi tidak dapat dibaca"
-    if realisasi.number is None:
+    t_bad, r_bad = target.problem is not None, realisasi.problem is not None
+    t_none = not t_bad and target.number is None and not target.is_range
+    r_none = not r_bad and realisasi.number is None
+    if t_bad and r_bad:
+        return None, "target dan realisasi tidak dapat dibaca"
+    if t_none and r_none:
+        return None, "target dan realisasi belum diisi"
+    if t_bad:
+        return None, "target tidak dapat dibaca" + (", realisasi belum diisi" if r_none else "")
+    if r_bad:
+        return None, "realisasi tidak dapat dibaca" + (", target belum diisi" if t_none else "")
+    if r_none:
         return None, "realisasi belum diisi"
     r = realisasi.number
-    if polaritas == Polaritas.RENTANG:
-        if not target.is_range:
-            return None, "polaritas Rentang tetapi target bukan rentang (mis. 80-90)"
-        low, high = target.lower, target.upper
-        if r < low:
-            return (r / low * 100.0, None) if low else (None, "batas bawah target 0")
-        if r > high:
-            return (r / high * 100.0, None) if high else (None, "batas atas target 0")
-        return 100.0, None
+    assert r is not None
     if target.is_range:
-        return None, "target berupa rentang tetapi polaritas bukan Rentang"
-    if target.number is None:
+        low, high = target.lower, target.upper
+        if low <= r <= high:
+            return 100.0, None
+        bound = low if r < low else high
+        if not bound:
+            return None, "batas target 0 tidak dapat dibagi"
+        if polaritas == Polaritas.NEGATIF:
+            return (2 - r / bound) * 100.0, None
+        return r / bound * 100.0, None
+    if polaritas == Polaritas.RENTANG:
+        return None, "polaritas Rentang tetapi target bukan rentang (mis. 80-90)"
+    if t_none:
         return None, "target belum diisi"
     t = target.number
+    assert t is not None
     if t == 0:
         return None, "target 0 tidak dapat dibagi"
     if polaritas == Polaritas.NEGATIF:

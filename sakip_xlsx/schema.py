@@ -375,7 +375,10 @@ RENSTRA = SheetSpec(
             POLARITAS,
             10,
             "Positif: makin tinggi makin baik. Negatif: makin rendah makin baik. "
-            "Rentang: target ditulis sebagai rentang, mis. 80-90.",
+            "Rentang: target rentang yang positif, mis. 80-90. Target rentang (80-90, 80 – 90, "
+            "80 s.d. 90) boleh untuk polaritas mana pun: di dalam rentang capaian 100; di luar, "
+            "batas terdekat menjadi target — Positif/Rentang: R/batas x 100 (60-70, R 77: 110); "
+            "Negatif: (2 - R/batas) x 100 (10-12, R 15: 75).",
             default="Positif",
         ),
         C(
@@ -669,7 +672,9 @@ def years_for(column: Column, tahun: int, periode: tuple[int, int]) -> list[int]
     if column.key == "target":
         return list(range(awal, akhir + 1))
     if column.key == "realisasi_lalu":
-        return list(range(awal, tahun))
+        # the years before the report year in the period, and always the year before it (in
+        # the first year of a period, Tabel 3.2 still compares with last year)
+        return list(range(min(awal, tahun - 1), tahun))
     return []
 
 

@@ -105,7 +105,7 @@ def _realisasi_years(laporan: Laporan, rows: list[RawRow]) -> None:
         if not key.startswith("realisasi_lalu:"):
             continue
         year = int(key.partition(":")[2])
-        if awal <= year < tahun:
+        if min(awal, tahun - 1) <= year < tahun:  # last year counts even before the period
             continue
         cells = [raw.refs[key] for raw in rows if key in raw.refs and _has_value(raw, key)]
         if not cells:

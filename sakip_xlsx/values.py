@@ -328,3 +328,15 @@ def format_id(number: float, decimals: int = 2) -> str:
 
 def format_rupiah(number: float) -> str:
     return "Rp " + format_id(round(number), 0)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with "…" when cut (a name
+    in a message or a chart label never ends mid-word)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-") + "…"

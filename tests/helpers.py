@@ -158,6 +158,25 @@ def variant_workbook(path: Path) -> Path:
         {
             "jenis": "Sasaran",
             "kode": "S3",
+            "kode_indikator": "IS7",
+            "indikator": "Angka pengaduan",
+            "satuan": "Kasus",
+            "polaritas": "Negatif",
+            "target:2024": "10-12",
+            "target_akhir": "10 s.d. 12",
+        },
+        {
+            "jenis": "Sasaran",
+            "kode": "S3",
+            "kode_indikator": "IS8",
+            "indikator": "Persentase rentang",
+            "satuan": "%",
+            "polaritas": "Positif",
+            "target:2024": "60 – 70",
+        },
+        {
+            "jenis": "Sasaran",
+            "kode": "S3",
             "kode_indikator": "IS6",
             "indikator": "Triwulan",
             "satuan": "Kegiatan",
@@ -183,6 +202,8 @@ def variant_workbook(path: Path) -> Path:
         {"kode": "IS3", "realisasi": 5},
         {"kode": "IS4", "realisasi": 3},
         {"kode": "IS5", "realisasi": 3},
+        {"kode": "IS7", "realisasi": 15},
+        {"kode": "IS8", "realisasi": "77%"},
         # only quarterly realisasi: the year's value is accumulated by the metode
         {"kode": "IS6", "realisasi_tw1": 12, "realisasi_tw2": 9, "realisasi_tw3": 11},
         {

@@ -36,7 +36,7 @@ def test_fill_writes_beside_the_input_and_prints_the_summary(tmp_path, puger_pat
     assert src.read_bytes() == before
     assert "97,75 %" in result.output and "AA" in result.output
     assert "89,86 %" in result.output
-    assert "6 error" in result.output
+    assert "3 error" in result.output
     assert str(out) in result.output
 
 

@@ -56,7 +56,8 @@ def test_capaian_tidak_dinilai_says_why(target, realisasi, reason):
 
 def test_rentang_needs_a_range_target():
     assert rules.capaian("Rentang", P(90), P(85))[0] is None
-    assert rules.capaian("Positif", P("80-90"), P(85))[0] is None
+    # a range target is measured with any polarity (SPEC §3): inside the range, 100
+    assert rules.capaian("Positif", P("80-90"), P(85))[0] == 100
 
 
 # --- capaian dibatasi ---------------------------------------------------------------------
@@ -263,3 +264,43 @@ def test_nilai_output_and_difference():
     assert rules.nilai_output(1_000.0, None, 88.0) is None
     assert rules.difference(14, 18) == -4
     assert rules.difference(None, 18) is None
+
+
+@pytest.mark.parametrize(
+    ("polaritas", "target", "realisasi", "expected"),
+    [
+        # SPEC §3, PermenPANRB's worked examples: positive 60-70, negative 10-12
+        ("Rentang", "60-70", 77, 110.0),
+        ("Rentang", "60 – 70", 48, 80.0),
+        ("Positif", "60 s.d. 70", 77, 110.0),
+        ("Positif", "60 sampai 70 %", 65, 100.0),
+        ("Negatif", "10-12", 9, 110.0),
+        ("Negatif", "10 - 12", 15, 75.0),
+        ("Negatif", "10-12", 11, 100.0),
+    ],
+)
+def test_range_targets_with_either_polarity(polaritas, target, realisasi, expected):
+    from sakip_xlsx import rules
+    from sakip_xlsx.values import parse_value
+
+    value, why = rules.capaian(polaritas, parse_value(target), parse_value(realisasi))
+    assert why is None and value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("target", "realisasi", "reason"),
+    [
+        (None, None, "target dan realisasi belum diisi"),
+        (None, 5, "target belum diisi"),
+        (5, None, "realisasi belum diisi"),
+        ("banyak", None, "target tidak dapat dibaca, realisasi belum diisi"),
+        ("banyak", "sedikit", "target dan realisasi tidak dapat dibaca"),
+        (None, "sedikit", "realisasi tidak dapat dibaca, target belum diisi"),
+    ],
+)
+def test_tidak_dinilai_says_which_value_is_missing(target, realisasi, reason):
+    from sakip_xlsx import rules
+    from sakip_xlsx.values import parse_value
+
+    value, why = rules.capaian("Positif", parse_value(target), parse_value(realisasi))
+    assert value is None and why == reason

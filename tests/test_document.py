@@ -13,8 +13,8 @@ from sakip_xlsx import document
 from sakip_xlsx.completed import completed_workbook
 from sakip_xlsx.completed.render import FIRST_DATA, HEADER_ROW
 from sakip_xlsx.document.spec import Call, Input, InputSpan, Ref, Span, Table
-from sakip_xlsx.document.summary import shorten
 from sakip_xlsx.pipeline import check
+from sakip_xlsx.values import shorten
 from tests.helpers import variant_workbook
 from tests.lo import recalculated_mismatches, requires_soffice
 

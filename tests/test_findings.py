@@ -21,6 +21,15 @@ from tests.helpers import minimal_rows, write_workbook
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _rows_of(sheet, keep):
+    """Only the rows of `sheet` that `keep` accepts."""
+
+    def change(rows, ident):
+        rows[sheet] = [r for r in rows[sheet] if keep(r)]
+
+    return change
+
+
 def _set(sheet, index, **values):
     def change(rows, ident):
         rows[sheet][index].update(values)
@@ -133,6 +142,11 @@ CASES = {
     "BACA-008": (_set("Rencana Aksi", 0, target_tw2="Tw 5. 20"), "Rencana Aksi!D2"),
     "BACA-009": (_set("Realisasi", 0, realisasi=True), "Realisasi!G2"),
     "HIT-001": (_set("Realisasi", 0, realisasi=None), "Realisasi!G2"),
+    "ISI-001": (_rows_of("Realisasi", keep=lambda r: r["kode"] != "IS1"), "Realisasi!A2"),
+    "HIT-002": (  # the sub kegiatan has no Rencana Aksi row: its quarters are summed
+        _set("Realisasi", 1, realisasi=None, realisasi_tw1=5, realisasi_tw2=7),
+        "Realisasi!C3",
+    ),
     "PK-001": (_set("PK", 0, target="85%"), "PK!E2"),
     "PK-002": (_set("RKT", 0, target=75), "RKT!G2"),
     "PK-003": (_set("PK", 1, anggaran=999), "PK!F3"),
@@ -218,6 +232,21 @@ VARIANT_CASES = {
         "Realisasi!Z2",
     ),
     ("BACA-001", "tahun"): (_ident(tahun_laporan="dua ribu"), "Identitas!B4"),
+    # one cause in one row, one finding: four unreadable quarters, two quarters in another unit
+    ("BACA-001", "baris"): (
+        _set(
+            "Rencana Aksi", 0, target_tw1="Kali", target_tw2="Kali", target_tw3="x", target_tw4="y"
+        ),
+        "Rencana Aksi!C2",
+    ),
+    ("BACA-008", "baris"): (
+        _set("Rencana Aksi", 0, target_tw2="Tw 4. 5", target_tw3="Tw 5. 5"),
+        "Rencana Aksi!D2",
+    ),
+    ("BACA-005", "baris"): (
+        _set("Rencana Aksi", 0, target_tw1="20 Kali", target_tw2="20 Kali"),
+        "Rencana Aksi!C2",
+    ),
     ("PK-003", "sub_kegiatan"): (_append("PK", kode=SUB, uraian="Sub A", anggaran=5), "PK!F4"),
     ("RA-002", "tanpa_baris"): (_drop("Rencana Aksi", 0), "Renstra!E3"),
     ("ANG-004", "kosong"): (_set("Realisasi", 1, realisasi_anggaran=None), "Realisasi!H3"),
@@ -403,3 +432,63 @@ def test_not_assessed_without_a_realisasi_row_points_at_the_renstra_row(tmp_path
     path = _build(tmp_path, _drop("Realisasi", 0))
     found = {(f.code, f.location) for f in check(path).findings}
     assert ("HIT-001", "Renstra!E3") in found
+
+
+def test_one_finding_per_cause_names_the_cells_and_marks_each(tmp_path):
+    from sakip_xlsx.completed.input_sheets import marks
+    from sakip_xlsx.reader import read_workbook
+
+    rows = minimal_rows()
+    rows["Rencana Aksi"][0].update(target_tw1="Kali", target_tw2="Kali", target_tw3="Kali")
+    found = [
+        f
+        for f in read_workbook(write_workbook(tmp_path / "q.xlsx", rows)).findings
+        if f.code == "BACA-001"
+    ]
+    assert len(found) == 1
+    assert found[0].message.startswith("Sel C2:E2 (Target TW1, Target TW2, Target TW3)")
+    assert found[0].covers == ("D2", "E2")
+    assert set(marks(found)) == {("Rencana Aksi", c) for c in ("C2", "D2", "E2")}
+
+
+def test_an_untouched_template_says_what_is_missing_sheet_by_sheet(tmp_path):
+    import sakip_xlsx
+
+    blank = sakip_xlsx.template(tmp_path / "kosong.xlsx", tahun=2024)
+    found = {(f.code, f.location) for f in check(blank).findings}
+    assert ("ISI-001", "Renstra!A2") in found and ("ISI-001", "RKT!A2") in found
+    assert ("STR-004", "Identitas!B2") in found  # nama instansi
+    assert sum(f.severity.value == "error" for f in check(blank).findings) >= 6
+
+
+def test_a_half_filled_workbook_names_the_missing_budget_and_realisasi(tmp_path):
+    rows = minimal_rows()
+    for row in rows["RKT"]:
+        row.pop("pagu", None)
+    rows["Realisasi"] = []
+    found = check(write_workbook(tmp_path / "h.xlsx", rows)).findings
+    messages = [f.message for f in found if f.code == "ISI-001"]
+    assert any("pagu anggaran" in m for m in messages)
+    assert any("realisasi indikator sasaran" in m for m in messages)
+
+
+def test_the_first_year_of_a_period_still_offers_last_years_realisasi(tmp_path):
+    import sakip_xlsx
+    from sakip_xlsx.pipeline import check as run
+
+    path = sakip_xlsx.template(tmp_path / "t.xlsx", tahun=2025, periode=(2025, 2029))
+    header = [c.value for c in openpyxl.load_workbook(path)["Realisasi"][1]]
+    assert "Realisasi 2024" in header
+    rows = minimal_rows()
+    rows["Realisasi"][0]["realisasi_lalu:2024"] = "70%"
+    rows["Realisasi"][0].pop("realisasi_lalu:2023", None)
+    filled = write_workbook(
+        tmp_path / "f.xlsx",
+        rows,
+        tahun=2025,
+        periode=(2025, 2029),
+    )
+    result = run(filled)
+    h = result.hasil.indikator["IS1"]
+    assert h.realisasi_per_tahun[2024].number == 70 and h.tren
+    assert not any(f.code == "STR-014" for f in result.findings)

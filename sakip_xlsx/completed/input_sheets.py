@@ -39,7 +39,8 @@ def marks(findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
     out: dict[tuple[str, str], list[Finding]] = {}
     for item in findings:
         if item.sheet and item.cell:
-            out.setdefault((item.sheet, item.cell), []).append(item)
+            for cell in (item.cell, *item.covers):
+                out.setdefault((item.sheet, cell), []).append(item)
     return out
 
 

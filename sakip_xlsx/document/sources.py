@@ -73,8 +73,9 @@ class Sources:
         return call("number_or", annual, accumulated)
 
     def capaian(self, kode: str, target: Cell, t: Expr, r: Expr) -> Expr:
-        """The capaian of an indicator: Rentang targets carry their bounds."""
-        ind = self.laporan.indikator.get(kode)
-        if ind is not None and ind.polaritas == Polaritas.RENTANG and target.value.is_range:
-            return call("capaian_rentang", target.value.lower, target.value.upper, r)
+        """The capaian of an indicator: a range target carries its bounds."""
+        if target.value.is_range:
+            return call(
+                "capaian_rentang", target.value.lower, target.value.upper, r, self.polaritas(kode)
+            )
         return call("capaian", t, r, self.polaritas(kode))

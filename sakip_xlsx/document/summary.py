@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..findings import Finding, Severity, counts
 from ..results import Hasil
 from ..schema import Jenis
+from ..values import shorten
 from .sources import Sources
 from .spec import Cell, Chart, Column, Expr, Layout, Ref, Row, Style, Table, call, live
 from .tables import T31, T38, TOTAL, cascade, sasaran_indikator
@@ -34,17 +35,6 @@ def tanggal(value) -> str:
     if hasattr(value, "month"):
         return f"{value.day} {BULAN[value.month - 1]} {value.year}"
     return str(value)
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut at a word boundary to at most `limit` characters, with "…" when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut and not text[limit - 1].isspace():
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.-") + "…"
 
 
 def _joined(*parts: str) -> str:

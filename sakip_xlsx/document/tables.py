@@ -123,7 +123,8 @@ def rule_note(hasil: Hasil) -> str:
     cap = "tanpa batas atas" if p.cap is None else f"dibatasi 0-{p.cap:g}"
     return (
         "Capaian: positif = realisasi/target x 100; negatif = (2 x target - realisasi)/target x "
-        f"100; rentang = 100 di dalam rentang. Capaian untuk predikat dan rata-rata {cap}. "
+        "100; target rentang = 100 di dalam rentang, di luar: batas terdekat sebagai target. "
+        f"Capaian untuk predikat dan rata-rata {cap}. "
         f"Predikat: {p.skala}. Target acuan: PK, bila kosong RKT, bila kosong Renstra."
     )
 
@@ -347,7 +348,7 @@ def tabel_33(src: Sources) -> Table:
         h = hasil.indikator[k]
         years = tuple(
             Ref(T31, k, "realisasi") if y == tahun else src.cell(h.realisasi_per_tahun[y])
-            for y in h.years
+            for y in h.periode_years
             if y == tahun or h.realisasi_per_tahun[y].sheet
         )
         sd = call("realisasi_sd_tahun", years, src.metode_tahunan(k))
