@@ -154,7 +154,7 @@ def realisasi_sd_tahun(cells: Sequence[str], metode: str) -> str:
 
 def judge(own: str, other: str, polaritas: str, words: tuple) -> str:
     """Spreadsheet form of `rules.judge`."""
-    d = rules.ROUND_DIGITS
+    d = rules.JUDGE_DIGITS
     same, better, worse = (text(w) for w in words)
     return (
         f"IF(AND(ISNUMBER({own}),ISNUMBER({other})),"

@@ -129,6 +129,7 @@ def write_document(
     from .word.pdf import PdfUnavailable, docx_to_pdf
 
     ident = result.hasil.laporan.identitas
+    require_tahun(result.hasil.laporan, "dokumen LKIP")
     lkip = document.lkip(result.hasil, result.findings)
     footer = document_footer(ident.nama_instansi, ident.tahun_laporan)
     template = Path(templat) if templat is not None else None
@@ -155,7 +156,9 @@ def rollover(source: str | Path, target: str | Path, force: bool = False) -> Pat
             f"File keluaran sama dengan file masukan ({source.name}); pilih nama lain."
         )
     check_target(target, force)
-    tahun, periode, identitas, rows, notes = rolled(check(source).hasil)
+    hasil = check(source).hasil
+    require_tahun(hasil.laporan, "isian tahun berikutnya")
+    tahun, periode, identitas, rows, notes = rolled(hasil)
     data = template_bytes(tahun, periode, identitas=identitas, rows=rows, catatan=notes)
     return write_atomically(target, data, force=force)
 
@@ -231,3 +234,19 @@ def impor_sipd(
     )
     write_atomically(target, data_bytes, force=force)
     return ImporSipd(source, export, target, tahun, applied, quarters, selisih)
+
+
+def require_tahun(laporan, what: str) -> int:
+    """The report year typed on Identitas, or a refusal naming its cell: a document or next
+    year's isian is never made for a year guessed from the Renstra."""
+    from .errors import SakipError
+
+    tahun = laporan.identitas.tahun_laporan
+    if tahun is None:
+        row = laporan.identitas.rows.get("tahun_laporan")
+        where = f"sel B{row}" if row else "isian 'Tahun laporan'"
+        raise SakipError(
+            f"{laporan.source}: Tahun laporan di sheet Identitas ({where}) kosong atau tidak "
+            f"terbaca; {what} memerlukannya. Isi tahun laporan lalu jalankan lagi."
+        )
+    return tahun

@@ -38,6 +38,9 @@ PREDIKAT_PERMENDAGRI_LOWEST = "Sangat Rendah"
 ROUND_DIGITS = 6
 """Comparisons with band bounds use the value rounded to 6 decimals, in Python and in the
 formulas alike, so 90 computed as 89.99999999999999 is still 90 (A) on both sides."""
+JUDGE_DIGITS = 2
+"""Two values compared for a trend (Membaik/Tetap) are compared as the tables print them:
+75,50 against 75,50 is Tetap, whatever lies in the third decimal."""
 
 
 def capaian(polaritas: str, target: Parsed, realisasi: Parsed) -> tuple[float | None, str | None]:
@@ -200,7 +203,7 @@ def judge(own: float | None, other: float | None, polaritas: str, words: tuple) 
     if own is None or other is None:
         return ""
     same, better, worse = words
-    if round(own, ROUND_DIGITS) == round(other, ROUND_DIGITS):
+    if round(own, JUDGE_DIGITS) == round(other, JUDGE_DIGITS):
         return same
     is_better = own > other if polaritas != Polaritas.NEGATIF else own < other
     return better if is_better else worse

@@ -18,7 +18,7 @@ from sakip_xlsx.cli import main
 from sakip_xlsx.document import narrative as N
 from sakip_xlsx.document.lkip import Heading, Labelled, Para
 from sakip_xlsx.pipeline import check
-from tests.helpers import variant_workbook
+from tests.helpers import minimal_rows, variant_workbook, write_workbook
 from tests.lo import requires_soffice
 
 NUMBER = re.compile(r"(?<![\w.,/])(-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)(?![\w/]|[.,]\d)")
@@ -299,3 +299,61 @@ def test_the_pdf_shows_chapters_signatures_and_figures(puger_path, tmp_path):
     for number in range(1, 5):
         assert f"Sasaran Strategis {number}:" in text
     assert "Halaman" in pages[-1]
+
+
+def test_text_pasted_from_word_with_control_characters_is_written(tmp_path):
+    rows = minimal_rows()
+    rows["Realisasi"][0]["faktor_pendorong"] = "Disalin dari tabel Word\r\x07 dan \x01 lagi"
+    made = sakip_xlsx.dokumen(write_workbook(tmp_path / "w.xlsx", rows), tmp_path / "w.docx")
+    assert "Disalin dari tabel Word" in _docx_text(made.output)
+
+
+def test_missing_realisasi_anggaran_is_said_to_be_missing(tmp_path):
+    rows = minimal_rows()
+    rows["Realisasi"][1].pop("realisasi_anggaran")
+    result = check(write_workbook(tmp_path / "a.xlsx", rows))
+    texts = " ".join(narrative_texts(result.hasil, result.findings))
+    assert "realisasi anggaran belum diisi" in texts
+    assert "Rp 0 " not in texts and "serapan 0,00 %" not in texts
+
+
+def test_sentences_judge_what_the_tables_print(tmp_path):
+    rows = minimal_rows()
+    rows["Renstra"][1]["satuan"] = "Indeks"
+    rows["RKT"][0]["target"] = 75.5
+    rows["PK"][0]["target"] = 75.5
+    rows["Realisasi"][0].update(realisasi=75.497, **{"realisasi_lalu:2023": 75.4985})
+    result = check(write_workbook(tmp_path / "r.xlsx", rows))
+    h = result.hasil.indikator["IS1"]
+    said = " ".join(N.indikator_sentences(result.hasil, "IS1"))
+    assert "belum mencapai" not in said and "tepat mencapai target" in said
+    assert "Realisasi sama dengan tahun 2023" in said and h.tren == "Tetap"
+
+
+def test_an_empty_workbook_gets_no_invented_conclusion(tmp_path):
+    blank = sakip_xlsx.template(tmp_path / "kosong.xlsx", tahun=2024)
+    result = check(blank)
+    paragraphs = document.lkip(result.hasil, result.findings).paragraphs()
+    text = " ".join(paragraphs)
+    assert "Semua indikator sasaran yang dapat dinilai mencapai" not in text
+    assert "Pada tahun 2024, [diisi instansi: nama instansi]" in text
+    assert "0 melampaui target" not in text
+
+
+def test_no_tahun_laporan_no_document(tmp_path):
+    path = write_workbook(tmp_path / "t.xlsx", minimal_rows(), identitas={"tahun_laporan": None})
+    result = CliRunner().invoke(main, ["dokumen", str(path), "-o", str(tmp_path / "t.docx")])
+    assert (
+        result.exit_code == 2 and "Tahun laporan" in result.output and "Identitas" in result.output
+    )
+    assert not (tmp_path / "t.docx").exists()
+
+
+@requires_soffice
+@pytest.mark.libreoffice
+def test_pdf_beside_an_input_in_the_current_folder(puger_path, tmp_path, monkeypatch):
+    shutil.copy(puger_path, tmp_path / "puger.xlsx")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["dokumen", "puger.xlsx", "--pdf"])
+    assert result.exit_code == 1, result.output  # written; the data has errors
+    assert (tmp_path / "puger-LKIP.pdf").exists()

@@ -225,7 +225,8 @@ def _bab_1(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
         Heading("BAB I PENDAHULUAN", 1),
         Heading("A. Latar Belakang", 2),
         Para(
-            f"{ident.nama_instansi} menyusun LKIP Tahun {hasil.pengaturan.tahun} untuk "
+            f"{ident.nama_instansi or N.placeholder('nama instansi')} menyusun LKIP Tahun "
+            f"{hasil.pengaturan.tahun} untuk "
             "mempertanggungjawabkan keberhasilan dan kegagalan pelaksanaan misi organisasi "
             "dalam mencapai sasaran strategis yang telah ditetapkan."
         ),

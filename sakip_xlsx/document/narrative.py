@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..findings import Finding, Severity
 from ..model import Cell, Indikator, Laporan
 from ..results import Hasil, HasilIndikator, HasilSasaran
-from ..rules import EFISIEN, ROUND_DIGITS
+from ..rules import EFISIEN
 from ..schema import MetodeEfisiensi, Polaritas
 from ..values import format_id
 
@@ -78,7 +78,12 @@ def _target_text(h: HasilIndikator) -> str | None:
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, ROUND_DIGITS)
+    """A figure as the sentence and the tables print it (two decimals): every verdict is
+    drawn from what the reader sees, so the words never contradict the number."""
+    return None if value is None else round(value, PRINTED_DIGITS)
+
+
+PRINTED_DIGITS = 2
 
 
 # --- one indicator ----------------------------------------------------------------------------
@@ -145,7 +150,7 @@ def _compared_with_last_year(hasil: Hasil, h: HasilIndikator) -> list[str]:
         return [f"Realisasi {tahun - 1} belum diisi, sehingga belum dapat dibandingkan."]
     satuan = h.indikator.satuan
     a, b = before.number, now
-    if _round(a) == _round(b):
+    if _round(a) == _round(b) or _with_unit(a, satuan) == _with_unit(b, satuan):
         return [f"Realisasi sama dengan tahun {tahun - 1} ({_with_unit(a, satuan)})."]
     direction = "naik" if b > a else "turun"
     better = (b > a) != (h.indikator.polaritas == Polaritas.NEGATIF)
@@ -238,15 +243,21 @@ def efisiensi_sentence(hasil: Hasil, hs: HasilSasaran) -> str:
             "tidak dinilai."
         )
     programs = ", ".join(hs.programs)
+    given = any(hasil.anggaran[p].realisasi is not None for p in hs.programs if p in hasil.anggaran)
     budget = (
         f"Program pendukungnya ({programs}) merealisasikan {rupiah(hs.realisasi)} dari pagu "
         f"{rupiah(hs.pagu)} (serapan {persen(hs.serapan)})."
-        if hs.pagu is not None and hs.realisasi is not None and hs.serapan is not None
-        else f"Pagu atau realisasi anggaran program pendukungnya ({programs}) belum lengkap."
+        if hs.pagu and hs.realisasi is not None and hs.serapan is not None and given
+        else f"Pagu atau realisasi anggaran program pendukungnya ({programs}) belum diisi lengkap."
     )
     verdict = "efisien" if hs.efisien == EFISIEN else "tidak efisien"
-    if hs.efisiensi is None:
-        return budget + " Efisiensinya belum dapat dihitung."
+    if hs.efisiensi is None or not given:
+        why = (
+            " (capaian kinerja sasaran atau serapan anggarannya belum ada)"
+            if hasil.pengaturan.metode_efisiensi != MetodeEfisiensi.PMK
+            else " (PMK 214/2017 memerlukan pagu, realisasi dan capaian output sub kegiatan)"
+        )
+        return budget + f" Efisiensinya belum dapat dihitung{why}."
     if hasil.pengaturan.metode_efisiensi == MetodeEfisiensi.PMK:
         return (
             f"{budget} Menurut PMK 214/2017, nilai efisiensi E = {persen(hs.efisiensi * 100)}, "
@@ -309,6 +320,11 @@ def rata_rata_sentence(hasil: Hasil) -> str:
 
 def bands_sentence(hasil: Hasil) -> str:
     b = bands(hasil)
+    total = sum(b.values())
+    if total == 0:
+        return "Belum ada indikator sasaran di Renstra."
+    if b["tidak dinilai"] == total:
+        return "Belum ada indikator sasaran yang dapat dinilai (target atau realisasinya kosong)."
     parts = [
         f"{b['melampaui']} melampaui target",
         f"{b['mencapai']} tepat mencapai target",
@@ -319,9 +335,19 @@ def bands_sentence(hasil: Hasil) -> str:
     return f"Dari indikator sasaran itu, {', '.join(parts[:-1])} dan {parts[-1]}."
 
 
+def realisasi_anggaran_diisi(hasil: Hasil) -> bool:
+    """Whether any realisasi anggaran was given at all (else a total of 0 means nothing)."""
+    return any(a.realisasi is not None for a in hasil.anggaran.values())
+
+
 def serapan_sentence(hasil: Hasil) -> str:
-    if hasil.total_serapan is None:
+    if hasil.total_serapan is None or not hasil.total_pagu:
         return "Pagu anggaran belum diisi, sehingga serapan belum dapat dihitung."
+    if not realisasi_anggaran_diisi(hasil):
+        return (
+            f"Pagu anggaran {rupiah(hasil.total_pagu)}; realisasi anggaran belum diisi, "
+            "sehingga serapan belum dapat dihitung."
+        )
     return (
         f"Realisasi anggaran {rupiah(hasil.total_realisasi)} dari pagu "
         f"{rupiah(hasil.total_pagu)}, serapan {persen(hasil.total_serapan)}."
@@ -351,8 +377,9 @@ def ikhtisar(hasil: Hasil, findings: list[Finding]) -> list[str]:
     """The Ikhtisar Eksekutif: the year in a few sentences."""
     laporan = hasil.laporan
     ident = laporan.identitas
+    instansi = ident.nama_instansi or placeholder("nama instansi")
     out = [
-        f"Pada tahun {hasil.pengaturan.tahun}, {ident.nama_instansi} mengukur kinerjanya dengan "
+        f"Pada tahun {hasil.pengaturan.tahun}, {instansi} mengukur kinerjanya dengan "
         f"{jumlah(len(hasil.sasaran))} sasaran strategis dan "
         f"{jumlah(len(laporan.sasaran_indikator()))} indikator sasaran.",
         rata_rata_sentence(hasil),
@@ -390,12 +417,15 @@ def penutup(hasil: Hasil) -> list[str]:
         and hasil.indikator[i.kode].capaian is not None
         and _round(hasil.indikator[i.kode].capaian) < 100
     ]
+    assessed = bands(hasil)
     if below:
         names = "; ".join(f"{h.indikator.kode} ({persen(h.capaian)})" for h in below)
         out.append(f"Indikator yang belum mencapai target dan perlu perhatian: {names}.")
-    else:
+    elif assessed["melampaui"] + assessed["mencapai"]:
         out.append("Semua indikator sasaran yang dapat dinilai mencapai atau melampaui target.")
-    if hasil.total_serapan is not None:
+    else:
+        out.append("Belum ada indikator sasaran yang dapat dinilai.")
+    if hasil.total_serapan is not None and realisasi_anggaran_diisi(hasil):
         out.append(f"Serapan anggaran mencapai {persen(hasil.total_serapan)}.")
     return out
 

@@ -9,6 +9,7 @@ deterministic: fixed document properties and zip entry times.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -38,6 +39,15 @@ from ..styles import FIXED_TIMESTAMP
 from ..values import format_id
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text a .docx can hold: control characters (a Word table cell pasted into Excel brings
+    `\r\x07`) become a space, never a crash."""
+    return _NOT_XML.sub(" ", text) if _NOT_XML.search(text) else text
+
+
 TABLE_FONT = Pt(8)
 MIN_WIDTH = 12
 """The narrowest column, in the width hints' characters."""
@@ -81,7 +91,7 @@ def _start(template: Path | None):
 
 def _properties(word, title: str) -> None:
     props = word.core_properties
-    props.title = title
+    props.title = xml_safe(title)
     props.author = "sakip-xlsx"
     props.last_modified_by = "sakip-xlsx"
     props.created = FIXED_TIMESTAMP
@@ -102,7 +112,7 @@ def _default_page(word, footer: str) -> None:
     normal.font.size = Pt(11)
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    run = paragraph.add_run(f"{footer} – Halaman " if footer else "Halaman ")
+    run = paragraph.add_run(xml_safe(f"{footer} – Halaman ") if footer else "Halaman ")
     run.font.size = Pt(8)
     _field(paragraph, "PAGE", "1", Pt(8))
 
@@ -152,11 +162,11 @@ def _block(word, block) -> None:
     elif isinstance(block, Bullets):
         style = _style(word, "List Number" if block.numbered else "List Bullet")
         for item in block.items:
-            word.add_paragraph(item, style=style)
+            word.add_paragraph(xml_safe(item), style=style)
     elif isinstance(block, Labelled):
         p = word.add_paragraph()
-        p.add_run(f"{block.label}: ").bold = True
-        run = p.add_run(block.text)
+        p.add_run(xml_safe(f"{block.label}: ")).bold = True
+        run = p.add_run(xml_safe(block.text))
         if block.text.startswith("[diisi instansi"):
             run.italic = True
             run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
@@ -180,24 +190,24 @@ def _block(word, block) -> None:
 
 def _heading(word, block: Heading) -> None:
     if block.level == 0:
-        p = word.add_paragraph(block.text, style=_style(word, "Title"))
+        p = word.add_paragraph(xml_safe(block.text), style=_style(word, "Title"))
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return
     if not block.toc:  # a heading that is not listed in the table of contents
         p = word.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = p.add_run(block.text)
+        run = p.add_run(xml_safe(block.text))
         run.bold = True
         run.font.size = Pt(14)
         return
-    p = word.add_paragraph(block.text, style=_style(word, f"Heading {block.level}"))
+    p = word.add_paragraph(xml_safe(block.text), style=_style(word, f"Heading {block.level}"))
     if block.level == 1:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def _para(word, block: Para) -> None:
     p = word.add_paragraph()
-    run = p.add_run(block.text)
+    run = p.add_run(xml_safe(block.text))
     if block.style in ("center", "strong_center"):
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run.bold = block.style == "strong_center"
@@ -254,7 +264,7 @@ def _table(word, block: TableBlock) -> None:
         p = word.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
-        run = p.add_run(block.caption)
+        run = p.add_run(xml_safe(block.caption))
         run.bold = True
         run.font.size = Pt(10)
     out = word.add_table(rows=1 + len(rows), cols=len(columns))
@@ -263,32 +273,36 @@ def _table(word, block: TableBlock) -> None:
     usable = Cm(16)
     hints = [max(c.width, MIN_WIDTH) for c in columns]  # "Satuan" whole, not "Satua n"
     out.autofit = False
-    for i, hint in enumerate(hints):
-        width = int(usable * hint / sum(hints))
+    # python-docx builds a row's cell list anew on every index: take each once (a kabupaten
+    # Tabel 3.6 has thousands of rows)
+    table_rows = list(out.rows)
+    grid = [list(row.cells) for row in table_rows]
+    widths = [int(usable * hint / sum(hints)) for hint in hints]
+    for i, width in enumerate(widths):
         out.columns[i].width = width  # the grid LibreOffice lays out by
-        for row in out.rows:
-            row.cells[i].width = width
-    header = out.rows[0]
-    _repeat_header(header)
+    for cells in grid:
+        for i, width in enumerate(widths):
+            cells[i].width = width
+    _repeat_header(table_rows[0])
     for i, column in enumerate(columns):
-        _cell_text(header.cells[i], column.heading, bold=True, center=True, shade="D9E2F3")
+        _cell_text(grid[0][i], column.heading, bold=True, center=True, shade="D9E2F3")
     for r, row in enumerate(rows, start=1):
         for i, column in enumerate(columns):
             cell = row.cells.get(column.key)
             text = "" if cell is None and (row.total or row.heading) else shown(cell)
             numeric = cell is not None and cell.style in NUMERIC
             bold = row.total or (cell is not None and cell.style in (Style.STRONG, Style.TOTAL))
-            _cell_text(out.rows[r].cells[i], text, bold=bold, right=numeric, center=text == "-")
+            _cell_text(grid[r][i], text, bold=bold, right=numeric, center=text == "-")
     if table.source:
         p = word.add_paragraph()
-        run = p.add_run(f"Sumber data: {table.source}.")
+        run = p.add_run(xml_safe(f"Sumber data: {table.source}."))
         run.italic = True
         run.font.size = Pt(8)
 
 
 def _cell_text(cell, text: str, bold=False, center=False, right=False, shade=None) -> None:
     paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     run.font.size = TABLE_FONT
     run.bold = bold
     if center:
@@ -332,7 +346,7 @@ def _signatures(word, block: Signatures) -> None:
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = paragraph.add_run(text)
+            run = paragraph.add_run(xml_safe(text))
             run.bold = bold
             run.underline = underline
 
@@ -360,7 +374,7 @@ def _contents(word, entries: list[tuple[int, str]]) -> None:
             instruction.text = ' TOC \\o "1-3" \\h \\z \\u '
             paragraph.add_run()._r.append(instruction)
             paragraph.add_run()._r.append(fld("separate"))
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_safe(text))
         run.bold = level == 1
         if i == len(entries) - 1:
             paragraph.add_run()._r.append(fld("end"))

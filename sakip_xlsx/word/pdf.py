@@ -36,7 +36,7 @@ def docx_to_pdf(docx: bytes, target: Path, force: bool = False) -> Path:
             "(paket libreoffice-writer) atau buka file DOCX di Word lalu simpan sebagai PDF."
         )
     with scratch_folder(target) as scratch:
-        folder = Path(scratch)
+        folder = Path(scratch).resolve()  # LibreOffice mishandles a relative `.~…` folder
         source = folder / "lkip.docx"
         source.write_bytes(docx)
         profile = folder / "profil"
