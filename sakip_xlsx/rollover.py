@@ -75,8 +75,11 @@ def rolled(hasil: Hasil) -> tuple[int, tuple[int, int], dict, Rows, list[str]]:
     for key in EMPTIED_IDENTITAS:
         identitas[key] = None
     identitas["tahun_laporan"] = tahun
-    identitas["pagu_tahun_lalu"] = hasil.total_pagu
-    identitas["realisasi_tahun_lalu"] = hasil.total_realisasi
+    # last year's totals, when last year had them (never an invented Rp 0)
+    budget = any(a.pagu is not None for a in hasil.anggaran.values())
+    spent = any(a.realisasi is not None for a in hasil.anggaran.values())
+    identitas["pagu_tahun_lalu"] = hasil.total_pagu if budget else None
+    identitas["realisasi_tahun_lalu"] = hasil.total_realisasi if spent else None
     rows = rows_of(laporan)
     for sheet, keys in EMPTIED.items():
         for record in rows[sheet]:
@@ -106,19 +109,18 @@ def _renstra_target(laporan: Laporan, kode: str, tahun: int) -> object:
 def _notes(hasil: Hasil, tahun: int, rows: dict) -> list[str]:
     laporan = hasil.laporan
     lalu = hasil.pengaturan.tahun
-    from .values import format_id
 
     return [
         "Catatan: isian ini dibuat dari workbook tahun lalu",
-        f"Isian tahun {tahun} ini dibuat dari workbook tahun {lalu} "
-        f"({laporan.identitas.nama_instansi}).",
+        f"Isian tahun {tahun} ini dibuat dari workbook tahun {lalu}"
+        + (f" ({laporan.identitas.nama_instansi})." if laporan.identitas.nama_instansi else "."),
         "Dibawa: Identitas, seluruh Renstra (kode, indikator, target setiap tahun), baris dan "
         "kode RKT, PK, Rencana Aksi dan Realisasi, serta data SDM.",
-        f"Identitas: tahun laporan {tahun}; pagu tahun lalu Rp {format_id(hasil.total_pagu, 0)} "
-        f"dan realisasi tahun lalu Rp {format_id(hasil.total_realisasi, 0)} dari workbook "
-        f"{lalu}. Tanggal penandatanganan, belanja operasi dan belanja modal dikosongkan.",
-        f"Target indikator sasaran di RKT dan PK diambil dari target Renstra {tahun}; "
-        "periksa kembali terhadap PK yang ditandatangani.",
+        f"Identitas: tahun laporan {tahun}; {_lalu(hasil)} Tanggal penandatanganan, belanja "
+        "operasi dan belanja modal dikosongkan.",
+        f"Target indikator sasaran di RKT dan PK diambil dari target Renstra {tahun} bila "
+        f"Renstra memuatnya (yang tidak, tetap target {lalu}); periksa kembali terhadap PK "
+        "yang ditandatangani.",
         f"Realisasi {lalu} setiap indikator sasaran dipindah ke kolom 'Realisasi {lalu}' di "
         "sheet Realisasi (untuk perbandingan di Tabel 3.2).",
         "Dikosongkan dan harus diisi: pagu sub kegiatan (RKT, dari DPA tahun ini), anggaran "
@@ -130,3 +132,17 @@ def _notes(hasil: Hasil, tahun: int, rows: dict) -> list[str]:
         f"{len(rows[PK.name])}, Rencana Aksi {len(rows[RENCANA_AKSI.name])}, Realisasi "
         f"{len(rows[REALISASI.name])}, SDM {len(rows[SDM.name])}.",
     ]
+
+
+def _lalu(hasil: Hasil) -> str:
+    """What the Catatan says of last year's budget, only what last year's workbook had."""
+    from .values import format_id
+
+    parts = []
+    if any(a.pagu is not None for a in hasil.anggaran.values()):
+        parts.append(f"pagu tahun lalu Rp {format_id(hasil.total_pagu, 0)}")
+    if any(a.realisasi is not None for a in hasil.anggaran.values()):
+        parts.append(f"realisasi tahun lalu Rp {format_id(hasil.total_realisasi, 0)}")
+    if not parts:
+        return "workbook tahun lalu tidak memuat pagu maupun realisasi anggaran."
+    return " dan ".join(parts) + f" dari workbook {hasil.pengaturan.tahun}."

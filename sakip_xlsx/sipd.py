@@ -51,7 +51,15 @@ LABELS = {key: names[0] for key, names in COLUMNS.items()}
 REQUIRED = ("kode_sub", "realisasi", "nomor")
 """Required columns, besides a date: Tanggal Dokumen or Tanggal SP2D."""
 
-KINDS = ("tidak_di_rkt", "tanpa_sipd", "tahun_lain", "ganda", "melebihi_pagu", "tidak_terbaca")
+KINDS = (
+    "tidak_di_rkt",
+    "tanpa_sipd",
+    "tahun_lain",
+    "ganda",
+    "melebihi_pagu",
+    "negatif",
+    "tidak_terbaca",
+)
 """Reconciliation kinds, in the order `reconcile` lists them."""
 
 _SUB_CODE = re.compile(r"^(\d+\.\d+\.\d+\.\d+\.\d+)\.(\d{1,4})$")
@@ -310,7 +318,11 @@ def _read_rows(
     seen: dict[tuple[str, str, str, str], SipdDokumen] = {}
     for number in rows:
         if number > last_coded:
-            break  # the total row and whatever stands under the table
+            if not _total_row(sheet.rows[number]) and _has_amount(sheet, number, columns):
+                # an amount under the table without a code and without a total's label:
+                # money that would otherwise vanish without a word
+                result.unreadable.append((number, "baris tanpa Kode Sub Kegiatan"))
+            continue  # the total row and whatever stands under the table
         doc = _document(sheet, number, columns, result, date1904)
         if doc is None:
             continue
@@ -342,6 +354,24 @@ def _read_rows(
             math.fsum(v for q in realisasi[kode] for v in q)
             - math.fsum(v for q in setoran[kode] for v in q)
         )
+
+
+_TOTAL_WORDS = ("jumlah", "total", "grand total")
+
+
+def _total_row(line: dict[int, object]) -> bool:
+    """A total row: some cell says so (Jumlah, Total)."""
+    return any(
+        isinstance(v, str) and v.strip().casefold().startswith(_TOTAL_WORDS) for v in line.values()
+    )
+
+
+def _has_amount(sheet: SheetGrid, number: int, columns: dict[str, int]) -> bool:
+    for key in ("realisasi", "setoran"):
+        col = columns.get(key)
+        if col is not None and not _is_blank(sheet.value(number, col)):
+            return True
+    return False
 
 
 def _amount(number: float) -> float:
@@ -505,6 +535,15 @@ def reconcile(laporan: Laporan, sipd: SipdRealisasi) -> list[Selisih]:
                 "tetapi tidak ada di sheet RKT isian.",
             )
             continue
+        if amount < 0:
+            add(
+                "negatif",
+                kode,
+                rows[0] if rows else 0,
+                item.kode,
+                f"Realisasi SIPD sub kegiatan {item.kode} tahun {tahun} negatif ({rupiah(amount)}, "
+                f"{_rows_text(rows)}): setoran melebihi realisasi; periksa dokumennya.",
+            )
         pagu = item.pagu.number
         if pagu is not None and amount > pagu + 0.005:
             alias = f" (di SIPD: {shown})" if shown != item.kode else ""

@@ -143,3 +143,17 @@ def test_a_workbook_written_back_from_its_model_reads_the_same(tmp_path, puger_p
     assert sorted((f.code, f.location) for f in new.findings) == sorted(
         (f.code, f.location) for f in old.findings
     )
+
+
+def test_a_year_without_budget_rolls_over_without_an_invented_rp_0(tmp_path):
+    rows = minimal_rows()
+    for row in rows["RKT"]:
+        row.pop("pagu", None)
+    rows["Realisasi"][1].pop("realisasi_anggaran")
+    source = write_workbook(tmp_path / "a.xlsx", rows)
+    out = sakip_xlsx.template(tmp_path / "b.xlsx", dari=source)
+    ident = read_workbook(out).identitas
+    assert ident.pagu_tahun_lalu.number is None and ident.realisasi_tahun_lalu.number is None
+    wb = openpyxl.load_workbook(out)
+    text = " ".join(str(r[0]) for r in wb["Catatan"].iter_rows(values_only=True) if r[0])
+    assert "Rp 0" not in text and "tidak memuat pagu maupun realisasi" in text

@@ -412,3 +412,24 @@ def test_module_needs_no_spreadsheet_writer_or_cli():
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             imported.add(node.module.split(".")[0])
     assert not imported & {"openpyxl", "xlsxwriter", "click"}
+
+
+def test_money_under_the_table_without_a_code_is_never_dropped_silently(tmp_path):
+    rows = [
+        _doc("7.01.01.2.02.0001", "SPP-1", _dt.date(2024, 3, 1), 100_000),
+        _doc("", "SPP-9", _dt.date(2024, 3, 2), 5_000_000),  # the last row, its code lost
+    ]
+    sipd = read_sipd(write_sipd(tmp_path / "s.xlsx", rows), 2024)
+    assert sipd.per_sub == {canonical_code("7.01.01.2.02.01"): 100_000}
+    assert [reason for _, reason in sipd.unreadable] == ["baris tanpa Kode Sub Kegiatan"]
+    # SIPD's own total row under the data is not a lost document
+    total = read_sipd(write_sipd(tmp_path / "t.xlsx", rows[:1], shape="titles"), 2024)
+    assert total.unreadable == []
+
+
+def test_setoran_above_realisasi_is_listed(tmp_path):
+    rows = [_doc("7.01.01.2.02.0001", "SPP-1", _dt.date(2024, 3, 1), 100_000, setoran=180_000)]
+    sipd = read_sipd(write_sipd(tmp_path / "s.xlsx", rows), 2024)
+    laporan = read_workbook(write_workbook(tmp_path / "isian.xlsx", minimal_rows()))
+    lines = [line for line in reconcile(laporan, sipd) if line.kind == "negatif"]
+    assert len(lines) == 1 and "Rp -80.000" in lines[0].message
