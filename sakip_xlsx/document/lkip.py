@@ -419,7 +419,21 @@ def _lampiran(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None
     doc.add(
         PageBreak(),
         Heading("LAMPIRAN II PENGUKURAN KINERJA", 1),
-        TableBlock(tables[T31], tuple(c.key for c in tables[T31].columns), tables[T31].title),
+        TableBlock(
+            tables[T31],
+            (
+                "kode",
+                "indikator",
+                "satuan",
+                "target",
+                "realisasi",
+                "capaian",
+                "dibatasi",
+                "predikat",
+                "keterangan",
+            ),
+            tables[T31].title,
+        ),
     )
 
 

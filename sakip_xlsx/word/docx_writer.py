@@ -49,8 +49,6 @@ def xml_safe(text: str) -> str:
 
 
 TABLE_FONT = Pt(8)
-MIN_WIDTH = 12
-"""The narrowest column, in the width hints' characters."""
 
 
 def docx_bytes(doc: LkipDocument, template: Path | None = None, footer: str = "") -> bytes:
@@ -267,17 +265,19 @@ def _table(word, block: TableBlock) -> None:
         run = p.add_run(xml_safe(block.caption))
         run.bold = True
         run.font.size = Pt(10)
+    texts = [_row_texts(row, block.columns) for row in rows]
     out = word.add_table(rows=1 + len(rows), cols=len(columns))
-    out.style = _style(word, "Table Grid", "Normal Table")
+    style = _style(word, "Table Grid", "Normal Table")
+    out.style = style
+    if style.name != "Table Grid":  # a pemda template without it: borders of our own
+        _borders(out)
     out.alignment = WD_TABLE_ALIGNMENT.CENTER
-    usable = Cm(16)
-    hints = [max(c.width, MIN_WIDTH) for c in columns]  # "Satuan" whole, not "Satua n"
     out.autofit = False
     # python-docx builds a row's cell list anew on every index: take each once (a kabupaten
     # Tabel 3.6 has thousands of rows)
     table_rows = list(out.rows)
     grid = [list(row.cells) for row in table_rows]
-    widths = [int(usable * hint / sum(hints)) for hint in hints]
+    widths = _widths(columns, texts)
     for i, width in enumerate(widths):
         out.columns[i].width = width  # the grid LibreOffice lays out by
     for cells in grid:
@@ -289,7 +289,7 @@ def _table(word, block: TableBlock) -> None:
     for r, row in enumerate(rows, start=1):
         for i, column in enumerate(columns):
             cell = row.cells.get(column.key)
-            text = "" if cell is None and (row.total or row.heading) else shown(cell)
+            text = texts[r - 1][i]
             numeric = cell is not None and cell.style in NUMERIC
             bold = row.total or (cell is not None and cell.style in (Style.STRONG, Style.TOTAL))
             _cell_text(grid[r][i], text, bold=bold, right=numeric, center=text == "-")
@@ -298,6 +298,74 @@ def _table(word, block: TableBlock) -> None:
         run = p.add_run(xml_safe(f"Sumber data: {table.source}."))
         run.italic = True
         run.font.size = Pt(8)
+
+
+def _row_texts(row, keys: tuple[str, ...]) -> list[str]:
+    """A row's texts in the columns shown; a total row's label sits in the first empty column
+    shown when its own column is not among them (Tabel 3.1's "Rata-rata capaian instansi")."""
+    out = []
+    for key in keys:
+        cell = row.cells.get(key)
+        if cell is None and (row.total or row.heading):
+            out.append("")
+        else:  # 97,75 % is never broken before its sign
+            out.append(shown(cell).replace(" %", "\u00a0%"))
+    if row.total or row.heading:
+        hidden = [
+            c.value
+            for k, c in row.cells.items()
+            if k not in keys and c.expr is None and isinstance(c.value, str) and c.value
+        ]
+        empty = [i for i, key in enumerate(keys) if key not in row.cells]
+        if hidden and empty:
+            out[empty[0]] = xml_safe(hidden[0])
+    return out
+
+
+MIN_COLUMN = Cm(1.3)
+"""The narrowest column: "Satuan" or "Target" in 8 pt bold, whole."""
+CHAR = Cm(0.19)
+"""About one character of 8 pt bold text."""
+PADDING = 3
+"""Characters' worth of a cell's left and right margins."""
+
+
+def _widths(columns, texts: list[list[str]]) -> list[int]:
+    """Column widths across the 16 cm of an A4 page: by the hints, but never narrower than
+    the longest figure of a column (a rupiah amount is never broken) nor than MIN_COLUMN."""
+    usable = Cm(16)
+    need = []
+    for i, column in enumerate(columns):
+        figures = [t[i] for t in texts if t[i] and t[i][0] in "-0123456789"]
+        words = [w for t in texts for w in t[i].split()] + column.heading.split()
+        longest_figure = max((len(t) for t in figures), default=0)
+        longest_word = min(max((len(w) for w in words), default=0), 16)
+        need.append(max(MIN_COLUMN, int(CHAR * (max(longest_figure, longest_word) + PADDING))))
+    hints = [max(c.width, 1) for c in columns]
+    if sum(need) >= usable:  # too many columns to give each its need: shrink them all alike
+        return [max(1, int(n * usable / sum(need))) for n in need]
+    widths = [max(need[i], int(usable * h / sum(hints))) for i, h in enumerate(hints)]
+    excess = sum(widths) - usable
+    room = [w - n for w, n in zip(widths, need, strict=True)]
+    if excess > 0 and sum(room) > 0:  # taken from the columns above their need, in proportion
+        widths = [
+            w - min(r, int(excess * r / sum(room)) + 1) for w, r in zip(widths, room, strict=True)
+        ]
+    return widths
+
+
+def _borders(table) -> None:
+    """Single borders on every cell, for a template whose styles lack "Table Grid"."""
+    props = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "4")
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), "808080")
+        borders.append(element)
+    props.append(borders)
 
 
 def _cell_text(cell, text: str, bold=False, center=False, right=False, shade=None) -> None:
