@@ -357,3 +357,36 @@ def test_pdf_beside_an_input_in_the_current_folder(puger_path, tmp_path, monkeyp
     result = CliRunner().invoke(main, ["dokumen", "puger.xlsx", "--pdf"])
     assert result.exit_code == 1, result.output  # written; the data has errors
     assert (tmp_path / "puger-LKIP.pdf").exists()
+
+
+def test_a_word_template_without_heading_styles_still_gets_headings(puger_path, tmp_path):
+    """Word keeps Heading 1-3 latent in styles.xml: they are defined, outline level and all,
+    so the table of contents finds the chapters."""
+    kop = Document()
+    styles = kop.styles.element
+    for style in list(styles):
+        name = style.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}name")
+        if name is not None and name.get(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val"
+        ) in ("heading 1", "heading 2", "heading 3", "Title", "Table Grid"):
+            styles.remove(style)
+    template = tmp_path / "kop.docx"
+    kop.save(str(template))
+    out = sakip_xlsx.dokumen(puger_path, tmp_path / "l.docx", templat=template).output
+    made = Document(str(out))
+    bab = [p for p in made.paragraphs if p.text == "BAB I PENDAHULUAN"][-1]  # not the TOC's
+    assert bab.style.name == "Heading 1"
+    assert "outlineLvl" in bab.style.element.xml
+    data_tables = [t for t in made.tables if "Kode" in t.rows[0].cells[0].text]
+    assert data_tables and all("tblBorders" in t._tbl.xml for t in data_tables)
+
+
+def test_empty_pk_and_sdm_are_said_to_be_missing(tmp_path):
+    rows = minimal_rows()
+    rows["PK"] = []
+    rows["SDM"] = []
+    result = check(write_workbook(tmp_path / "e.xlsx", rows))
+    text = " ".join(document.lkip(result.hasil, result.findings).paragraphs())
+    assert "[diisi instansi: Perjanjian Kinerja: sheet PK belum diisi]" in text
+    assert "[diisi instansi: data pegawai: sheet SDM belum diisi]" in text
+    assert "naskahnya dilampirkan" not in text

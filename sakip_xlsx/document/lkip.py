@@ -236,10 +236,13 @@ def _bab_1(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
         _or_placeholder(ident.struktur_organisasi, "struktur organisasi"),
         Heading("D. Sumber Daya Manusia", 2),
     )
-    for name in (T11, T12, T13):
-        table = tables[name]
-        keys = tuple(c.key for c in table.columns)
-        doc.add(TableBlock(table, keys, table.title))
+    if not hasil.laporan.sdm:
+        doc.add(Para(N.placeholder("data pegawai: sheet SDM belum diisi"), "placeholder"))
+    else:
+        for name in (T11, T12, T13):
+            table = tables[name]
+            keys = tuple(c.key for c in table.columns)
+            doc.add(TableBlock(table, keys, table.title))
     doc.add(
         Heading("E. Isu Strategis", 2),
         _or_placeholder(ident.isu_strategis, "isu strategis"),
@@ -262,18 +265,23 @@ def _bab_2(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
         ),
         TableBlock(t21, columns, t21.title),
         Heading(f"B. Perjanjian Kinerja Tahun {tahun}", 2),
-        Para(
-            "Perjanjian Kinerja memuat sasaran strategis, indikator dan target yang "
-            "diperjanjikan kepala instansi dengan atasannya, serta program dan anggarannya; "
-            "naskah lengkapnya dilampirkan."
-        ),
-        TableBlock(
-            tables[T22],
-            ("kode", "uraian", "indikator", "satuan", "target", "anggaran"),
-            tables[T22].title,
-        ),
-        PageBreak(),
     )
+    if hasil.laporan.pk:
+        doc.add(
+            Para(
+                "Perjanjian Kinerja memuat sasaran strategis, indikator dan target yang "
+                "diperjanjikan kepala instansi dengan atasannya, serta program dan anggarannya; "
+                "naskahnya dilampirkan."
+            ),
+            TableBlock(
+                tables[T22],
+                ("kode", "uraian", "indikator", "satuan", "target", "anggaran"),
+                tables[T22].title,
+            ),
+        )
+    else:
+        doc.add(Para(N.placeholder("Perjanjian Kinerja: sheet PK belum diisi"), "placeholder"))
+    doc.add(PageBreak())
 
 
 def _bab_3(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
@@ -391,6 +399,8 @@ def _lampiran(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None
         ),
         Signatures((atasan, kepala), _place_date(hasil)),
     )
+    if not laporan.pk:
+        doc.add(Para(N.placeholder("lampiran PK: sheet PK belum diisi"), "placeholder"))
     t22 = tables[T22]
     sasaran_rows = tuple(
         r.key

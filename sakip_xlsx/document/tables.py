@@ -697,6 +697,12 @@ def tabel_37(src: Sources) -> Table:
             ),
         }
         efisiensi = Ref(T37, kode, "efisiensi")
+        if not hs.programs:  # no program supports it: no budget, no efisiensi to show
+            for key in ("pagu", "realisasi", "serapan"):
+                del cells[key]
+            cells["keterangan"] = Cell("Tanpa program", Style.CENTER)
+            rows.append(Row(kode, cells))
+            continue
         if pmk and has_rows:
             subs = (Span(T36, "jenis"), Text(Jenis.SUB_KEGIATAN), *own_sasaran)
             nilai = call("sumifs", Span(T36, "nilai"), *subs)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -54,6 +55,7 @@ TABLE_FONT = Pt(8)
 def docx_bytes(doc: LkipDocument, template: Path | None = None, footer: str = "") -> bytes:
     """The .docx file of `doc` as bytes (same blocks, same bytes)."""
     word = _start(template)
+    _ensure_styles(word)
     _properties(word, doc.title)
     if template is None:
         _default_page(word, footer)
@@ -68,6 +70,34 @@ def docx_bytes(doc: LkipDocument, template: Path | None = None, footer: str = ""
     raw = io.BytesIO()
     word.save(raw)
     return _fixed_zip(raw.getvalue())
+
+
+HEADING_SIZES = {"Title": 24, "Heading 1": 16, "Heading 2": 13, "Heading 3": 12}
+
+
+def _ensure_styles(word) -> None:
+    """A template saved by Word keeps Heading 1-3, Title and the list styles latent (not in
+    styles.xml): define the missing ones, with their outline level, so that headings look
+    like headings and the table of contents finds them."""
+    names = {style.name for style in word.styles}
+    for name, size in HEADING_SIZES.items():
+        if name in names:
+            continue
+        style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = word.styles["Normal"]
+        style.font.bold = True
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.keep_with_next = True
+        if name.startswith("Heading"):
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), str(int(name[-1]) - 1))
+            style.element.get_or_add_pPr().append(level)
+    for name in ("List Bullet", "List Number"):
+        if name not in names:
+            style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = word.styles["Normal"]
+            style.paragraph_format.left_indent = Cm(0.8)
 
 
 def _start(template: Path | None):
