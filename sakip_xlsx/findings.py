@@ -221,6 +221,20 @@ _NAMING = {"sel", "kolom", "nilai", "triwulan"}
 """The parameters that name a cell of the group; the others are the cause they share."""
 
 
+ROW_NAMED = frozenset({"BACA-001", "BACA-002", "BACA-003", "BACA-004", "BACA-008", "BACA-009"})
+"""Codes whose sentence names the row by its code (`baris`), once the reader knows it."""
+
+
+def named_row(item: Finding, baris: str) -> Finding:
+    """`item` saying which row it is about (`baris IS2`) instead of the row number."""
+    if item.param.get("baris") == baris:
+        return item
+    info = REGISTRY[item.code]
+    param = {**item.param, "baris": baris}
+    out = finding(info, item.sheet, item.cell, item.related, variant=item.variant, **param)
+    return replace(out, covers=item.covers)
+
+
 def one_per_cause(items: list[Finding]) -> list[Finding]:
     """Findings of `ONE_PER_ROW` codes that share a sheet, a row and every parameter but the
     cell, its column and its value, merged into one naming them all; others as they are."""
@@ -429,23 +443,23 @@ UNREADABLE = define(
     E,
     "Nilai tidak dapat dibaca",
     "Tulis angka saja, boleh dengan satuan atau format Indonesia (mis. 81,9 atau 12 Laporan).",
-    "Sel {sel} ({kolom}): '{nilai}' tidak dapat dibaca sebagai angka.",
-    tahun="Sel {sel} ({kolom}): '{nilai}' bukan tahun.",
-    baris="Sel {sel} ({kolom}): {nilai} tidak dapat dibaca sebagai angka.",
+    "Sel {sel} ({kolom}) sheet {sheet}, {baris}: '{nilai}' tidak dapat dibaca sebagai angka.",
+    tahun="Sel {sel} ({kolom}) sheet {sheet}: '{nilai}' bukan tahun.",
+    baris="Sel {sel} ({kolom}) sheet {sheet}, {baris}: {nilai} tidak dapat dibaca sebagai angka.",
 )
 ERROR_VALUE = define(
     "BACA-002",
     E,
     "Sel berisi galat rumus",
     "Perbaiki rumus di sel itu atau ganti dengan nilainya.",
-    "Sel {sel} ({kolom}) berisi galat {nilai}.",
+    "Sel {sel} ({kolom}) sheet {sheet}, {baris}: berisi galat {nilai}.",
 )
 DATE_VALUE = define(
     "BACA-003",
     E,
     "Tanggal di kolom angka",
     "Format sel berubah menjadi tanggal; ubah format sel ke Angka/Teks lalu ketik ulang nilainya.",
-    "Sel {sel} ({kolom}) berisi tanggal {nilai}, bukan angka.",
+    "Sel {sel} ({kolom}) sheet {sheet}, {baris}: berisi tanggal {nilai}, bukan angka.",
 )
 NO_CACHED_VALUE = define(
     "BACA-004",
@@ -453,15 +467,17 @@ NO_CACHED_VALUE = define(
     "Rumus tanpa nilai tersimpan",
     "Buka dan simpan ulang file di Excel/LibreOffice agar hasil rumus ikut tersimpan, "
     "atau ganti rumus dengan nilainya.",
-    "Sel {sel} berisi rumus yang hasilnya tidak tersimpan di file; dianggap kosong.",
+    "Sel {sel} sheet {sheet}, {baris}: berisi rumus yang hasilnya tidak tersimpan di file; "
+    "dianggap kosong.",
 )
 UNIT_MISMATCH = define(
     "BACA-005",
     W,
     "Satuan berbeda dengan satuan indikator",
     "Periksa apakah nilai ini memang untuk indikator tersebut; samakan satuannya.",
-    "Sel {sel}: satuan '{satuan}' berbeda dengan satuan indikator {kode} '{satuan_indikator}'.",
-    baris="Sel {sel}: satuan '{satuan}' berbeda dengan satuan indikator {kode} "
+    "Sel {sel} sheet {sheet}: satuan '{satuan}' berbeda dengan satuan indikator {kode} "
+    "'{satuan_indikator}'.",
+    baris="Sel {sel} sheet {sheet}: satuan '{satuan}' berbeda dengan satuan indikator {kode} "
     "'{satuan_indikator}'.",
 )
 FRACTION_PERCENT = define(
@@ -469,7 +485,8 @@ FRACTION_PERCENT = define(
     W,
     "Pecahan pada indikator persen",
     "Untuk satuan %, tulis 90 atau 90% (bukan 0,9), atau beri sel format persen.",
-    "Sel {sel}: nilai {nilai:g} untuk indikator persen {kode}; maksudnya {persen:g}%?",
+    "Sel {sel} sheet {sheet}: nilai {nilai:g} untuk indikator persen {kode}; maksudnya "
+    "{persen:g}%?",
 )
 NOT_IN_LIST = define(
     "BACA-007",
@@ -483,15 +500,17 @@ WRONG_QUARTER = define(
     W,
     "Label triwulan tidak sesuai kolom",
     "Triwulan hanya TW1-TW4; pindahkan nilai ke kolom triwulannya dan hapus labelnya.",
-    "Sel {sel} ({kolom}) berlabel 'TW {triwulan}': '{nilai}'. Nilai tidak dipakai.",
-    baris="Sel {sel} ({kolom}) berlabel triwulan lain: {nilai}. Nilai tidak dipakai.",
+    "Sel {sel} ({kolom}) sheet {sheet}, {baris}: berlabel 'TW {triwulan}': '{nilai}'. Nilai "
+    "tidak dipakai.",
+    baris="Sel {sel} ({kolom}) sheet {sheet}, {baris}: berlabel triwulan lain: {nilai}. Nilai "
+    "tidak dipakai.",
 )
 NOT_A_NUMBER = define(
     "BACA-009",
     E,
     "Jenis nilai salah",
     "Isi sel dengan teks atau angka biasa.",
-    "Sel {sel} ({kolom}) berisi {nilai}.",
+    "Sel {sel} ({kolom}) sheet {sheet}, {baris}: berisi {nilai}.",
 )
 
 # --- computation (SPEC §3) -----------------------------------------------------------------

@@ -20,7 +20,7 @@ from . import findings as F
 from . import grid, reviu
 from .container import check_input_file
 from .errors import InputFileError
-from .grid import SheetGrid, column_letter
+from .grid import SheetGrid, column_index, column_letter
 from .model import (
     EMPTY,
     Cell,
@@ -161,7 +161,7 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
     _link(laporan)
     _check_units(laporan)
     unused_values(laporan, raw_rows)
-    laporan.findings = F.sort_findings(F.one_per_cause(laporan.findings))
+    laporan.findings = F.sort_findings(F.one_per_cause(_rows_named(laporan)))
     return laporan
 
 
@@ -241,7 +241,9 @@ def _parse_cell(
     no_cache: set[str],
 ) -> Cell:
     if value is None and ref in no_cache:
-        laporan.findings.append(F.finding(F.NO_CACHED_VALUE, sheet, ref, sel=ref))
+        laporan.findings.append(
+            F.finding(F.NO_CACHED_VALUE, sheet, ref, sel=ref, sheet=sheet, baris=_row_of(ref))
+        )
     quarter = None
     m = _QUARTER_COLUMN.search(col.key)
     if m:
@@ -295,8 +297,42 @@ def _is_rupiah_word(unit: str) -> bool:
     return unit.lower().strip(" .,-") in {"", "rupiah", "rp", "idr"}
 
 
+def _row_of(ref: str) -> str:
+    """`baris 18` from `C18`: until the row's code is known (`_rows_named`)."""
+    return "baris " + "".join(ch for ch in ref if ch.isdigit())
+
+
+def _rows_named(laporan: Laporan) -> list[F.Finding]:
+    """Reading findings name their row by its code (`baris IS2`) where the row has one, so a
+    message can be acted on without counting rows."""
+    out = []
+    for item in laporan.findings:
+        if item.code in F.ROW_NAMED and item.sheet and item.cell and "baris" in item.param:
+            kode = _row_code(laporan, item.sheet, item.cell)
+            if kode:
+                item = F.named_row(item, f"baris {kode}")
+        out.append(item)
+    return out
+
+
+def _row_code(laporan: Laporan, sheet: str, ref: str) -> str:
+    letters = laporan.columns.get(sheet, {})
+    letter = letters.get("kode_indikator") or letters.get("kode")
+    sheet_grid = laporan.grids.get(sheet)
+    if not letter or sheet_grid is None:
+        return ""
+    row = int("".join(ch for ch in ref if ch.isdigit()) or 0)
+    value = sheet_grid.value(row, column_index(letter))
+    return shorten(clean_text(str(value)), 30) if value not in (None, "") else ""
+
+
 def _problem_finding(parsed: Parsed, col: Column, sheet: str, ref: str) -> F.Finding:
-    cell = {"sel": ref, "kolom": col.header.replace("{year}", "").strip()}
+    cell = {
+        "sel": ref,
+        "kolom": col.header.replace("{year}", "").strip(),
+        "sheet": sheet,
+        "baris": _row_of(ref),
+    }
     nilai = shorten(parsed.raw or "", 80)
     if parsed.problem is Problem.WRONG_QUARTER:
         return F.finding(
@@ -610,6 +646,7 @@ def _read_identitas(
                             sel=ref,
                             kolom=col.header,
                             nilai=text,
+                            sheet=spec.name,
                         )
                     )
                 setattr(ident, col.key, year)
@@ -1018,6 +1055,7 @@ def _check_units(laporan: Laporan) -> None:
                     cell.sheet,
                     cell.ref,
                     sel=cell.ref,
+                    sheet=cell.sheet,
                     satuan=parsed.unit,
                     kode=kode,
                     satuan_indikator=satuan,
@@ -1037,6 +1075,7 @@ def _check_units(laporan: Laporan) -> None:
                     cell.sheet,
                     cell.ref,
                     sel=cell.ref,
+                    sheet=cell.sheet,
                     nilai=parsed.raw or parsed.number,
                     kode=kode,
                     persen=parsed.number * 100,

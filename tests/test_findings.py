@@ -352,9 +352,15 @@ def test_a_format_spec_fixes_the_decimals():
     info = F.CAPAIAN_FAR_ABOVE
     assert F.finding(info, kode="IS1", capaian=200.0).message == "Capaian IS1 = 200,00 %."
     assert F.finding(info, kode="IS1", capaian=1234.5).message == "Capaian IS1 = 1.234,50 %."
-    frac = F.finding(F.FRACTION_PERCENT, sel="C2", nilai=0.125, kode="IS1", persen=12.5)
-    assert frac.message == "Sel C2: nilai 0,125 untuk indikator persen IS1; maksudnya 12,5%?"
-    typed = F.finding(F.FRACTION_PERCENT, sel="C2", nilai="0,9", kode="IS1", persen=90.0)
+    frac = F.finding(
+        F.FRACTION_PERCENT, sel="C2", sheet="Realisasi", nilai=0.125, kode="IS1", persen=12.5
+    )
+    assert frac.message == (
+        "Sel C2 sheet Realisasi: nilai 0,125 untuk indikator persen IS1; maksudnya 12,5%?"
+    )
+    typed = F.finding(
+        F.FRACTION_PERCENT, sel="C2", sheet="Realisasi", nilai="0,9", kode="IS1", persen=90.0
+    )
     assert "nilai 0,9 untuk" in typed.message
 
 
