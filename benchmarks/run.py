@@ -1,26 +1,28 @@
-"""Kabupaten-scale benchmark of `sakip-xlsx fill` against the I/O floor.
+"""`sakip-xlsx fill` against a fair floor, at realistic shapes.
 
-Generates a synthetic input workbook through the project's own schema (the same writer as the
-template), then measures in one run:
+For each shape the script generates a filled input workbook through the project's own schema,
+then measures, each as a separate process (median of --runs):
 
-- fill end to end: `python -m sakip_xlsx fill` as a process, median of --runs runs;
-- the I/O floor: an openpyxl read-only read of every cell of the same input plus an xlsxwriter
-  write of as many cells as the completed workbook has (formulas with cached values for the
-  formula cells), also as a process, median of --runs runs;
-- peak RSS of the fill processes.
+- fill end to end: `python -m sakip_xlsx fill`;
+- the fair floor (`benchmarks/floor.py`): the same input read the way the reader reads it (the
+  streaming grid of every sheet), and exactly fill's cells written (formats, strings, numbers,
+  formula texts with cached values, row heights, page setup, charts) with the same workbook
+  options and worksheet class, replayed from a log captured in an untimed fill run. The two
+  output files are byte-identical; what the floor leaves out is the computation being judged.
+- the uncompressed sheet XML of both, and the peak RSS of the fill process.
 
-The last line is machine-readable:
-RATIO fill/floor=X.XX fill_s=... floor_s=... rss_mb=... subkegiatan=... indikator=...
+Shapes: `dinas` (30 programs, 150 kegiatan, 900 sub kegiatan, 300 indicators) and `kabupaten`
+(5,000 sub kegiatan, 1,000 indicators). One machine-readable line per shape:
+RATIO shape=... fill/floor=X.XX fill_s=... floor_s=... fill_xml_mb=... floor_xml_mb=...
+rss_mb=... subkegiatan=... indikator=...
 
-    python benchmarks/run.py                 # defaults: 5,000 sub kegiatan, 1,000 indicators
-    python benchmarks/run.py --sasaran 20 --indikator 5 --program 20 --kegiatan 5 --sub 5
+    python benchmarks/run.py                   # both shapes
+    python benchmarks/run.py --shape dinas --runs 5
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -205,111 +207,91 @@ def generate(
     return subs, len(indicator_codes)
 
 
-def count_cells(path: Path) -> tuple[int, int]:
-    """(cells, formula cells) of a workbook, counted in its sheet XML."""
-    cells = formulas = 0
+SHAPES = {
+    # sasaran, indicators per sasaran, programs, kegiatan per program, sub per kegiatan, SDM
+    "dinas": (30, 10, 30, 5, 6, 60),
+    "kabupaten": (100, 10, 100, 10, 5, 300),
+}
+
+
+def xml_mb(path: Path) -> float:
+    """Uncompressed size of the sheet XML of a workbook, in MB."""
     with zipfile.ZipFile(path) as zf:
-        for name in zf.namelist():
-            if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"):
-                data = zf.read(name)
-                cells += len(re.findall(rb"<c ", data))
-                formulas += data.count(b"<f>")
-    return cells, formulas
+        return (
+            sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/")) / 1e6
+        )
 
 
-def floor(path: Path, cells: int, formulas: int, out: Path) -> None:
-    """The I/O floor: read every cell of the input, write as many cells as the output has."""
-    import openpyxl
-    import xlsxwriter
-
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    seen = 0
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                _ = (c.value, c.number_format)
-                seen += 1
-    wb.close()
-    book = xlsxwriter.Workbook(out, {"strings_to_formulas": False})
-    ws = book.add_worksheet("S")
-    width = 20
-    for n in range(cells):
-        r, c = divmod(n, width)
-        if n < formulas:
-            ws.write_formula(r, c, f'=IF(ISNUMBER(A{r + 1}),A{r + 1}*2,"")', None, n * 2)
-        elif n % 2:
-            ws.write_number(r, c, n * 1.5)
-        else:
-            ws.write_string(r, c, f"teks {n}")
-    book.close()
+RSS_WRAPPER = (
+    "import resource, sys, runpy\n"
+    "sys.argv = ['sakip-xlsx'] + sys.argv[1:]\n"
+    "try:\n"
+    "    runpy.run_module('sakip_xlsx', run_name='__main__')\n"
+    "finally:\n"
+    "    print('RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+)
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB when the process reports it)."""
     start = time.perf_counter()
-    subprocess.run(cmd, check=False, capture_output=True)
-    return time.perf_counter() - start
+    done = subprocess.run(cmd, check=False, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    rss = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("RSS_KB")]
+    return seconds, (int(rss[-1]) / 1024 if rss else 0.0)
+
+
+def measure(shape: str, runs: int, folder: Path) -> str:
+    sasaran, indikator, program, kegiatan, sub, sdm = SHAPES[shape]
+    source = folder / f"{shape}.xlsx"
+    subs, indicators = generate(source, sasaran, indikator, program, kegiatan, sub, sdm)
+    floor_py = str(Path(__file__).resolve().parent / "floor.py")
+    log = folder / f"{shape}.pickle"
+    captured = folder / f"{shape}-captured.xlsx"
+    subprocess.run(
+        [sys.executable, floor_py, "capture", str(source), str(captured), str(log)], check=True
+    )
+    fill_out, floor_out = folder / f"{shape}-LKIP.xlsx", folder / f"{shape}-floor.xlsx"
+    fill_cmd = [
+        sys.executable,
+        "-c",
+        RSS_WRAPPER,
+        "fill",
+        str(source),
+        "-o",
+        str(fill_out),
+        "--force",
+    ]
+    floor_cmd = [sys.executable, floor_py, "replay", str(source), str(log), str(floor_out)]
+    fills = [timed(fill_cmd) for _ in range(runs)]
+    floors = [timed(floor_cmd)[0] for _ in range(runs)]
+    fill_s = statistics.median(t for t, _ in fills)
+    floor_s = statistics.median(floors)
+    same = fill_out.read_bytes() == floor_out.read_bytes()
+    print(
+        f"{shape}: input {source.stat().st_size / 1e6:.1f} MB; fill runs "
+        + ", ".join(f"{t:.2f}" for t, _ in fills)
+        + " s; floor runs "
+        + ", ".join(f"{t:.2f}" for t in floors)
+        + f" s; outputs byte-identical: {same}"
+    )
+    return (
+        f"RATIO shape={shape} fill/floor={fill_s / floor_s:.2f} fill_s={fill_s:.2f} "
+        f"floor_s={floor_s:.2f} fill_xml_mb={xml_mb(fill_out):.1f} "
+        f"floor_xml_mb={xml_mb(floor_out):.1f} rss_mb={max(r for _, r in fills):.0f} "
+        f"subkegiatan={subs} indikator={indicators}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sasaran", type=int, default=100)
-    parser.add_argument("--indikator", type=int, default=10, help="indicators per sasaran")
-    parser.add_argument("--program", type=int, default=100)
-    parser.add_argument("--kegiatan", type=int, default=10, help="kegiatan per program")
-    parser.add_argument("--sub", type=int, default=5, help="sub kegiatan per kegiatan")
-    parser.add_argument("--sdm", type=int, default=300)
+    parser.add_argument("--shape", choices=[*SHAPES, "both"], default="both")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument(
-        "--floor", nargs=4, metavar=("INPUT", "CELLS", "FORMULAS", "OUT"), help=argparse.SUPPRESS
-    )
     args = parser.parse_args()
-    if args.floor:
-        floor(Path(args.floor[0]), int(args.floor[1]), int(args.floor[2]), Path(args.floor[3]))
-        return
-
+    shapes = list(SHAPES) if args.shape == "both" else [args.shape]
     with tempfile.TemporaryDirectory(prefix="sakip-bench-") as tmp:
-        folder = Path(tmp)
-        source = folder / "kabupaten.xlsx"
-        start = time.perf_counter()
-        subs, indicators = generate(
-            source, args.sasaran, args.indikator, args.program, args.kegiatan, args.sub, args.sdm
-        )
-        print(
-            f"input: {source.stat().st_size / 1e6:.1f} MB, {subs} sub kegiatan, "
-            f"{indicators} indikator sasaran (generated in {time.perf_counter() - start:.1f} s)"
-        )
-        out = folder / "kabupaten-LKIP.xlsx"
-        fill_cmd = [
-            sys.executable,
-            "-m",
-            "sakip_xlsx",
-            "fill",
-            str(source),
-            "-o",
-            str(out),
-            "--force",
-        ]
-        fill_times = [timed(fill_cmd) for _ in range(args.runs)]
-        rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        cells, formulas = count_cells(out)
-        print(f"output: {out.stat().st_size / 1e6:.1f} MB, {cells} cells, {formulas} formulas")
-        floor_cmd = [
-            sys.executable,
-            str(Path(__file__).resolve()),
-            "--floor",
-            str(source),
-            str(cells),
-            str(formulas),
-            str(folder / "floor.xlsx"),
-        ]
-        floor_times = [timed(floor_cmd) for _ in range(args.runs)]
-        fill_s, floor_s = statistics.median(fill_times), statistics.median(floor_times)
-        print("fill runs: " + ", ".join(f"{t:.2f}" for t in fill_times) + " s")
-        print("floor runs: " + ", ".join(f"{t:.2f}" for t in floor_times) + " s")
-        print(
-            f"RATIO fill/floor={fill_s / floor_s:.2f} fill_s={fill_s:.2f} floor_s={floor_s:.2f} "
-            f"rss_mb={rss_mb:.0f} subkegiatan={subs} indikator={indicators}"
-        )
+        lines = [measure(shape, args.runs, Path(tmp)) for shape in shapes]
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":

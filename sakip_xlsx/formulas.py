@@ -29,6 +29,15 @@ def cell_ref(sheet: str, col_letter: str, row: int) -> str:
     return f"{quote_sheet(sheet)}!${col_letter}${row}"
 
 
+def local_ref(col_letter: str, row: int) -> str:
+    """`$C$5`: a cell of the sheet the formula stands on (no sheet name needed)."""
+    return f"${col_letter}${row}"
+
+
+def local_area(col_letter: str, first_row: int, last_row: int) -> str:
+    return f"${col_letter}${first_row}:${col_letter}${last_row}"
+
+
 def ref(sheet: str, cell: str, absolute: bool = True) -> str:
     """`'Sheet'!$C$5` from a sheet name and an A1 reference."""
     col = cell.rstrip("0123456789")

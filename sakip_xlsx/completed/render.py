@@ -78,6 +78,8 @@ class Renderer:
     def __init__(self, book: Book) -> None:
         self.book = book
         self.placed: dict[str, Placement] = {}
+        self.current: str | None = None
+        """The table being written: references into it need no sheet name."""
         self._functions: dict[str, object] = {}
         self._formats = {style: book.fmt[name] for style, name in STYLE_FORMATS.items()}
         self._formats[Style.FRACTION] = book.custom("tool", "0.00%")
@@ -111,6 +113,8 @@ class Renderer:
         kind = type(expr)
         if kind is Ref:
             where = self._placement(expr.table)
+            if expr.table == self.current:  # on its own sheet: no sheet name, shorter formulas
+                return X.local_ref(where.letters[expr.col], where.rows[expr.row])
             return X.cell_ref(expr.table, where.letters[expr.col], where.rows[expr.row])
         if kind is Call:
             fn = self._functions.get(expr.fn)
@@ -125,6 +129,8 @@ class Renderer:
             last = where.body_last if expr.last is None else where.rows[expr.last]
             if last < first:
                 return None
+            if expr.table == self.current:
+                return X.local_area(where.letters[expr.col], first, last)
             return X.column_area(expr.table, where.letters[expr.col], first, last)
         if kind is Text:
             return X.text(expr.value)
@@ -176,6 +182,7 @@ class Renderer:
         given, then finish the sheet."""
         f = self.book.fmt
         placement = self.place(table, columns)
+        self.current = table.name
         keys = [column.key for column in columns]
         ws.write_string(0, 0, table.title, f["title"])
         if table.layout is Layout.FORM:
@@ -214,6 +221,7 @@ class Renderer:
         repeat = None if table.layout is Layout.FORM else (HEADER_ROW, NUMBER_ROW)
         page_setup(ws, repeat_rows=repeat, footer=self.book.footer)
         ws.finish()
+        self.current = None
 
     def _chart(self, ws, table: Table, where: Placement, chart: Chart, col: int, n: int) -> None:
         first, last = where.rows[chart.first], where.rows[chart.last]

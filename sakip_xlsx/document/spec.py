@@ -57,7 +57,7 @@ class Style(StrEnum):
 # --- expressions ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Ref:
     """One cell of a table of this document."""
 
@@ -66,7 +66,7 @@ class Ref:
     col: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Span:
     """One column of a table over a run of rows: from row `first` to row `last` (keys), or the
     table's whole body (every row above its total rows) when they are None. A span over no row
@@ -78,7 +78,7 @@ class Span:
     last: Hashable | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Input:
     """A cell of an input sheet, where the user typed it (sheet name and A1 address)."""
 
@@ -86,7 +86,7 @@ class Input:
     cell: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class InputSpan:
     """A column of an input sheet over rows `first`..`last` (1-based, as the user sees them)."""
 
@@ -96,28 +96,28 @@ class InputSpan:
     last: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Text:
     """A text constant."""
 
     value: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Criterion:
     """A text matched exactly by a conditional sum (no wildcards, no operators)."""
 
     value: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Num:
     """A number constant."""
 
     value: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Blank:
     """Nothing: the result of a rule whose input is missing."""
 
@@ -125,7 +125,7 @@ class Blank:
 BLANK = Blank()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Call:
     """Rule `fn` (a function of the renderer's formula module) over `args`.
 
