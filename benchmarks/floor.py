@@ -141,6 +141,9 @@ def read_like_the_reader(source: Path) -> int:
 
 
 def replay(source: Path, log_path: Path, out: Path) -> None:
+    import gc
+
+    gc.disable()  # the same setting fill runs with (pipeline.collector_paused)
     read_like_the_reader(source)
     log = pickle.loads(log_path.read_bytes())
     objects: dict[int, object] = {}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 from .atomic import (
@@ -19,13 +22,30 @@ from .reader import read_workbook
 from .results import DokumenResult, FillResult, ImporSipd, Pemeriksaan
 
 
-def check(path: str | Path) -> Pemeriksaan:
-    laporan = read_workbook(path)
-    hasil = compute(laporan)
-    from .checks import run_checks
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a workbook is read, computed and written: the
+    model, the tables and the cells are hundreds of thousands of small objects without
+    cycles, and with the collector on, its full passes over them took most of the time (the
+    kabupaten tables: 3.7 s to build, 0.4 s without). It is switched back on afterwards,
+    and what it would have found is collected then."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
-    findings = sort_findings([*laporan.findings, *hasil.findings, *run_checks(hasil)])
-    return Pemeriksaan(hasil, findings)
+
+def check(path: str | Path) -> Pemeriksaan:
+    with collector_paused():
+        laporan = read_workbook(path)
+        hasil = compute(laporan)
+        from .checks import run_checks
+
+        findings = sort_findings([*laporan.findings, *hasil.findings, *run_checks(hasil)])
+        return Pemeriksaan(hasil, findings)
 
 
 def default_output(path: Path) -> Path:
@@ -57,7 +77,7 @@ def fill(
     if dokumen:
         _document_targets(source, document_target, pdf, templat, force)
     result = check(source)
-    with atomic_target(target, force=force) as tmp:
+    with atomic_target(target, force=force) as tmp, collector_paused():
         added: list[Finding] = []
         formulas = write_completed_workbook(tmp, result.hasil, result.findings, added)
     findings = sort_findings([*result.findings, *added]) if added else result.findings
@@ -130,10 +150,11 @@ def write_document(
 
     ident = result.hasil.laporan.identitas
     require_tahun(result.hasil.laporan, "dokumen LKIP")
-    lkip = document.lkip(result.hasil, result.findings)
-    footer = document_footer(ident.nama_instansi, ident.tahun_laporan)
-    template = Path(templat) if templat is not None else None
-    data = docx_bytes(lkip, template, footer)
+    with collector_paused():
+        lkip = document.lkip(result.hasil, result.findings)
+        footer = document_footer(ident.nama_instansi, ident.tahun_laporan)
+        template = Path(templat) if templat is not None else None
+        data = docx_bytes(lkip, template, footer)
     write_atomically(target, data, force=force)
     out = DokumenResult(result.hasil, result.findings, source, target)
     if pdf:
