@@ -24,15 +24,16 @@ from pathlib import Path
 from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils.datetime import (
-    CALENDAR_MAC_1904,
-    CALENDAR_WINDOWS_1900,
-    from_excel,
-    from_ISO8601,
-)
-from openpyxl.utils.escape import unescape
 
+from .excel_dates import (
+    BUILTIN_FORMATS,
+    MAC_EPOCH,
+    WINDOWS_EPOCH,
+    from_excel,
+    is_date_format,
+    is_timedelta_format,
+    unescape,
+)
 from .model import SheetGrid
 
 MAIN_NAMESPACES = (
@@ -335,7 +336,7 @@ class _SheetReader:
         self.grid = SheetGrid(title)
         self.strings = strings
         self.styles = styles
-        self.epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
+        self.epoch = MAC_EPOCH if date1904 else WINDOWS_EPOCH
         self.date_styles = {i for i, fmt in enumerate(styles) if is_date_format(fmt)}
         self.row = 0
         self.col = -1
@@ -447,6 +448,8 @@ class _SheetReader:
         if kind == "e":
             return text
         if kind == "d":
+            from openpyxl.utils.datetime import from_ISO8601  # Strict OOXML dates: rare
+
             try:
                 return from_ISO8601(text)
             except ValueError:

@@ -238,3 +238,29 @@ def test_a_workbook_part_with_another_name_reads_the_same(base, tmp_path):
                 data = data.replace(b"xl/workbook.xml", b"xl/utama.xml")
             z.writestr(name, data)
     assert _model(target) == _model(base)
+
+
+def test_our_spreadsheet_date_rules_equal_openpyxls():
+    """`excel_dates` restates openpyxl's rules so that reading never imports openpyxl."""
+    import itertools
+
+    from openpyxl.styles import numbers
+    from openpyxl.utils import datetime as od
+
+    from sakip_xlsx import excel_dates as ed
+
+    assert ed.BUILTIN_FORMATS == numbers.BUILTIN_FORMATS
+    formats = [*numbers.BUILTIN_FORMATS.values(), "dd/mm/yyyy;@", "[$-421]d mmmm yyyy", '"d"0']
+    formats += ["[h]:mm", "mm:ss", '#,##0.00" hari"', "[Red]0.00", "yyyy-mm-dd hh:mm"]
+    for fmt in formats:
+        assert ed.is_date_format(fmt) == numbers.is_date_format(fmt), fmt
+        assert ed.is_timedelta_format(fmt) == numbers.is_timedelta_format(fmt), fmt
+    values = [0, 0.25, 0.999, 1, 59, 60, 61, 45321, 45321.5, 45321.123456, 1000000]
+    for value, (ours, theirs) in itertools.product(
+        values, [(ed.WINDOWS_EPOCH, od.WINDOWS_EPOCH), (ed.MAC_EPOCH, od.MAC_EPOCH)]
+    ):
+        for timedelta in (False, True):
+            assert ed.from_excel(value, ours, timedelta) == od.from_excel(
+                value, theirs, timedelta
+            ), (value, timedelta)
+    assert ed.unescape("a_x000a_b_x0041_") == "a\nbA"
