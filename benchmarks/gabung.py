@@ -2,7 +2,7 @@
 names) with -j 1 and -j 2, and print the per-file cost used for the national estimate in the
 README.
 
-    .venv/bin/python benchmarks/gabung.py [--opd 50]
+    .venv/bin/python benchmarks/gabung.py [--opd 200]
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def run(cmd: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--opd", type=int, default=50)
+    parser.add_argument("--opd", type=int, default=200)
     args = parser.parse_args()
     script = Path(sys.executable).parent / "sakip-xlsx"
     base = [str(script)] if script.exists() else [sys.executable, "-m", "sakip_xlsx"]

@@ -11,6 +11,7 @@ expands them for the Renstra period it is asked for, the reader recognises any y
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -214,16 +215,7 @@ class Column:
     @property
     def header_pattern(self) -> re.Pattern[str]:
         """Matches this column's header as users may retype it (case and spaces ignored)."""
-        if not self.per_year:
-            return re.compile("^" + re.escape(normalise_header(self.header)) + "$")
-        before, after = self.header.split("{year}")
-        return re.compile(
-            "^"
-            + re.escape(normalise_header(before))
-            + r"\s*(\d{4})\s*"
-            + re.escape(normalise_header(after))
-            + "$"
-        )
+        return _header_pattern(self.header, self.per_year)
 
 
 @dataclass(frozen=True)
@@ -247,6 +239,22 @@ class SheetSpec:
         raise KeyError(key)
 
 
+@functools.lru_cache(maxsize=512)
+def _header_pattern(header: str, per_year: bool) -> re.Pattern[str]:
+    """Built once per header: every header cell of every workbook is matched against them."""
+    if not per_year:
+        return re.compile("^" + re.escape(normalise_header(header)) + "$")
+    before, after = header.split("{year}")
+    return re.compile(
+        "^"
+        + re.escape(normalise_header(before))
+        + r"\s*(\d{4})\s*"
+        + re.escape(normalise_header(after))
+        + "$"
+    )
+
+
+@functools.lru_cache(maxsize=4096)
 def normalise_header(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\n", " ").strip().lower()
     text = re.sub(r"\s*\*\s*$", "", text)  # a trailing "*" marks required columns
