@@ -151,7 +151,7 @@ def write_document(
     ident = result.hasil.laporan.identitas
     require_tahun(result.hasil.laporan, "dokumen LKIP")
     with collector_paused():
-        lkip = document.lkip(result.hasil, result.findings)
+        lkip = document.lkip_document(result.hasil, result.findings)
         footer = document_footer(ident.nama_instansi, ident.tahun_laporan)
         template = Path(templat) if templat is not None else None
         data = docx_bytes(lkip, template, footer)

@@ -178,7 +178,7 @@ def test_the_docx_is_deterministic(puger_path, tmp_path):
 
 def test_a_missing_figure_is_said_to_be_missing(tmp_path):
     result = check(variant_workbook(tmp_path / "v.xlsx"))
-    doc = document.lkip(result.hasil, result.findings)
+    doc = document.lkip_document(result.hasil, result.findings)
     paragraphs = doc.paragraphs()
     assert any("belum diisi" in p for p in paragraphs)
     assert any(p.startswith("[diisi instansi:") for p in paragraphs)  # Bab I texts not given
@@ -186,7 +186,7 @@ def test_a_missing_figure_is_said_to_be_missing(tmp_path):
 
 def test_the_document_follows_the_lkip_order(puger_path):
     result = check(puger_path)
-    doc = document.lkip(result.hasil, result.findings)
+    doc = document.lkip_document(result.hasil, result.findings)
     chapters = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert chapters == [
         "KATA PENGANTAR",
@@ -333,7 +333,7 @@ def test_sentences_judge_what_the_tables_print(tmp_path):
 def test_an_empty_workbook_gets_no_invented_conclusion(tmp_path):
     blank = sakip_xlsx.template(tmp_path / "kosong.xlsx", tahun=2024)
     result = check(blank)
-    paragraphs = document.lkip(result.hasil, result.findings).paragraphs()
+    paragraphs = document.lkip_document(result.hasil, result.findings).paragraphs()
     text = " ".join(paragraphs)
     assert "Semua indikator sasaran yang dapat dinilai mencapai" not in text
     assert "Pada tahun 2024, [diisi instansi: nama instansi]" in text
@@ -386,7 +386,7 @@ def test_empty_pk_and_sdm_are_said_to_be_missing(tmp_path):
     rows["PK"] = []
     rows["SDM"] = []
     result = check(write_workbook(tmp_path / "e.xlsx", rows))
-    text = " ".join(document.lkip(result.hasil, result.findings).paragraphs())
+    text = " ".join(document.lkip_document(result.hasil, result.findings).paragraphs())
     assert "[diisi instansi: Perjanjian Kinerja: sheet PK belum diisi]" in text
     assert "[diisi instansi: data pegawai: sheet SDM belum diisi]" in text
     assert "naskahnya dilampirkan" not in text

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from ..findings import Finding
 from ..results import Hasil
 from ..reviu import SHEET as REVIU
-from .lkip import LkipDocument
-from .lkip import build as build_lkip
 from .sources import Sources
 from .spec import Column, Table
 from .summary import GRAFIK, NARASI, RINGKASAN, TEMUAN, grafik, narasi, ringkasan
@@ -51,10 +49,9 @@ __all__ = [
     "RINGKASAN",
     "TEMUAN",
     "Arrangement",
-    "LkipDocument",
     "Sources",
     "Table",
-    "lkip",
+    "lkip_document",
     "ringkasan",
     "tables",
 ]
@@ -115,9 +112,12 @@ def narration(hasil: Hasil, findings: list[Finding]) -> Table:
     return narasi(Sources(hasil.laporan, hasil), findings)
 
 
-def lkip(hasil: Hasil, findings: list[Finding]) -> LkipDocument:
-    """The LKIP document (cover to lampiran) over the same tables as the workbook."""
-    return build_lkip(hasil, findings, {table.name: table for table in tables(hasil)})
+def lkip_document(hasil: Hasil, findings: list[Finding]):
+    """The LKIP document (`lkip.LkipDocument`, cover to lampiran) over the same tables as the
+    workbook. Imported on use: `fill` without `--dokumen` never needs it."""
+    from .lkip import build
+
+    return build(hasil, findings, {table.name: table for table in tables(hasil)})
 
 
 def _same(names: list[str]) -> list[str]:
