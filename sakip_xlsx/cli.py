@@ -89,6 +89,26 @@ PATH = click.Path(path_type=Path)
 OUTPUT = click.Path(dir_okay=False, path_type=Path)
 
 
+FORCE = click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+
+
+def _output(help_text: str):
+    """`-o/--output`: where the command writes, with its default in the help."""
+    return click.option(
+        "-o", "--output", type=OUTPUT, default=None, metavar="KELUARAN", help=help_text
+    )
+
+
+def _pdf(help_text: str):
+    return click.option("--pdf", is_flag=True, help=help_text)
+
+
+def _templat(help_text: str):
+    return click.option(
+        "--templat-dokumen", type=PATH, default=None, metavar="KOP.docx", help=help_text
+    )
+
+
 @main.command(**COMMAND)
 @click.argument("keluaran", type=OUTPUT, default="isian-sakip.xlsx", metavar="[KELUARAN]")
 @click.option(
@@ -108,7 +128,7 @@ OUTPUT = click.Path(dir_okay=False, path_type=Path)
 @click.option(
     "--instansi", default="", metavar="NAMA", help="Nama instansi, mis. 'Kecamatan Puger'."
 )
-@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+@FORCE
 @click.option(
     "--dari",
     type=PATH,
@@ -142,29 +162,16 @@ def template(
 
 @main.command(**COMMAND)
 @click.argument("masukan", type=PATH, metavar="MASUKAN")
-@click.option(
-    "-o",
-    "--output",
-    type=OUTPUT,
-    default=None,
-    metavar="KELUARAN",
-    help="File keluaran .xlsx (bawaan: <nama masukan>-LKIP.xlsx di folder yang sama).",
-)
-@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+@_output("File keluaran .xlsx (bawaan: <nama masukan>-LKIP.xlsx di folder yang sama).")
+@FORCE
 @click.option(
     "--dokumen",
     "with_document",
     is_flag=True,
     help="Tulis juga dokumen LKIP (.docx) di samping workbook lengkap.",
 )
-@click.option("--pdf", is_flag=True, help="Dengan --dokumen: buat juga PDF-nya (LibreOffice).")
-@click.option(
-    "--templat-dokumen",
-    type=PATH,
-    default=None,
-    metavar="KOP.docx",
-    help="Dengan --dokumen: dokumen Word yang gaya, margin dan kop suratnya dipakai.",
-)
+@_pdf("Dengan --dokumen: buat juga PDF-nya (LibreOffice).")
+@_templat("Dengan --dokumen: dokumen Word yang gaya, margin dan kop suratnya dipakai.")
 def fill(
     masukan: Path,
     output: Path | None,
@@ -190,23 +197,10 @@ def fill(
 
 @main.command(**COMMAND)
 @click.argument("masukan", type=PATH, metavar="MASUKAN")
-@click.option(
-    "-o",
-    "--output",
-    type=OUTPUT,
-    default=None,
-    metavar="KELUARAN",
-    help="File keluaran .docx (bawaan: <nama masukan>-LKIP.docx di folder yang sama).",
-)
-@click.option("--pdf", is_flag=True, help="Buat juga PDF-nya (perlu LibreOffice).")
-@click.option(
-    "--templat-dokumen",
-    type=PATH,
-    default=None,
-    metavar="KOP.docx",
-    help="Dokumen Word yang gaya, margin dan kop suratnya dipakai (bawaan: gaya polos).",
-)
-@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+@_output("File keluaran .docx (bawaan: <nama masukan>-LKIP.docx di folder yang sama).")
+@_pdf("Buat juga PDF-nya (perlu LibreOffice).")
+@_templat("Dokumen Word yang gaya, margin dan kop suratnya dipakai (bawaan: gaya polos).")
+@FORCE
 def dokumen(
     masukan: Path, output: Path | None, pdf: bool, templat_dokumen: Path | None, force: bool
 ) -> None:
@@ -261,7 +255,7 @@ def check(masukan: Path, fmt: str, strict: bool) -> None:
     metavar="TAHUN",
     help="Tahun laporan yang dijumlahkan (bawaan: tahun kebanyakan workbook).",
 )
-@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+@FORCE
 @click.option(
     "--daftar",
     type=PATH,
@@ -294,15 +288,8 @@ def gabung(
 @main.command("impor-sipd", **COMMAND)
 @click.argument("isian", type=PATH, metavar="ISIAN")
 @click.argument("sipd", type=PATH, metavar="SIPD")
-@click.option(
-    "-o",
-    "--output",
-    type=OUTPUT,
-    default=None,
-    metavar="KELUARAN",
-    help="Isian baru .xlsx (bawaan: <nama isian>-sipd.xlsx di folder yang sama).",
-)
-@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada.")
+@_output("Isian baru .xlsx (bawaan: <nama isian>-sipd.xlsx di folder yang sama).")
+@FORCE
 def impor_sipd(isian: Path, sipd: Path, output: Path | None, force: bool) -> None:
     """Isi realisasi anggaran sub kegiatan ISIAN dari ekspor Laporan Realisasi SIPD."""
     from .api import impor_sipd as run_impor

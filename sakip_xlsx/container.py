@@ -149,3 +149,36 @@ def _refuse_dtd(p: Path, infos: list[zipfile.ZipInfo]) -> None:
             f"File {p.name} rusak atau terpotong (arsip zip tidak utuh). Simpan ulang dari "
             "Excel/LibreOffice."
         ) from exc
+
+
+def unreadable(
+    name: str, exc: BaseException, sheet: str | None = None, label: str = "File"
+) -> InputFileError:
+    """The Indonesian refusal of a workbook whose XML is hostile, too large or damaged."""
+    from defusedxml import DefusedXmlException
+
+    where = f"{label} {name}" + (f", sheet '{sheet}'," if sheet else "")
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, DefusedXmlException):
+        cause = cause.__cause__ or cause.__context__
+    if cause is not None:
+        return InputFileError(
+            f"{where} ditolak: berisi XML berbahaya ({type(cause).__name__}, mis. entity "
+            "expansion/'billion laughs'). Simpan ulang workbook dari Excel/LibreOffice."
+        )
+    if isinstance(exc, MemoryError):
+        return InputFileError(f"{where} terlalu besar untuk dibaca.")
+    detail = (str(exc).strip() or type(exc).__name__)[:200]
+    return InputFileError(f"{where} rusak dan tidak dapat dibaca sebagai workbook Excel: {detail}")
+
+
+def open_input(path: str | os.PathLike[str], label: str = "File"):
+    """An input workbook checked before any parser runs, then opened as a streaming grid
+    (`grid.WorkbookGrid`); every way it can fail is an `InputFileError`."""
+    from . import grid
+
+    p = check_input_file(path)
+    try:
+        return p, grid.open_workbook(p)
+    except Exception as exc:  # damaged or hostile XML in the workbook parts
+        raise unreadable(p.name, exc, label=label) from exc

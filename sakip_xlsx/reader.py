@@ -14,11 +14,9 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from defusedxml import DefusedXmlException
-
 from . import findings as F
 from . import grid, reviu
-from .container import check_input_file
+from .container import open_input, unreadable
 from .errors import InputFileError
 from .grid import SheetGrid, column_index, column_letter
 from .model import (
@@ -91,35 +89,12 @@ def read_workbook(path: str | Path) -> Laporan:
     Raises `InputFileError` only when the file cannot be read at all, or holds none of the
     input sheets; everything else is a finding on the returned model.
     """
-    p = check_input_file(path)
-    try:
-        book = grid.open_workbook(p)
-    except Exception as exc:  # damaged or hostile XML in the workbook parts
-        raise _unreadable(p.name, exc) from exc
+    p, book = open_input(path)
     with book:
         return _read(book, p)
 
 
-def _unreadable(name: str, exc: BaseException, sheet: str | None = None) -> InputFileError:
-    where = f"File {name}" + (f", sheet '{sheet}'," if sheet else "")
-    cause: BaseException | None = exc
-    while cause is not None and not isinstance(cause, DefusedXmlException):
-        cause = cause.__cause__ or cause.__context__
-    if cause is not None:
-        return InputFileError(
-            f"{where} ditolak: berisi XML berbahaya ({type(cause).__name__}, mis. entity "
-            "expansion/'billion laughs'). Simpan ulang workbook dari Excel/LibreOffice."
-        )
-    if isinstance(exc, MemoryError):
-        return InputFileError(f"{where} terlalu besar untuk dibaca.")
-    return InputFileError(
-        f"{where} rusak dan tidak dapat dibaca sebagai workbook Excel: {_short(exc)}"
-    )
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text[:200]
+_unreadable = unreadable
 
 
 def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:

@@ -24,14 +24,24 @@ def _counts_line(result: Pemeriksaan) -> str:
 ERRORS_SHOWN = 10
 
 
-def fill_summary(result: FillResult) -> str:
+def _head(result: FillResult | DokumenResult) -> list[str]:
+    """The lines every writing command starts with: input, rata-rata, findings."""
     h = result.hasil
-    lines = [
+    return [
         f"Masukan                   : {result.source}",
         f"Rata-rata capaian kinerja : {_pct(h.rata_rata)}  {h.predikat or '(tidak dinilai)'}",
+        f"Temuan                    : {_counts_line(result)}",
+    ]
+
+
+def fill_summary(result: FillResult) -> str:
+    h = result.hasil
+    head = _head(result)
+    lines = [
+        *head[:2],
         f"Serapan anggaran          : {_pct(h.total_serapan)}  "
         f"(Rp {format_id(h.total_realisasi, 0)} dari Rp {format_id(h.total_pagu, 0)})",
-        f"Temuan                    : {_counts_line(result)}",
+        head[2],
         f"Workbook lengkap ditulis  : {result.output}",
     ]
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
@@ -47,14 +57,7 @@ def fill_summary(result: FillResult) -> str:
 
 def document_summary(result: DokumenResult, header: bool = True) -> str:
     """What `dokumen` (or `fill --dokumen`) prints: where the LKIP went."""
-    lines = []
-    if header:
-        h = result.hasil
-        lines += [
-            f"Masukan                   : {result.source}",
-            f"Rata-rata capaian kinerja : {_pct(h.rata_rata)}  {h.predikat or '(tidak dinilai)'}",
-            f"Temuan                    : {_counts_line(result)}",
-        ]
+    lines = _head(result) if header else []
     lines.append(f"Dokumen LKIP ditulis      : {result.output}")
     if result.pdf is not None:
         lines.append(f"PDF ditulis               : {result.pdf}")

@@ -135,6 +135,16 @@ class Hasil:
     sdm_pendidikan: TabelHitung
     findings: list[Finding]
 
+    @property
+    def pagu_diisi(self) -> bool:
+        """Whether any pagu was given at all (else a total of 0 means nothing was typed)."""
+        return any(a.pagu is not None for a in self.anggaran.values())
+
+    @property
+    def realisasi_anggaran_diisi(self) -> bool:
+        """Whether any realisasi anggaran was given at all."""
+        return any(a.realisasi is not None for a in self.anggaran.values())
+
 
 @dataclass
 class Pemeriksaan:
@@ -254,7 +264,7 @@ class Ringkas:
     @property
     def key(self) -> tuple[str, str, int | None]:
         """One OPD report: instansi, pemda and tahun (case and spacing ignored)."""
-        return (_fold(self.instansi), _fold(self.pemda), self.tahun)
+        return (fold(self.instansi), fold(self.pemda), self.tahun)
 
 
 def shown(text: str) -> str:
@@ -265,10 +275,6 @@ def shown(text: str) -> str:
 
 def fold(text: str) -> str:
     """A name compared with another: case and spacing ignored."""
-    return _fold(text)
-
-
-def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
@@ -325,6 +331,31 @@ class Rekap:
     def rata_rata(self) -> float | None:
         """Mean of the OPD averages that could be assessed."""
         return rules.mean([o.rata_rata for o in self.opd])
+
+    def sebaran_predikat(self, unassessed: str) -> list[tuple[str, int]]:
+        """How many OPDs have each predikat, best first (`unassessed` names the others)."""
+        counts: dict[str, int] = {}
+        for o in self.opd:
+            label = o.predikat or unassessed
+            counts[label] = counts.get(label, 0) + 1
+        known = [p for p in rules.predikat_labels() if p in counts]
+        return [(p, counts[p]) for p in known + sorted(set(counts) - set(known))]
+
+    def temuan_per_kode(self) -> list[tuple[str, int, int, int]]:
+        """(code, OPDs with it, findings, open remarks about it), the most widespread first:
+        the rules that fail most across OPDs."""
+        opds: dict[str, int] = {}
+        total: dict[str, int] = {}
+        remarks: dict[str, int] = {}
+        for o in self.opd:
+            for code, n in o.kode_temuan:
+                opds[code] = opds.get(code, 0) + 1
+                total[code] = total.get(code, 0) + n
+            for c in o.catatan:
+                if c.kode and c.open:
+                    remarks[c.kode] = remarks.get(c.kode, 0) + 1
+        ordered = sorted(total, key=lambda code: (-opds[code], -total[code], code))
+        return [(code, opds[code], total[code], remarks.get(code, 0)) for code in ordered]
 
 
 def ranking(opd: list[Ringkas]) -> list[Ringkas]:

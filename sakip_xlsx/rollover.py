@@ -76,10 +76,10 @@ def rolled(hasil: Hasil) -> tuple[int, tuple[int, int], dict, Rows, list[str]]:
         identitas[key] = None
     identitas["tahun_laporan"] = tahun
     # last year's totals, when last year had them (never an invented Rp 0)
-    budget = any(a.pagu is not None for a in hasil.anggaran.values())
-    spent = any(a.realisasi is not None for a in hasil.anggaran.values())
-    identitas["pagu_tahun_lalu"] = hasil.total_pagu if budget else None
-    identitas["realisasi_tahun_lalu"] = hasil.total_realisasi if spent else None
+    identitas["pagu_tahun_lalu"] = hasil.total_pagu if hasil.pagu_diisi else None
+    identitas["realisasi_tahun_lalu"] = (
+        hasil.total_realisasi if hasil.realisasi_anggaran_diisi else None
+    )
     rows = rows_of(laporan)
     for sheet, keys in EMPTIED.items():
         for record in rows[sheet]:
@@ -139,9 +139,9 @@ def _lalu(hasil: Hasil) -> str:
     from .values import format_id
 
     parts = []
-    if any(a.pagu is not None for a in hasil.anggaran.values()):
+    if hasil.pagu_diisi:
         parts.append(f"pagu tahun lalu Rp {format_id(hasil.total_pagu, 0)}")
-    if any(a.realisasi is not None for a in hasil.anggaran.values()):
+    if hasil.realisasi_anggaran_diisi:
         parts.append(f"realisasi tahun lalu Rp {format_id(hasil.total_realisasi, 0)}")
     if not parts:
         return "workbook tahun lalu tidak memuat pagu maupun realisasi anggaran."

@@ -378,26 +378,9 @@ def _write_sasaran(wb, f, rekap: Rekap) -> None:
     )
 
 
-PREDIKAT_ORDER = (
-    "AA (Sangat Memuaskan)",
-    "A (Memuaskan)",
-    "BB (Sangat Baik)",
-    "B (Baik)",
-    "CC (Cukup)",
-    "C (Kurang)",
-    "D (Sangat Kurang)",
-)
-
-
 def _write_predikat(wb, f, rekap: Rekap) -> None:
     """How many OPDs have each predikat, with a chart."""
-    counts: dict[str, int] = {}
-    for o in rekap.opd:
-        label = o.predikat or "(tidak dinilai)"
-        counts[label] = counts.get(label, 0) + 1
-    order = [p for p in PREDIKAT_ORDER if p in counts]
-    order += sorted(p for p in counts if p not in PREDIKAT_ORDER)
-    records = [(label, counts[label]) for label in order]
+    records = rekap.sebaran_predikat("(tidak dinilai)")
     ws, row = _table(
         wb,
         f,
@@ -471,27 +454,16 @@ def _write_kode(wb, f, rekap: Rekap) -> None:
     """Which rules fail most across OPDs: where Bappeda should train staff."""
     from .findings import REGISTRY
 
-    opds: dict[str, int] = {}
-    total: dict[str, int] = {}
-    remarks: dict[str, int] = {}
-    for o in rekap.opd:
-        for code, n in o.kode_temuan:
-            opds[code] = opds.get(code, 0) + 1
-            total[code] = total.get(code, 0) + n
-        for c in o.catatan:
-            if c.kode and c.open:
-                remarks[c.kode] = remarks.get(c.kode, 0) + 1
-    ordered = sorted(total, key=lambda code: (-opds[code], -total[code], code))
     records = [
         (
             code,
             REGISTRY[code].severity.value if code in REGISTRY else "",
             REGISTRY[code].title if code in REGISTRY else "",
-            opds[code],
-            total[code],
-            remarks.get(code, 0),
+            opds,
+            total,
+            remarks,
         )
-        for code in ordered
+        for code, opds, total, remarks in rekap.temuan_per_kode()
     ]
     _table(
         wb,

@@ -109,6 +109,14 @@ def dibatasi(value: float | None, cap: float | None) -> float | None:
     return value if cap is None else min(cap, value)
 
 
+def predikat_labels() -> list[str]:
+    """Every predikat a capaian can get, best first: PermenPANRB's, then Permendagri's."""
+    panrb = [f"{code} ({label})" for _, code, label in PREDIKAT_PERMENPANRB]
+    panrb.append("{} ({})".format(*PREDIKAT_PERMENPANRB_LOWEST))
+    dagri = [label for _, label in PREDIKAT_PERMENDAGRI] + [PREDIKAT_PERMENDAGRI_LOWEST]
+    return panrb + dagri
+
+
 def predikat(value: float | None, skala: str = PERMENPANRB) -> str:
     """The predikat of a capaian (capped) on the chosen scale; '' when not assessed."""
     if value is None:

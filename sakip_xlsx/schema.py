@@ -545,6 +545,20 @@ PK = SheetSpec(
     ),
 )
 
+
+def _narasi(key: str, header: str, about: str) -> Column:
+    """A text column of an indicator's Realisasi row that the Bab III narrative quotes."""
+    return C(
+        key,
+        header,
+        Kind.TEXT,
+        width=30,
+        help=f"Untuk narasi Bab III: {about}",
+        descriptive=True,
+        applies_to=(Jenis.INDIKATOR_TUJUAN, Jenis.INDIKATOR_SASARAN),
+    )
+
+
 REALISASI = SheetSpec(
     name="Realisasi",
     title="Realisasi kinerja dan anggaran",
@@ -604,33 +618,9 @@ REALISASI = SheetSpec(
             help="Realisasi nasional indikator sasaran yang sama, untuk perbandingan.",
             applies_to=(Jenis.INDIKATOR_SASARAN,),
         ),
-        C(
-            "faktor_pendorong",
-            "Faktor pendorong",
-            Kind.TEXT,
-            width=30,
-            help="Untuk narasi Bab III: apa yang membantu tercapainya target.",
-            descriptive=True,
-            applies_to=(Jenis.INDIKATOR_TUJUAN, Jenis.INDIKATOR_SASARAN),
-        ),
-        C(
-            "faktor_penghambat",
-            "Faktor penghambat",
-            Kind.TEXT,
-            width=30,
-            help="Untuk narasi Bab III: penyebab target belum tercapai.",
-            descriptive=True,
-            applies_to=(Jenis.INDIKATOR_TUJUAN, Jenis.INDIKATOR_SASARAN),
-        ),
-        C(
-            "upaya",
-            "Upaya / rencana tindak lanjut",
-            Kind.TEXT,
-            width=30,
-            help="Untuk narasi Bab III: langkah perbaikan ke depan.",
-            descriptive=True,
-            applies_to=(Jenis.INDIKATOR_TUJUAN, Jenis.INDIKATOR_SASARAN),
-        ),
+        _narasi("faktor_pendorong", "Faktor pendorong", "apa yang membantu tercapainya target."),
+        _narasi("faktor_penghambat", "Faktor penghambat", "penyebab target belum tercapai."),
+        _narasi("upaya", "Upaya / rencana tindak lanjut", "langkah perbaikan ke depan."),
         C("sumber", "Sumber data", Kind.TEXT, width=20, descriptive=True),
     ),
 )

@@ -19,10 +19,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from defusedxml import DefusedXmlException
-
 from . import grid
-from .container import check_input_file
+from .container import open_input, unreadable
 from .errors import InputFileError
 from .model import Laporan, RktItem, SheetGrid
 from .schema import normalise_header
@@ -196,11 +194,7 @@ def read_sipd(path: str | Path, tahun: int) -> SipdRealisasi:
     readable .xlsx or holds no sheet with the required columns. Rows that cannot be read are
     listed in `unreadable`, never raised.
     """
-    p = check_input_file(path)
-    try:
-        book = grid.open_workbook(p)
-    except Exception as exc:  # damaged or hostile XML in the workbook parts
-        raise _unreadable(p.name, exc) from exc
+    p, book = open_input(path, label="File SIPD")
     with book:
         sheet, header_row, columns = _find_data_sheet(book, p.name)
         result = SipdRealisasi(sheet=sheet.title, header_row=header_row, tahun=tahun, file=p.name)
@@ -209,19 +203,7 @@ def read_sipd(path: str | Path, tahun: int) -> SipdRealisasi:
 
 
 def _unreadable(name: str, exc: BaseException, sheet: str | None = None) -> InputFileError:
-    where = f"File SIPD {name}" + (f", sheet '{sheet}'," if sheet else "")
-    cause: BaseException | None = exc
-    while cause is not None and not isinstance(cause, DefusedXmlException):
-        cause = cause.__cause__ or cause.__context__
-    if cause is not None:
-        return InputFileError(
-            f"{where} ditolak: berisi XML berbahaya ({type(cause).__name__}). Simpan ulang "
-            "workbook dari Excel/LibreOffice."
-        )
-    if isinstance(exc, MemoryError):
-        return InputFileError(f"{where} terlalu besar untuk dibaca.")
-    detail = (str(exc).strip() or type(exc).__name__)[:200]
-    return InputFileError(f"{where} rusak dan tidak dapat dibaca sebagai workbook Excel: {detail}")
+    return unreadable(name, exc, sheet, label="File SIPD")
 
 
 def _sheet_key(title: str) -> str:

@@ -13,34 +13,7 @@ from ..reviu import SHEET as REVIU
 from .sources import Sources
 from .spec import Column, Table
 from .summary import GRAFIK, NARASI, RINGKASAN, TEMUAN, grafik, narasi, ringkasan
-from .tables import (
-    T11,
-    T12,
-    T13,
-    T21,
-    T22,
-    T31,
-    T32,
-    T33,
-    T34,
-    T35,
-    T36,
-    T37,
-    T38,
-    TRA,
-    rencana_aksi,
-    sdm_tables,
-    tabel_21,
-    tabel_22,
-    tabel_31,
-    tabel_32,
-    tabel_33,
-    tabel_34,
-    tabel_35,
-    tabel_36,
-    tabel_37,
-    tabel_38,
-)
+from .tables import NAMES, built
 
 __all__ = [
     "GRAFIK",
@@ -56,26 +29,7 @@ __all__ = [
     "tables",
 ]
 
-ORDER = [
-    RINGKASAN,
-    TEMUAN,
-    REVIU,
-    NARASI,
-    T11,
-    T12,
-    T13,
-    T21,
-    T22,
-    T31,
-    T32,
-    T33,
-    T34,
-    T35,
-    T36,
-    T37,
-    T38,
-]
-ORDER += [TRA, GRAFIK]
+ORDER = [RINGKASAN, TEMUAN, REVIU, NARASI, *NAMES, GRAFIK]
 """The LKIP's order (Ringkasan, Temuan and Narasi first, then Bab I, Bab II, Bab III,
 monitoring)."""
 
@@ -84,22 +38,8 @@ def tables(hasil: Hasil) -> Iterator[Table]:
     """Every table but Ringkasan (which also needs the findings of writing), one at a time, so
     a renderer can write each and let it go: a table refers only to tables before it here."""
     src = Sources(hasil.laporan, hasil)
-    yield from sdm_tables(src)
-    for build in (
-        tabel_21,
-        tabel_22,
-        tabel_31,
-        tabel_32,
-        tabel_33,
-        tabel_34,
-        tabel_35,
-        tabel_36,
-        tabel_37,
-        tabel_38,
-        rencana_aksi,
-        grafik,
-    ):
-        yield build(src)
+    yield from built(src)
+    yield grafik(src)  # refers to Tabel 3.1 and 3.8
 
 
 def summary(hasil: Hasil, findings: list[Finding]) -> Table:

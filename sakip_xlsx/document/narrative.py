@@ -16,6 +16,7 @@ from ..results import Hasil, HasilIndikator, HasilSasaran
 from ..rules import EFISIEN
 from ..schema import MetodeEfisiensi, Polaritas
 from ..values import format_id
+from ..values import format_rupiah as rupiah
 
 PLACEHOLDER = "[diisi instansi: {}]"
 """Text the instansi still has to write: marked so that it is found and never printed as if
@@ -50,10 +51,6 @@ def angka(value: float) -> str:
 def persen(value: float) -> str:
     """A percentage as the tables print it: 97,75 %."""
     return f"{format_id(value, 2)} %"
-
-
-def rupiah(value: float) -> str:
-    return f"Rp {format_id(round(value), 0)}"
 
 
 def jumlah(n: int) -> str:
@@ -335,15 +332,10 @@ def bands_sentence(hasil: Hasil) -> str:
     return f"Dari indikator sasaran itu, {', '.join(parts[:-1])} dan {parts[-1]}."
 
 
-def realisasi_anggaran_diisi(hasil: Hasil) -> bool:
-    """Whether any realisasi anggaran was given at all (else a total of 0 means nothing)."""
-    return any(a.realisasi is not None for a in hasil.anggaran.values())
-
-
 def serapan_sentence(hasil: Hasil) -> str:
     if hasil.total_serapan is None or not hasil.total_pagu:
         return "Pagu anggaran belum diisi, sehingga serapan belum dapat dihitung."
-    if not realisasi_anggaran_diisi(hasil):
+    if not hasil.realisasi_anggaran_diisi:
         return (
             f"Pagu anggaran {rupiah(hasil.total_pagu)}; realisasi anggaran belum diisi, "
             "sehingga serapan belum dapat dihitung."
@@ -425,7 +417,7 @@ def penutup(hasil: Hasil) -> list[str]:
         out.append("Semua indikator sasaran yang dapat dinilai mencapai atau melampaui target.")
     else:
         out.append("Belum ada indikator sasaran yang dapat dinilai.")
-    if hasil.total_serapan is not None and realisasi_anggaran_diisi(hasil):
+    if hasil.total_serapan is not None and hasil.realisasi_anggaran_diisi:
         out.append(f"Serapan anggaran mencapai {persen(hasil.total_serapan)}.")
     return out
 

@@ -15,6 +15,7 @@ from ..model import EMPTY, Indikator, Laporan, RktItem, Sasaran
 from ..model import Cell as InputCell
 from ..results import Hasil, TabelHitung
 from ..schema import PANGKAT, SDM, Jenis, MetodeEfisiensi
+from ..styles import RUPIAH_WIDTH
 from .sources import Sources
 from .spec import (
     BLANK,
@@ -33,8 +34,6 @@ from .spec import (
     live,
 )
 
-RUPIAH_WIDTH = 20
-"""Column width that shows Rp 999.999.999.999.999 whole (a kabupaten total in trillions)."""
 JUMLAH_LABEL = "Jumlah"
 """The heading of a total column or row (a table word, not the Metode of the same name)."""
 TOTAL = ("total",)
@@ -915,3 +914,27 @@ def rencana_aksi(src: Sources) -> Table:
         columns,
         rows,
     )
+
+
+NAMES = (T11, T12, T13, T21, T22, T31, T32, T33, T34, T35, T36, T37, T38, TRA)
+"""The tables of this module in the LKIP's order: Bab I, Bab II, Bab III, monitoring."""
+
+
+def built(src: Sources) -> Iterator[Table]:
+    """Every table of this module, one at a time and in `NAMES` order: a table refers only to
+    tables before it."""
+    yield from sdm_tables(src)
+    for build in (
+        tabel_21,
+        tabel_22,
+        tabel_31,
+        tabel_32,
+        tabel_33,
+        tabel_34,
+        tabel_35,
+        tabel_36,
+        tabel_37,
+        tabel_38,
+        rencana_aksi,
+    ):
+        yield build(src)
