@@ -199,8 +199,11 @@ def finding(
 ) -> Finding:
     """A finding of kind `info`, its sentence filled from `param`. The location comes
     first, by position only, so a sentence may name a `sheet` or `cell` among its parameters;
-    a field without its parameter is a bug and raises KeyError."""
+    a field without its parameter is a bug and raises KeyError. A sentence that does not name
+    its sheet is led by it ("Sheet Realisasi: Capaian P1.3.1 = 14,29 %.")."""
     message = _SENTENCE.vformat(info.template(variant), (), param)
+    if sheet and sheet not in message:  # every sentence names the sheet the user looks at
+        message = f"Sheet {sheet}: {message}"
     return Finding(
         code=info.code,
         severity=info.severity,

@@ -97,7 +97,7 @@ def test_check_json_carries_the_parameters_of_each_message(puger_path):
     temuan = json.loads(result.output)["temuan"]
     low = next(t for t in temuan if t["kode"] == "CAP-002")
     assert (low["sheet"], low["sel"]) == ("Realisasi", "G8")
-    assert low["pesan"] == "Capaian P1.3.1 = 14,29 %."
+    assert low["pesan"] == "Sheet Realisasi: Capaian P1.3.1 = 14,29 %."
     assert set(low["param"]) == {"kode", "capaian"}
     assert low["param"]["kode"] == "P1.3.1"
     assert isinstance(low["param"]["capaian"], float)

@@ -308,7 +308,10 @@ def _assert_filled(item: F.Finding) -> None:
     template = REGISTRY[item.code].template(item.variant)
     assert F.fields(template) <= set(item.param), (item.code, item.variant, item.param)
     assert "{" not in item.message and "}" not in item.message, item.message
-    again = F.finding(REGISTRY[item.code], variant=item.variant, **item.param)
+    # the location too: a sentence that does not name its sheet is led by it
+    again = F.finding(
+        REGISTRY[item.code], item.sheet, item.cell, item.related, variant=item.variant, **item.param
+    )
     assert again.message == item.message
 
 
