@@ -6,57 +6,11 @@ from __future__ import annotations
 import math
 
 from xlsxwriter.utility import xl_rowcol_to_cell
-from xlsxwriter.worksheet import Worksheet
 
 from .. import findings as F
 from .. import formulas as X
 from ..styles import make_formats
-
-DYNAMIC_ARRAY_FUNCTIONS = (
-    "ANCHORARRAY",
-    "BYCOL",
-    "BYROW",
-    "CHOOSECOLS",
-    "CHOOSEROWS",
-    "DROP",
-    "EXPAND",
-    "FILTER",
-    "HSTACK",
-    "LAMBDA",
-    "MAKEARRAY",
-    "MAP",
-    "RANDARRAY",
-    "REDUCE",
-    "SCAN",
-    "SINGLE",
-    "SEQUENCE",
-    "SORT",
-    "SORTBY",
-    "SWITCH",
-    "TAKE",
-    "TEXTSPLIT",
-    "TOCOL",
-    "TOROW",
-    "UNIQUE",
-    "VSTACK",
-    "WRAPCOLS",
-    "WRAPROWS",
-    "XLOOKUP",
-)
-"""Functions xlsxwriter would prefix with `_xlfn.`; `formulas.py` uses none of them (a test
-checks), so their scan can be skipped."""
-
-
-class FastWorksheet(Worksheet):
-    """xlsxwriter rewrites every formula with ~30 regular expressions looking for dynamic-array
-    functions (they need an `_xlfn.` prefix). Every formula here is built by `formulas.py` from
-    functions all spreadsheets have, so the scan is skipped: it is most of the write time of a
-    kabupaten-scale workbook, and it would even rewrite such a name inside a text criterion."""
-
-    def _prepare_formula(self, formula, expand_future_functions=False):
-        if self.use_future_functions or expand_future_functions:
-            return super()._prepare_formula(formula, expand_future_functions)
-        return formula[1:] if formula.startswith("=") else formula
+from .fast_sheet import FastWorksheet
 
 
 def cached(value: object) -> object:
@@ -125,27 +79,27 @@ class OrderedSheet:
             if len(text) > per_line or "\n" in text:
                 lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
                 self._lines = max(self._lines, lines)
-        return self._ws.write_string(row, col, text, *args)
+        return self._ws._write_string(row, col, text, *args)
 
     def write_number(self, row: int, *args):
         self._advance(row)
-        return self._ws.write_number(row, *args)
+        return self._ws._write_number(row, *args)
 
     def write_formula(self, row: int, *args):
         self._advance(row)
-        return self._ws.write_formula(row, *args)
+        return self._ws._write_formula(row, *args)
 
     def write_blank(self, row: int, *args):
         self._advance(row)
-        return self._ws.write_blank(row, *args)
+        return self._ws._write_blank(row, *args)
 
     def write_boolean(self, row: int, *args):
         self._advance(row)
-        return self._ws.write_boolean(row, *args)
+        return self._ws._write_boolean(row, *args)
 
     def write_datetime(self, row: int, *args):
         self._advance(row)
-        return self._ws.write_datetime(row, *args)
+        return self._ws._write_datetime(row, *args)
 
     def write_url(self, row: int, *args, **kwargs):
         self._advance(row)
