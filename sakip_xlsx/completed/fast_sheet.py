@@ -56,6 +56,9 @@ _PLAIN_TEXT = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_
 """Text that needs any of xlsxwriter's string treatments: XML escapes, control characters,
 the `_xHHHH_` escape of the escape, or a preserved leading/trailing space."""
 
+_LETTERS = [xl_col_to_name(col) for col in range(702)]
+"""Column letters A..ZZ, looked up rather than computed for each cell."""
+
 _ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 
 
@@ -111,7 +114,7 @@ class FastWorksheet(_xw.Worksheet):
                 style = f' s="{self.col_info[col_num].column_format._get_xf_index()}"'
             else:
                 style = ""
-            ref = xl_col_to_name(col_num) + number
+            ref = (_LETTERS[col_num] if col_num < 702 else xl_col_to_name(col_num)) + number
             if kind is _STRING and not _PLAIN_TEXT.search(cell.string):
                 parts.append(f'<c r="{ref}"{style} t="inlineStr"><is><t>{cell.string}</t></is></c>')
             elif kind is _NUMBER:
