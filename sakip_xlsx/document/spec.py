@@ -13,7 +13,7 @@ Nothing here imports a spreadsheet, document or CLI library.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -175,19 +175,33 @@ def live(expr: Expr, value: object, style: Style) -> Cell:
 
 class Row:
     """A row of cells by column key. In a body row a column without a cell is one that does not
-    apply to the row (a program has no output realisasi): renderers show "-" there."""
+    apply to the row (a program has no output realisasi): renderers show "-" there.
 
-    __slots__ = ("cells", "heading", "key", "total")
+    The cells may be given as a function that makes them: a kabupaten's Rencana Aksi table has
+    6,000 rows of some forty expression objects each, and a renderer that writes row by row
+    then holds one row's cells at a time instead of the table's (50 MB). Such cells are made
+    anew on every access, so a reader takes `row.cells` once per row."""
+
+    __slots__ = ("_cells", "heading", "key", "total")
 
     def __init__(
-        self, key: Hashable, cells: dict[str, Cell], total: bool = False, heading: bool = False
+        self,
+        key: Hashable,
+        cells: dict[str, Cell] | Callable[[], dict[str, Cell]],
+        total: bool = False,
+        heading: bool = False,
     ) -> None:
         self.key = key
-        self.cells = cells
+        self._cells = cells
         self.total = total
         """A total row closes the table: spans of the body stop above it."""
         self.heading = heading
         """A heading inside the table (a group title): blank where it has no cell."""
+
+    @property
+    def cells(self) -> dict[str, Cell]:
+        cells = self._cells
+        return cells if isinstance(cells, dict) else cells()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ spreadsheet, the values are Python's.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ..model import EMPTY, Indikator, Laporan, RktItem, Sasaran
@@ -527,59 +528,21 @@ def _depth(item: RktItem) -> int:
 def _budget_rows(src: Sources, name: str, sisa: bool, extra=None) -> list[Row]:
     """The cascade rows and the total row. Sub kegiatan cells point at the input sheets,
     kegiatan rows sum their sub kegiatan, program rows their kegiatan. `extra(item)` gives a
-    table's own cells of a row."""
+    table's own cells of a row. A row's cells are made when it is read (`Row`)."""
     hasil = src.hasil
     items = cascade(src)
     keys = [GROUP if item is None else item.kode for item, _ in items]
     rows = []
-    for i, (item, sasaran) in enumerate(items):
+    for i, (item, _) in enumerate(items):
         if item is None:
             cells = {
                 "jenis": Cell("Kelompok"),
                 "uraian": Cell("Sub kegiatan tanpa induk yang sah (lihat Temuan)", Style.HEADING),
             }
             rows.append(Row(GROUP, cells, heading=True))
-            continue
-        k = item.kode
-        bold = item.jenis != Jenis.SUB_KEGIATAN
-        a = hasil.anggaran[k]
-        rupiah = Style.TOTAL_RUPIAH if bold else Style.RUPIAH
-        if item.jenis == Jenis.SUB_KEGIATAN:
-            pagu = src.number(item.pagu)
-            real = src.number(a.realisasi_cell)
         else:
-            end = i + 1  # the rows below it, up to the next row of its level or above
-            while end < len(items) and items[end][0] is not None:
-                if _depth(items[end][0]) <= _depth(item):
-                    break
-                end += 1
-            own_pagu, own_real = src.number(item.pagu), src.number(a.realisasi_cell)
-            if end == i + 1:  # a program or kegiatan with nothing below it: its own figures
-                pagu, real = own_pagu, own_real
-            else:  # its children's sum, or its own figure when no child has one
-                first, last = keys[i + 1], keys[end - 1]
-                child = Text(Jenis.SUB_KEGIATAN if item.jenis == Jenis.KEGIATAN else Jenis.KEGIATAN)
-                jenis = Span(name, "jenis", first, last)
-                pagu = call("rollup", Span(name, "pagu", first, last), jenis, child, own_pagu)
-                real = call("rollup", Span(name, "realisasi", first, last), jenis, child, own_real)
-        indent = "   " * _depth(item)
-        p, r = Ref(name, k, "pagu"), Ref(name, k, "realisasi")
-        cells = {
-            "jenis": Cell(item.jenis),
-            "kode": Cell(k),
-            "sasaran": Cell(sasaran, Style.CENTER),
-            "uraian": Cell(indent + item.uraian, Style.STRONG if bold else Style.TEXT),
-            "pagu": live(pagu, a.pagu, rupiah),
-            "realisasi": live(real, a.realisasi, rupiah),
-            "serapan": live(
-                call("ratio", r, p), a.serapan, Style.TOTAL_PERCENT if bold else Style.PERCENT
-            ),
-        }
-        if sisa:
-            cells["sisa"] = live(call("sisa", p, r), a.sisa, rupiah)
-        if extra is not None:
-            cells.update(extra(item))
-        rows.append(Row(k, cells))
+            make = functools.partial(_budget_cells, src, name, sisa, extra, items, keys, i)
+            rows.append(Row(item.kode, make))
 
     def top(key: str) -> Expr:
         """The total of a column: every program, and the sub kegiatan no program reaches."""
@@ -600,6 +563,52 @@ def _budget_rows(src: Sources, name: str, sisa: bool, extra=None) -> list[Row]:
         total["sisa"] = live(call("sisa", p, r), hasil.total_sisa, Style.TOTAL_RUPIAH)
     rows.append(Row(TOTAL, total, total=True))
     return rows
+
+
+def _budget_cells(
+    src: Sources, name: str, sisa: bool, extra, items: list, keys: list, i: int
+) -> dict[str, Cell]:
+    item, sasaran = items[i]
+    k = item.kode
+    bold = item.jenis != Jenis.SUB_KEGIATAN
+    a = src.hasil.anggaran[k]
+    rupiah = Style.TOTAL_RUPIAH if bold else Style.RUPIAH
+    if item.jenis == Jenis.SUB_KEGIATAN:
+        pagu = src.number(item.pagu)
+        real = src.number(a.realisasi_cell)
+    else:
+        end = i + 1  # the rows below it, up to the next row of its level or above
+        while end < len(items) and items[end][0] is not None:
+            if _depth(items[end][0]) <= _depth(item):
+                break
+            end += 1
+        own_pagu, own_real = src.number(item.pagu), src.number(a.realisasi_cell)
+        if end == i + 1:  # a program or kegiatan with nothing below it: its own figures
+            pagu, real = own_pagu, own_real
+        else:  # its children's sum, or its own figure when no child has one
+            first, last = keys[i + 1], keys[end - 1]
+            child = Text(Jenis.SUB_KEGIATAN if item.jenis == Jenis.KEGIATAN else Jenis.KEGIATAN)
+            jenis = Span(name, "jenis", first, last)
+            pagu = call("rollup", Span(name, "pagu", first, last), jenis, child, own_pagu)
+            real = call("rollup", Span(name, "realisasi", first, last), jenis, child, own_real)
+    indent = "   " * _depth(item)
+    p, r = Ref(name, k, "pagu"), Ref(name, k, "realisasi")
+    cells = {
+        "jenis": Cell(item.jenis),
+        "kode": Cell(k),
+        "sasaran": Cell(sasaran, Style.CENTER),
+        "uraian": Cell(indent + item.uraian, Style.STRONG if bold else Style.TEXT),
+        "pagu": live(pagu, a.pagu, rupiah),
+        "realisasi": live(real, a.realisasi, rupiah),
+        "serapan": live(
+            call("ratio", r, p), a.serapan, Style.TOTAL_PERCENT if bold else Style.PERCENT
+        ),
+    }
+    if sisa:
+        cells["sisa"] = live(call("sisa", p, r), a.sisa, rupiah)
+    if extra is not None:
+        cells.update(extra(item))
+    return cells
 
 
 BUDGET_LEAD = (
@@ -851,7 +860,7 @@ def _count_table(
 
 
 def rencana_aksi(src: Sources) -> Table:
-    hasil, laporan = src.hasil, src.laporan
+    hasil = src.hasil
     quarters = range(1, 5)
     columns = _columns(
         ("no", "No", 5),
@@ -864,48 +873,10 @@ def rencana_aksi(src: Sources) -> Table:
         ("target_tahunan", "Target tahunan", 10),
         *((f"tahunan_{q}", f"Capaian s.d. TW{q} thd target tahunan (%)", 12) for q in quarters),
     )
-    rows = []
-    for number, (kode, h) in enumerate(hasil.rencana_aksi.items(), start=1):
-        ra = h.rencana
-        metode = src.metode_ra(kode)
-        pol = src.polaritas(kode)
-        if kode in laporan.indikator:
-            uraian = laporan.indikator[kode].indikator
-        elif kode in laporan.rkt:
-            uraian = laporan.rkt[kode].uraian
-        else:
-            uraian = ""
-        cells = {
-            "no": Cell(number, Style.CENTER),
-            "kode": Cell(kode),
-            "uraian": Cell(uraian or ra.uraian),
-            "metode": Cell(ra.metode, Style.CENTER),
-            "target_tahunan": live(src.number(h.target_acuan), h.target_acuan.number, Style.NUMBER),
-        }
-        for q in range(4):
-            n = q + 1
-            targets = tuple(src.cell(c) for c in ra.targets[:n] if c.sheet)
-            reals = tuple(src.cell(c) for c in h.realisasi[:n] if c.sheet)
-            cells[f"target_{n}"] = live(
-                call("sampai_dengan", targets, metode, not ra.targets[q].sheet),
-                h.target_sd[q],
-                Style.NUMBER,
-            )
-            cells[f"realisasi_{n}"] = live(
-                call("sampai_dengan", reals, metode, not h.realisasi[q].sheet),
-                h.realisasi_sd[q],
-                Style.NUMBER,
-            )
-            t, r = Ref(TRA, kode, f"target_{n}"), Ref(TRA, kode, f"realisasi_{n}")
-            cells[f"capaian_{n}"] = live(
-                call("capaian", t, r, pol, rentang_blank=False), h.capaian_sd[q], Style.PERCENT
-            )
-            cells[f"tahunan_{n}"] = live(
-                call("capaian", Ref(TRA, kode, "target_tahunan"), r, pol, rentang_blank=False),
-                h.capaian_tahunan_sd[q],
-                Style.PERCENT,
-            )
-        rows.append(Row(kode, cells))
+    rows = [
+        Row(kode, functools.partial(_rencana_aksi_cells, src, number, kode, h))
+        for number, (kode, h) in enumerate(hasil.rencana_aksi.items(), start=1)
+    ]
     return _table(
         TRA,
         "Pemantauan Rencana Aksi per Triwulan",
@@ -914,6 +885,51 @@ def rencana_aksi(src: Sources) -> Table:
         columns,
         rows,
     )
+
+
+def _rencana_aksi_cells(src: Sources, number: int, kode: str, h) -> dict[str, Cell]:
+    """The cells of one Rencana Aksi row, made when the row is read."""
+    laporan = src.laporan
+    ra = h.rencana
+    metode = src.metode_ra(kode)
+    pol = src.polaritas(kode)
+    if kode in laporan.indikator:
+        uraian = laporan.indikator[kode].indikator
+    elif kode in laporan.rkt:
+        uraian = laporan.rkt[kode].uraian
+    else:
+        uraian = ""
+    cells = {
+        "no": Cell(number, Style.CENTER),
+        "kode": Cell(kode),
+        "uraian": Cell(uraian or ra.uraian),
+        "metode": Cell(ra.metode, Style.CENTER),
+        "target_tahunan": live(src.number(h.target_acuan), h.target_acuan.number, Style.NUMBER),
+    }
+    for q in range(4):
+        n = q + 1
+        targets = tuple(src.cell(c) for c in ra.targets[:n] if c.sheet)
+        reals = tuple(src.cell(c) for c in h.realisasi[:n] if c.sheet)
+        cells[f"target_{n}"] = live(
+            call("sampai_dengan", targets, metode, not ra.targets[q].sheet),
+            h.target_sd[q],
+            Style.NUMBER,
+        )
+        cells[f"realisasi_{n}"] = live(
+            call("sampai_dengan", reals, metode, not h.realisasi[q].sheet),
+            h.realisasi_sd[q],
+            Style.NUMBER,
+        )
+        t, r = Ref(TRA, kode, f"target_{n}"), Ref(TRA, kode, f"realisasi_{n}")
+        cells[f"capaian_{n}"] = live(
+            call("capaian", t, r, pol, rentang_blank=False), h.capaian_sd[q], Style.PERCENT
+        )
+        cells[f"tahunan_{n}"] = live(
+            call("capaian", Ref(TRA, kode, "target_tahunan"), r, pol, rentang_blank=False),
+            h.capaian_tahunan_sd[q],
+            Style.PERCENT,
+        )
+    return cells
 
 
 NAMES = (T11, T12, T13, T21, T22, T31, T32, T33, T34, T35, T36, T37, T38, TRA)

@@ -317,8 +317,9 @@ def _table(word, block: TableBlock) -> None:
     for i, column in enumerate(columns):
         _cell_text(grid[0][i], column.heading, bold=True, center=True, shade="D9E2F3")
     for r, row in enumerate(rows, start=1):
+        cells = row.cells  # made anew on each access for a large table's rows
         for i, column in enumerate(columns):
-            cell = row.cells.get(column.key)
+            cell = cells.get(column.key)
             text = texts[r - 1][i]
             numeric = cell is not None and cell.style in NUMERIC
             bold = row.total or (cell is not None and cell.style in (Style.STRONG, Style.TOTAL))
@@ -334,8 +335,9 @@ def _row_texts(row, keys: tuple[str, ...]) -> list[str]:
     """A row's texts in the columns shown; a total row's label sits in the first empty column
     shown when its own column is not among them (Tabel 3.1's "Rata-rata capaian instansi")."""
     out = []
+    cells = row.cells  # made anew on each access for a large table's rows
     for key in keys:
-        cell = row.cells.get(key)
+        cell = cells.get(key)
         if cell is None and (row.total or row.heading):
             out.append("")
         else:  # 97,75 % is never broken before its sign
@@ -343,10 +345,10 @@ def _row_texts(row, keys: tuple[str, ...]) -> list[str]:
     if row.total or row.heading:
         hidden = [
             c.value
-            for k, c in row.cells.items()
+            for k, c in cells.items()
             if k not in keys and c.expr is None and isinstance(c.value, str) and c.value
         ]
-        empty = [i for i, key in enumerate(keys) if key not in row.cells]
+        empty = [i for i, key in enumerate(keys) if key not in cells]
         if hidden and empty:
             out[empty[0]] = xml_safe(hidden[0])
     return out
