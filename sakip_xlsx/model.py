@@ -16,7 +16,7 @@ from .schema import Jenis, Skala
 from .values import MISSING, Parsed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A parsed value and where it lives (`None` sheet for values that have no cell)."""
 
@@ -36,7 +36,7 @@ class Cell:
 EMPTY = Cell()
 
 
-@dataclass
+@dataclass(slots=True)
 class SheetGrid:
     """The non-empty cells of one sheet: row number (1-based) -> column index (0-based) ->
     value, with the number formats that are not General and what the XML alone can tell.
@@ -64,7 +64,7 @@ class SheetGrid:
         return sum(len(line) for line in self.rows.values())
 
 
-@dataclass
+@dataclass(slots=True)
 class Identitas:
     nama_instansi: str = ""
     pemerintah_daerah: str = ""
@@ -102,7 +102,7 @@ class Identitas:
         return float(self.batas_capaian)
 
 
-@dataclass
+@dataclass(slots=True)
 class Indikator:
     """A tujuan or sasaran indicator from the Renstra."""
 
@@ -122,7 +122,7 @@ class Indikator:
     row: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Sasaran:
     """A tujuan or sasaran (the statement), grouping its indicators."""
 
@@ -134,7 +134,7 @@ class Sasaran:
     indikator: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class RktItem:
     """A program, kegiatan or sub kegiatan of the year's cascade."""
 
@@ -150,7 +150,7 @@ class RktItem:
     children: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class RktTarget:
     """The year's target of a sasaran indicator as the RKT states it."""
 
@@ -162,7 +162,7 @@ class RktTarget:
     row: int
 
 
-@dataclass
+@dataclass(slots=True)
 class PkRow:
     kode: str
     uraian: str
@@ -174,7 +174,7 @@ class PkRow:
     row: int
 
 
-@dataclass
+@dataclass(slots=True)
 class RencanaAksi:
     kode: str
     uraian: str
@@ -185,7 +185,7 @@ class RencanaAksi:
     """Whether the metode was typed (otherwise Jumlah is assumed, and a finding says so)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Realisasi:
     kode: str
     uraian: str
@@ -201,7 +201,7 @@ class Realisasi:
     upaya: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Pegawai:
     jabatan: str
     status: str
@@ -212,7 +212,7 @@ class Pegawai:
     row: int
 
 
-@dataclass
+@dataclass  # one per workbook, with a lazily built index in its __dict__
 class Laporan:
     """Everything read from one input workbook, plus the problems met while reading it."""
 

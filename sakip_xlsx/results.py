@@ -17,7 +17,7 @@ from .findings import Finding, Severity
 from .model import EMPTY, Cell, Indikator, Laporan, RencanaAksi, RktItem, Sasaran
 
 
-@dataclass
+@dataclass(slots=True)
 class Pengaturan:
     cap: float | None
     skala: str
@@ -25,7 +25,7 @@ class Pengaturan:
     tahun: int
 
 
-@dataclass
+@dataclass(slots=True)
 class HasilIndikator:
     indikator: Indikator
     target: Cell
@@ -49,7 +49,7 @@ class HasilIndikator:
     """The years of the period up to tahun: those the Renstra progress (Tabel 3.3) counts."""
 
 
-@dataclass
+@dataclass(slots=True)
 class HasilSasaran:
     sasaran: Sasaran
     indikator: list[str]
@@ -65,7 +65,7 @@ class HasilSasaran:
     efisien: str
 
 
-@dataclass
+@dataclass(slots=True)
 class HasilAnggaran:
     """Budget and output figures of one program, kegiatan or sub kegiatan."""
 
@@ -82,7 +82,7 @@ class HasilAnggaran:
     sub_kegiatan: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class HasilRencanaAksi:
     rencana: RencanaAksi
     polaritas: str
@@ -100,7 +100,7 @@ class HasilRencanaAksi:
     capaian_tahunan_sd: list[float | None]
 
 
-@dataclass
+@dataclass(slots=True)
 class TabelHitung:
     """A count table (SDM): row labels and per row the counts per column."""
 
@@ -112,7 +112,7 @@ class TabelHitung:
         return [sum(r[1][i] for r in self.rows) for i in range(len(self.columns))]
 
 
-@dataclass
+@dataclass(slots=True)
 class Hasil:
     laporan: Laporan
     pengaturan: Pengaturan
@@ -146,7 +146,7 @@ class Hasil:
         return any(a.realisasi is not None for a in self.anggaran.values())
 
 
-@dataclass
+@dataclass(slots=True)
 class Pemeriksaan:
     """What `check` produces: the model's results and every finding, errors first."""
 
@@ -162,7 +162,7 @@ class Pemeriksaan:
         return any(f.severity is Severity.WARNING for f in self.findings)
 
 
-@dataclass
+@dataclass(slots=True)
 class DokumenResult(Pemeriksaan):
     """What `dokumen` produces: the check, and where the LKIP document was written."""
 
@@ -172,7 +172,7 @@ class DokumenResult(Pemeriksaan):
     pdf: Path | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class ImporSipd:
     """What `impor-sipd` produces: the new isian and how SIPD's realisasi fit the RKT."""
 
@@ -188,7 +188,7 @@ class ImporSipd:
     """`sipd.Selisih` lines: what does not fit (absent codes, other years, duplicates, …)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class FillResult(Pemeriksaan):
     """What `fill` produces: the check, and where the completed workbook was written."""
 
@@ -202,7 +202,7 @@ class FillResult(Pemeriksaan):
 # --- the rollup of many workbooks (`gabung`) -------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SasaranRingkas:
     kode: str
     uraian: str
@@ -211,7 +211,7 @@ class SasaranRingkas:
     efisien: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProgramRingkas:
     kode: str
     uraian: str
@@ -220,7 +220,7 @@ class ProgramRingkas:
     serapan: float | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ringkas:
     """What the rollup keeps of one OPD workbook."""
 
@@ -291,7 +291,7 @@ class Alasan(StrEnum):
     PROSES_BERHENTI = "proses berhenti"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gagal:
     """A file that is not counted in the totals, and why."""
 
@@ -304,7 +304,7 @@ class Gagal:
         object.__setattr__(self, "reason", shown(self.reason))
 
 
-@dataclass
+@dataclass(slots=True)
 class Rekap:
     opd: list[Ringkas] = field(default_factory=list)
     tidak_dihitung: list[Gagal] = field(default_factory=list)

@@ -50,7 +50,7 @@ class Problem(StrEnum):
     WRONG_QUARTER = "wrong_quarter"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Parsed:
     """What the reader understood from one cell.
 
