@@ -106,7 +106,6 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
     laporan.lengkap = any(t.startswith(OUTPUT_SHEET_PREFIXES) for t in book.titles)
     laporan.sha256 = _digest(path)
     laporan.sumber_sha256 = book.custom_property(SOURCE_DIGEST) or ""
-    raw_rows: dict[str, list[RawRow]] = {}
     for spec, title in found:
         if title is None:
             if not spec.optional:
@@ -124,8 +123,12 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
         if spec.key_value:
             _read_identitas(sheet, spec, title, laporan, no_cache)
         else:
-            raw_rows[spec.name] = _read_table(sheet, spec, title, laporan, no_cache)
-            BUILDERS[spec.name](raw_rows[spec.name], laporan)
+            raw_rows = _read_table(sheet, spec, title, laporan, no_cache)
+            BUILDERS[spec.name](raw_rows, laporan)
+            # at once, so a sheet's raw rows are dropped before the next sheet is read (the
+            # kinds of rows come from the Renstra and RKT, read before the sheets that use them)
+            unused_values(laporan, spec, raw_rows)
+            del raw_rows
         _merged_findings(laporan, spec, sheet.merged)
     remarks = by_name.get(_sheet_key(reviu.SHEET))
     if remarks is not None:  # a completed workbook the reviewers wrote into
@@ -135,7 +138,6 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
             raise _unreadable(path.name, exc, remarks) from exc
     _link(laporan)
     _check_units(laporan)
-    unused_values(laporan, raw_rows)
     laporan.findings = F.sort_findings(F.one_per_cause(_rows_named(laporan)))
     return laporan
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from . import findings as F
 from .model import Laporan
 from .schema import (
-    INPUT_SHEETS,
     REALISASI,
     RENSTRA,
     RKT,
@@ -45,39 +44,41 @@ def _row_kind(spec: SheetSpec, laporan: Laporan) -> Callable[[RawRow], str | Non
     return lambda raw: code_kind(laporan, raw.texts.get("kode", ""))
 
 
-def unused_values(laporan: Laporan, raw_rows: dict[str, list[RawRow]]) -> None:
-    for spec in INPUT_SHEETS:
-        rows = raw_rows.get(spec.name)
-        if not rows:
-            continue
-        kind_of = _row_kind(spec, laporan)
-        limited = {col.key: col for col in spec.columns if col.applies_to}
-        for raw in rows:
-            kind = kind_of(raw)
-            if kind is None:
-                continue  # the row's kind is itself unreadable or unknown: reported already
-            for key, ref in raw.refs.items():
-                col = limited.get(key.split(":")[0])
-                if col is None or kind in col.applies_to or not _has_value(raw, key):
-                    continue
-                header = col.header.replace("{year}", key.partition(":")[2]).strip()
-                # a pegawai row is named by its jabatan, every other row by its code
-                pegawai = spec.name == SDM.name
-                who = "jabatan" if pegawai else "kode"
-                laporan.findings.append(
-                    F.finding(
-                        F.NOT_APPLICABLE,
-                        spec.name,
-                        ref,
-                        variant="pegawai" if pegawai else None,
-                        sel=ref,
-                        kolom=header,
-                        jenis=kind.lower(),
-                        berlaku=_list(col.applies_to),
-                        **{who: raw.texts.get(who, "")},
-                    )
+def unused_values(laporan: Laporan, spec: SheetSpec, rows: list[RawRow]) -> None:
+    """Name the values of `spec`'s rows in columns their kind does not use. Called as each
+    sheet is read: the kind of a PK, Rencana Aksi or Realisasi row comes from the Renstra and
+    RKT, which are read before them."""
+    if spec.name == REALISASI.name:
+        _realisasi_years(laporan, rows)
+    if not rows:
+        return
+    kind_of = _row_kind(spec, laporan)
+    limited = {col.key: col for col in spec.columns if col.applies_to}
+    for raw in rows:
+        kind = kind_of(raw)
+        if kind is None:
+            continue  # the row's kind is itself unreadable or unknown: reported already
+        for key, ref in raw.refs.items():
+            col = limited.get(key.split(":")[0])
+            if col is None or kind in col.applies_to or not _has_value(raw, key):
+                continue
+            header = col.header.replace("{year}", key.partition(":")[2]).strip()
+            # a pegawai row is named by its jabatan, every other row by its code
+            pegawai = spec.name == SDM.name
+            who = "jabatan" if pegawai else "kode"
+            laporan.findings.append(
+                F.finding(
+                    F.NOT_APPLICABLE,
+                    spec.name,
+                    ref,
+                    variant="pegawai" if pegawai else None,
+                    sel=ref,
+                    kolom=header,
+                    jenis=kind.lower(),
+                    berlaku=_list(col.applies_to),
+                    **{who: raw.texts.get(who, "")},
                 )
-    _realisasi_years(laporan, raw_rows.get(REALISASI.name, []))
+            )
 
 
 def _has_value(raw: RawRow, key: str) -> bool:

@@ -118,32 +118,6 @@ class OrderedSheet:
             self._set_height()
 
 
-class RowRecorder:
-    """Stands in for a sheet while derived columns are prepared, so they can be written with
-    their row when the row's input cells are written (constant-memory mode needs row order)."""
-
-    def __init__(self, ws) -> None:
-        self._ws = ws
-        self.calls: dict[int, list[tuple[str, tuple]]] = {}
-
-    def set_column(self, *args, **kwargs):
-        return self._ws.set_column(*args, **kwargs)
-
-    def _record(self, name: str, row: int, args: tuple) -> int:
-        self.calls.setdefault(row, []).append((name, (row, *args)))
-        return 0
-
-    def write_string(self, row: int, *args):
-        return self._record("write_string", row, args)
-
-    def write_formula(self, row: int, *args):
-        return self._record("write_formula", row, args)
-
-    def replay(self, ws, row: int) -> None:
-        for name, args in self.calls.pop(row, ()):
-            getattr(ws, name)(*args)
-
-
 class Book:
     def __init__(self, wb) -> None:
         self.wb = wb

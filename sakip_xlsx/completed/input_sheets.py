@@ -17,8 +17,7 @@ from ..results import Hasil
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
 from ..styles import document_footer, page_setup
 from ..values import clean_text, code_text, format_id
-from .book import RowRecorder
-from .derived import DERIVED_WRITERS
+from .derived import DERIVED_WRITERS, RowPlan
 from .render import Renderer
 
 
@@ -107,10 +106,10 @@ def write_input_sheets(
         kinds = _column_kinds(laporan, spec)
         width = derived_column(laporan, spec, grid)
         _layout(ws, spec, laporan, width, header_row)
-        derived = RowRecorder(ws)
+        derived = RowPlan()
         writer = DERIVED_WRITERS.get(spec.name)
         if writer is not None:
-            writer(render, derived, laporan, hasil, width, header_row)
+            writer(render, ws, derived, laporan, hasil, width, header_row)
         band = range(width, width + len(spec.derived)) if spec.derived else range(0)
         table = sorted(xl_cell_to_rowcol(f"{letter}1")[1] for letter in kinds)
         dropped = laporan.derived_columns.get(spec.name, set())
@@ -141,9 +140,9 @@ def write_input_sheets(
                     marked.get((spec.name, a1)),
                     number == header_row,
                 )
-            derived.replay(ws, r)
-        for r in sorted(derived.calls):
-            derived.replay(ws, r)
+            derived.run(r)
+        for r in sorted(derived.rows):
+            derived.run(r)
         ident = laporan.identitas
         page_setup(
             ws,
