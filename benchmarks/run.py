@@ -80,6 +80,7 @@ def generate(
                 row[f"target:{year}"] = f"{80 + (i % 10)}%"
             renstra.append(row)
             target = f"{80 + (i % 10)}%"
+            defect = len(indicator_codes)  # a few rows of each kind carry a defect (findings)
             rkt.append(
                 {
                     "jenis": "Indikator Sasaran",
@@ -94,7 +95,8 @@ def generate(
                     "kode": kode,
                     "uraian": f"Sasaran {s}",
                     "indikator": "Persentase",
-                    "target": target,
+                    # PK and RKT disagree on the target
+                    "target": f"{81 + (i % 10)}%" if defect % 29 == 0 else target,
                 }
             )
             q = (80 + (i % 10)) / 4
@@ -111,7 +113,12 @@ def generate(
             rea.append(
                 {
                     "kode": kode,
-                    "realisasi": f"{75 + (i * 3) % 20},5%",
+                    # no realisasi, or one no reader can trust
+                    "realisasi": None
+                    if defect % 31 == 0
+                    else "kurang lebih 80"
+                    if defect % 37 == 0
+                    else f"{75 + (i * 3) % 20},5%",
                     "realisasi_lalu:2022": f"{70 + i % 15}%",
                     "realisasi_lalu:2023": f"{72 + i % 15}%",
                 }
@@ -143,40 +150,53 @@ def generate(
                 pagu = 10_000_000 + 137_531 * ((p * 31 + k * 7 + j) % 97)
                 total += pagu
                 subs += 1
+                satuan, per_tw = UNITS[subs % len(UNITS)]
+                spent = int(pagu * (0.7 + (j % 4) / 10))
+                if subs % 37 == 0:
+                    spent = pagu + 1_250_000  # realisasi above pagu
+                done = f"{per_tw * 4 - (j % 3)} {satuan}"
+                if subs % 41 == 0:
+                    done = "sesuai target"  # unreadable
+                elif subs % 53 == 0:
+                    done = f"{per_tw * 4} Paket"  # another unit than the target's
                 rkt.append(
                     {
                         "jenis": "Sub Kegiatan",
                         "kode": code,
                         "kode_induk": keg,
                         "uraian": f"Sub kegiatan {j} kegiatan {k} program {p}",
-                        "indikator": "Jumlah laporan",
-                        "satuan": "Laporan",
-                        "target": "12 Laporan",
+                        "indikator": f"Jumlah {satuan.lower()} yang dihasilkan",
+                        "satuan": satuan,
+                        "target": f"{per_tw * 4} {satuan}",
                         "pagu": f"Rp {pagu:,}".replace(",", "."),
                     }
                 )
+                # quarter targets that do not add up to the annual target, now and then
+                last_tw = per_tw + 1 if subs % 43 == 0 else per_tw
                 ra.append(
                     {
                         "kode": code,
-                        "target_tw1": 3,
-                        "target_tw2": 3,
-                        "target_tw3": 3,
-                        "target_tw4": 3,
+                        "target_tw1": per_tw,
+                        "target_tw2": per_tw,
+                        "target_tw3": per_tw,
+                        "target_tw4": last_tw,
                         "metode": "Jumlah",
                     }
                 )
                 rea.append(
                     {
                         "kode": code,
-                        "realisasi_tw1": 3,
-                        "realisasi_tw2": 3,
-                        "realisasi_tw3": 2,
-                        "realisasi_tw4": 3,
-                        "realisasi": f"{10 + (j % 3)} Laporan",
-                        "realisasi_anggaran": int(pagu * (0.7 + (j % 4) / 10)),
+                        "realisasi_tw1": per_tw,
+                        "realisasi_tw2": per_tw,
+                        "realisasi_tw3": per_tw - 1,
+                        "realisasi_tw4": per_tw,
+                        "realisasi": done,
+                        "realisasi_anggaran": spent,
                     }
                 )
-        pk.append({"kode": pk_code, "uraian": f"Program {p}", "anggaran": total})
+        # the PK's program budget differs from the RKT's sum for every seventh program
+        anggaran = total + 5_000_000 if p % 7 == 0 else total
+        pk.append({"kode": pk_code, "uraian": f"Program {p}", "anggaran": anggaran})
     people = [
         {
             "jabatan": f"Jabatan {n % 30}",
@@ -209,6 +229,9 @@ def generate(
     path.write_bytes(data)
     return subs, len(indicator_codes)
 
+
+UNITS = (("Laporan", 3), ("Dokumen", 2), ("Orang", 25), ("Kegiatan", 4), ("Unit", 1))
+"""Output units of the sub kegiatan, with a quarter's target in each."""
 
 SHAPES = {
     # sasaran, indicators per sasaran, programs, kegiatan per program, sub per kegiatan, SDM
