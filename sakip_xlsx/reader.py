@@ -53,6 +53,7 @@ from .schema import (
 )
 from .unused import unused_values
 from .values import (
+    MISSING,
     Parsed,
     Problem,
     clean_text,
@@ -70,6 +71,7 @@ OUTPUT_SHEET_PREFIXES = ("Tabel", "Ringkasan", "Temuan", "Grafik", "Pemantauan")
 """Sheets the completed workbook adds; reading a completed workbook ignores them."""
 
 _QUARTER_COLUMN = re.compile(r"_tw([1-4])$")
+MEASURED = (Kind.MEASURE, Kind.RUPIAH)
 
 
 @dataclass
@@ -402,25 +404,38 @@ def _read_table(
     _stray_values(laporan, spec, rows, headed | old_derived, header_row)
     no_cache_rows = {r for r in rows.rows if r > header_row}
     out: list[RawRow] = []
+    # per column once: its key, letter and whether it is measured (the loop below runs for
+    # every cell of every row)
+    fields = [
+        (index, col, f"{col.key}:{year}" if year is not None else col.key, column_letter(index))
+        for index, (col, year) in mapping.items()
+    ]
+    formats = rows.formats
     for row_number in sorted(no_cache_rows):
         line = rows.rows[row_number]
-        if all(_is_blank(line.get(i)) and _ref(i, row_number) not in no_cache for i in mapping):
+        number = str(row_number)
+        if all(_is_blank(line.get(i)) for i in mapping) and not any(
+            letter + number in no_cache for _, _, _, letter in fields
+        ):
             continue
         raw = RawRow(row_number)
-        for index, (col, year) in mapping.items():
+        for index, col, key, letter in fields:
             value = line.get(index)
-            fmt = rows.number_format(row_number, index)
-            ref = _ref(index, row_number)
-            key = f"{col.key}:{year}" if year is not None else col.key
+            ref = letter + number
+            if value is None and col.kind in MEASURED and ref not in no_cache:
+                raw.cells[key] = Cell(MISSING, spec.name, ref)  # an empty cell: nothing to parse
+                raw.refs[key] = ref
+                continue
+            fmt = formats.get((row_number, index), "")
             _read_field(col, key, value, fmt, spec.name, ref, raw, laporan, no_cache)
-        typed = tuple(
-            f"{spec.name}!{_ref(i, row_number)}"
-            for i in sorted(mapping)
-            if not _is_blank(line.get(i))
-        )
         for col in spec.columns:
             if col.required and col.key in present and _field_empty(raw, col):
                 letter = letters.get(col.key, "A")
+                typed = tuple(
+                    f"{spec.name}!{_ref(i, row_number)}"
+                    for i in sorted(mapping)
+                    if not _is_blank(line.get(i))
+                )
                 laporan.findings.append(
                     F.finding(
                         F.REQUIRED_EMPTY,
@@ -535,7 +550,7 @@ def _read_field(
     laporan: Laporan,
     no_cache: set[str],
 ) -> None:
-    if col.kind in (Kind.MEASURE, Kind.RUPIAH):
+    if col.kind in MEASURED:
         raw.cells[key] = _parse_cell(col, value, fmt, sheet, ref, laporan, no_cache)
     elif col.kind is Kind.CHOICE:
         text = plain_text(value)

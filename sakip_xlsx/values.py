@@ -82,6 +82,7 @@ class Parsed:
 
 
 MISSING = Parsed()
+_SPACES = re.compile(r"\s+")
 
 
 def clean_text(text: str) -> str:
@@ -95,7 +96,9 @@ def clean_text(text: str) -> str:
     text = text.strip()
     if text.startswith("'"):
         text = text[1:].strip()
-    return re.sub(r"\s+", " ", text)
+    if text.isprintable() and "  " not in text:
+        return text  # no run of spaces to squash (every other white space is not printable)
+    return _SPACES.sub(" ", text)
 
 
 def parse_decimal(token: str) -> float | None:
