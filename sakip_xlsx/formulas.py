@@ -291,6 +291,8 @@ def limit_problem(formula: str) -> str | None:
     within every limit: its length, the length of each string literal, the arguments of each
     function call and the nesting depth. The writer writes the value instead and says so."""
     text = formula[1:] if formula.startswith("=") else formula
+    if len(text) <= 2 * MAX_NESTING:  # too short to break any limit
+        return None
     if len(text) > MAX_FORMULA_CHARS:
         return f"rumus {len(text)} karakter (batas Excel {MAX_FORMULA_CHARS})"
     # fast paths for the quarter of a million ordinary formulas of a kabupaten workbook: no

@@ -457,7 +457,9 @@ def test_one_finding_per_cause_names_the_cells_and_marks_each(tmp_path):
     assert len(found) == 1
     assert found[0].message.startswith("Sel C2:E2 (Target TW1, Target TW2, Target TW3)")
     assert found[0].covers == ("D2", "E2")
-    assert set(marks(found)) == {("Rencana Aksi", c) for c in ("C2", "D2", "E2")}
+    assert {s: set(cells) for s, cells in marks(found).items()} == {
+        "Rencana Aksi": {"C2", "D2", "E2"}
+    }
 
 
 def test_an_untouched_template_says_what_is_missing_sheet_by_sheet(tmp_path):

@@ -146,7 +146,7 @@ class Book:
 
     def custom(self, base: str, num_format: str | None = None, **extra) -> object:
         """A format like `base` (a name in styles) with another number format and extras."""
-        key = (base, num_format, tuple(sorted(extra.items())))
+        key = (base, num_format, tuple(sorted(extra.items()))) if extra else (base, num_format)
         if key not in self._custom:
             props = {
                 "border": 1,
@@ -172,7 +172,7 @@ class Book:
             self.value(ws, row, col, cached(value), fmt)
             return
         self.formula_count += 1
-        ws.write_formula(row, col, "=" + formula, fmt, cached(value))
+        ws.write_formula(row, col, formula, fmt, cached(value))  # the writer needs no "="
 
     def value(self, ws, row: int, col: int, value: object, fmt) -> None:
         """A plain value: text always as text (never a formula), numbers as numbers."""

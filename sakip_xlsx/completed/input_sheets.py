@@ -21,25 +21,28 @@ from .derived import DERIVED_WRITERS, RowPlan
 from .render import Renderer
 
 
-def cell_index(laporan: Laporan) -> dict[tuple[str, str], Cell]:
-    index: dict[tuple[str, str], Cell] = {}
+def cell_index(laporan: Laporan) -> dict[str, dict[str, Cell]]:
+    """The parsed input cells by sheet, then A1 reference."""
+    index: dict[str, dict[str, Cell]] = {}
     for _, cell in laporan.measure_cells():
         if cell.sheet and cell.ref:
-            index[(cell.sheet, cell.ref)] = cell
+            index.setdefault(cell.sheet, {})[cell.ref] = cell
     ident = laporan.identitas
     for key in ("belanja_operasi", "belanja_modal", "pagu_tahun_lalu", "realisasi_tahun_lalu"):
         cell = getattr(ident, key)
         if cell.sheet and cell.ref:
-            index[(cell.sheet, cell.ref)] = cell
+            index.setdefault(cell.sheet, {})[cell.ref] = cell
     return index
 
 
-def marks(findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
-    out: dict[tuple[str, str], list[Finding]] = {}
+def marks(findings: list[Finding]) -> dict[str, dict[str, list[Finding]]]:
+    """The findings by sheet, then every A1 reference they mark."""
+    out: dict[str, dict[str, list[Finding]]] = {}
     for item in findings:
         if item.sheet and item.cell:
+            sheet = out.setdefault(item.sheet, {})
             for cell in (item.cell, *item.covers):
-                out.setdefault((item.sheet, cell), []).append(item)
+                sheet.setdefault(cell, []).append(item)
     return out
 
 
@@ -111,20 +114,26 @@ def write_input_sheets(
         if writer is not None:
             writer(render, ws, derived, laporan, hasil, width, header_row)
         band = range(width, width + len(spec.derived)) if spec.derived else range(0)
-        table = sorted(xl_cell_to_rowcol(f"{letter}1")[1] for letter in kinds)
+        table = {xl_cell_to_rowcol(f"{letter}1")[1] for letter in kinds}
         dropped = laporan.derived_columns.get(spec.name, set())
+        letters: dict[int, str] = {}
+        sheet_values = values.get(spec.name, {})
+        sheet_marks = marked.get(spec.name, {})
         for number in grid.row_numbers():
             if number > MAX_ROWS:
                 break  # beyond Excel's grid: reported by the reader, cannot be written
             r = number - 1
             line = grid.rows[number]
-            columns = sorted(set(line) | set(table)) if number > header_row else sorted(line)
+            columns = sorted(table.union(line)) if number > header_row else sorted(line)
+            row_text = str(number)
             for c in columns:
                 if c >= MAX_COLS or c in band or c in dropped:
                     continue  # outside the sheet, or where the derived columns go: reported
                 raw = line.get(c)
-                letter = xl_col_to_name(c)
-                a1 = f"{letter}{number}"
+                letter = letters.get(c)
+                if letter is None:
+                    letter = letters[c] = xl_col_to_name(c)
+                a1 = letter + row_text
                 kind = kinds.get(letter) if number > header_row else None
                 if spec.key_value and number > 1 and c == 1:
                     kind = _identitas_kind(laporan, number)
@@ -136,8 +145,8 @@ def write_input_sheets(
                     c,
                     raw,
                     kind,
-                    values.get((spec.name, a1)),
-                    marked.get((spec.name, a1)),
+                    sheet_values.get(a1),
+                    sheet_marks.get(a1),
                     number == header_row,
                 )
             derived.run(r)

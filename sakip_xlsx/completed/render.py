@@ -81,6 +81,8 @@ class Renderer:
         self.current: str | None = None
         """The table being written: references into it need no sheet name."""
         self._functions: dict[str, object] = {}
+        self._inputs: dict[tuple[str, str], str] = {}
+        """Input cells by (sheet, A1) as formula text: one cell is named by many formulas."""
         self._formats = {style: book.fmt[name] for style, name in STYLE_FORMATS.items()}
         self._formats[Style.FRACTION] = book.custom("tool", "0.00%")
 
@@ -120,9 +122,23 @@ class Renderer:
             fn = self._functions.get(expr.fn)
             if fn is None:
                 fn = self._functions[expr.fn] = getattr(X, expr.fn)
-            return fn(*[self._argument(a) for a in expr.args], **dict(expr.options))
+            args = []
+            for arg in expr.args:
+                kind = type(arg)
+                if kind is tuple:  # a list of cells or areas; an empty area drops out
+                    items = [self._resolve(a) for a in arg]
+                    args.append([item for item in items if item is not None])
+                elif kind in _EXPRESSION_TYPES:
+                    args.append(self._resolve(arg))
+                else:
+                    args.append(arg)  # a parameter of the rule itself (a bound, a flag)
+            return fn(*args, **dict(expr.options)) if expr.options else fn(*args)
         if kind is Input:
-            return X.ref(expr.sheet, expr.cell)
+            key = (expr.sheet, expr.cell)
+            text = self._inputs.get(key)
+            if text is None:
+                text = self._inputs[key] = X.ref(expr.sheet, expr.cell)
+            return text
         if kind is Span:
             where = self._placement(expr.table)
             first = where.body_first if expr.first is None else where.rows[expr.first]
@@ -143,13 +159,6 @@ class Renderer:
         if kind is InputSpan:
             return X.column_area(expr.sheet, expr.column, expr.first, expr.last)
         raise TypeError(f"not an expression: {expr!r}")
-
-    def _argument(self, arg: object) -> object:
-        if isinstance(arg, tuple):  # a list of cells or areas; an empty area drops out
-            return [r for r in (self._resolve(a) for a in arg) if r is not None]
-        if isinstance(arg, EXPRESSIONS):
-            return self._resolve(arg)
-        return arg  # a parameter of the rule itself (a bound, a flag)
 
     def _placement(self, table: str) -> Placement:
         try:
@@ -268,3 +277,4 @@ CHART_ROWS = 18
 """Rows between the top of one chart and the next (a chart 1.0 high is about 14.4 rows)."""
 
 EXPRESSIONS = (Ref, Span, Input, InputSpan, Text, Criterion, Num, Blank, Call)
+_EXPRESSION_TYPES = frozenset(EXPRESSIONS)
