@@ -9,6 +9,7 @@ cell; what can be read is read.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -223,10 +224,20 @@ def _parse_cell(
         laporan.findings.append(
             F.finding(F.NO_CACHED_VALUE, sheet, ref, sel=ref, sheet=sheet, baris=_row_of(ref))
         )
-    quarter = None
     m = _QUARTER_COLUMN.search(col.key)
-    if m:
-        quarter = int(m.group(1))
+    quarter = int(m.group(1)) if m else None
+    parsed = _understood(value, number_format, quarter, col.kind is Kind.RUPIAH)
+    if parsed.problem is not None:
+        laporan.findings.append(_problem_finding(parsed, col, sheet, ref))
+    return Cell(parsed, sheet, ref)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _understood(value: object, number_format: str, quarter: int | None, rupiah: bool) -> Parsed:
+    """What a cell value means, given its number format and column. Memoised (and the result
+    is immutable, so shared): a workbook repeats its values (3, 100, "12 Laporan") thousands of
+    times, and one shared answer per value keeps a kabupaten's model small. `typed` keeps 1,
+    1.0 and True apart."""
     scaled, literal = _percent_format(number_format)
     parsed = parse_value(value, percent_format=scaled, quarter=quarter)
     if literal and parsed.number is not None and not parsed.percent:
@@ -234,14 +245,12 @@ def _parse_cell(
     if parsed.raw is None and parsed.number is not None and '"' in number_format:
         parsed = _decorations(parsed, number_format)
     if (
-        col.kind is Kind.RUPIAH
+        rupiah
         and parsed.number is not None
         and (parsed.percent or (parsed.unit and not _is_rupiah_word(parsed.unit)))
     ):
         parsed = Parsed(raw=parsed.raw, problem=Problem.UNREADABLE)
-    if parsed.problem is not None:
-        laporan.findings.append(_problem_finding(parsed, col, sheet, ref))
-    return Cell(parsed, sheet, ref)
+    return parsed
 
 
 _QUOTED = re.compile(r'"[^"]*"|\\.')

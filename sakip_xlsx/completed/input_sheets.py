@@ -159,6 +159,7 @@ def write_input_sheets(
             footer=document_footer(ident.nama_instansi, ident.tahun_laporan),
         )
         book.finish()
+        render.sheet_done()
 
 
 MAX_ROWS, MAX_COLS = 1_048_576, 16_384
