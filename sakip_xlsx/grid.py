@@ -158,6 +158,11 @@ class WorkbookGrid:
     """The workbook part's relationships: id -> (type, target part)."""
     _strings: list[str] | None = None
     _styles: list[str] | None = None
+    row_limit: int | None = None
+    """How many rows holding a value the sheets read from now on may hold together; past it,
+    reading stops with `TooManyRows` (set by the reader, whose model and output grow with
+    the rows)."""
+    rows_read: int = 0
 
     @property
     def titles(self) -> list[str]:
@@ -177,11 +182,14 @@ class WorkbookGrid:
             self._strings = _shared_strings(self.zf, self._part("sharedStrings"))
             self._styles = _number_formats(self.zf, self._part("styles"))
         reader = _SheetReader(title, self._strings, self._styles or [], self.date1904)
+        if self.row_limit is not None:
+            reader.rows_left = self.row_limit - self.rows_read
         parser = _parser()
         parser.StartElementHandler = reader.start
         parser.EndElementHandler = reader.end
         parser.CharacterDataHandler = reader.text
         _parse(self.zf, self.parts[title], parser)
+        self.rows_read += len(reader.grid.rows)
         return reader.grid
 
     def custom_property(self, name: str) -> str | None:
@@ -329,6 +337,15 @@ def column_index(letters: str) -> int:
     return index - 1
 
 
+class TooManyRows(Exception):
+    """The sheets read hold more rows than the reader's limit (`WorkbookGrid.row_limit`)."""
+
+    def __init__(self, title: str, row: int) -> None:
+        super().__init__(title, row)
+        self.title = title
+        self.row = row
+
+
 class _SheetReader:
     """Expat handlers for one worksheet part; builds a `SheetGrid` as the XML streams by."""
 
@@ -351,6 +368,7 @@ class _SheetReader:
         self.ref: str | None = None
         self.type = "n"
         self.style = 0
+        self.rows_left: int | None = None
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag in C:
@@ -422,7 +440,14 @@ class _SheetReader:
             self.grid.no_cached_value.add(_a1(row, col))
         if value is None or value == "":
             return
-        self.grid.rows.setdefault(row, {})[col] = value
+        line = self.grid.rows.get(row)
+        if line is None:
+            if self.rows_left is not None:
+                self.rows_left -= 1
+                if self.rows_left < 0:
+                    raise TooManyRows(self.grid.title, row)
+            line = self.grid.rows[row] = {}
+        line[col] = value
         if 0 <= self.style < len(self.styles):
             fmt = self.styles[self.style]
             if fmt != "General":

@@ -59,6 +59,7 @@ from .values import (
     Problem,
     clean_text,
     code_text,
+    format_id,
     is_percent_satuan,
     parse_value,
     plain_text,
@@ -117,8 +118,11 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
                 )
             continue
         laporan.sheets_present.add(spec.name)
+        book.row_limit = MAX_INPUT_ROWS
         try:
             sheet = book.sheet(title)
+        except grid.TooManyRows as exc:
+            raise InputFileError(_too_large(path.name, exc)) from None
         except Exception as exc:  # damaged XML surfaces as many exception types
             raise _unreadable(path.name, exc, title) from exc
         laporan.grids[spec.name] = sheet
@@ -133,6 +137,7 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
             unused_values(laporan, spec, raw_rows)
             del raw_rows
         _merged_findings(laporan, spec, sheet.merged)
+    book.row_limit = None  # the reviewers' remarks are few and do not count
     remarks = by_name.get(_sheet_key(reviu.SHEET))
     if remarks is not None:  # a completed workbook the reviewers wrote into
         try:
@@ -143,6 +148,25 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
     _check_units(laporan)
     laporan.findings = F.sort_findings(F.one_per_cause(_rows_named(laporan)))
     return laporan
+
+
+MAX_INPUT_ROWS = 100_000
+"""Rows holding a value, over all input sheets, that one workbook may have. Measured with
+`benchmarks/run.py`'s generator: 102,533 rows (30,000 sub kegiatan, ten times a large dinas)
+fill in 30 s with a peak of 391 MB, so the limit keeps `fill` within 2 minutes and 600 MB with
+room for longer texts; one perangkat daerah's workbook is far below it. Reading stops at the
+limit, before the work (and memory) that grows with the rows."""
+
+
+def _too_large(name: str, exc: grid.TooManyRows) -> str:
+    return (
+        f"File {name} terlalu besar untuk diolah: sheet isiannya berisi lebih dari "
+        f"{format_id(MAX_INPUT_ROWS, 0)} baris terisi (batas terlampaui di sheet "
+        f"'{exc.title}', baris {exc.row}). Batas ini (sekitar 25.000 sub kegiatan) menjaga "
+        "pengolahan di bawah 2 menit dan 600 MB memori. Satu workbook isian memuat data satu "
+        "perangkat daerah; untuk banyak perangkat daerah, isi satu workbook per perangkat "
+        "daerah lalu gabungkan hasilnya dengan `sakip-xlsx gabung`."
+    )
 
 
 class NotSakipWorkbook(InputFileError):
