@@ -312,7 +312,7 @@ def build(folder: Path, *, xls: bool = True, big: bool = True) -> list[Case]:
                     "golongan": "III/a" if i % 3 else None,
                     "pendidikan": "S1",
                 }
-                for i in range(100_000)
+                for i in range(99_000)  # just under reader.MAX_INPUT_ROWS with the rest
             )
         )
         add(
@@ -432,7 +432,7 @@ def build(folder: Path, *, xls: bool = True, big: bool = True) -> list[Case]:
 
 
 XLS_CASE = "legacy .xls (BIFF)"
-BIG_CASE = "100,000 rows"
+BIG_CASE = "99,000 rows (just under the row limit)"
 
 
 def _error_value(wb) -> None:
