@@ -8,6 +8,12 @@ import sys
 
 
 def main() -> None:
+    import gc
+
+    # A run is one short process: what it makes is freed by reference counting as it goes, and
+    # the cycle collector's full passes over a kabupaten model cost 0.25 s of a 6 s fill
+    # (benchmarks/run.py). The library's own calls pause it only while they work.
+    gc.disable()
     from . import interrupt
 
     interrupt.install()

@@ -76,10 +76,11 @@ def fill(
     document_target = default_document(target)
     if dokumen:
         _document_targets(source, document_target, pdf, templat, force)
-    result = check(source)
-    with atomic_target(target, force=force) as tmp, collector_paused():
-        added: list[Finding] = []
-        formulas = write_completed_workbook(tmp, result.hasil, result.findings, added)
+    with collector_paused():  # one pause over reading and writing: no full pass between
+        result = check(source)
+        with atomic_target(target, force=force) as tmp:
+            added: list[Finding] = []
+            formulas = write_completed_workbook(tmp, result.hasil, result.findings, added)
     findings = sort_findings([*result.findings, *added]) if added else result.findings
     filled = FillResult(result.hasil, findings, source, target, formulas)
     if dokumen:
