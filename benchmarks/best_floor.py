@@ -115,7 +115,12 @@ class SheetStream:
 
 
 def replay_streaming(log_path: Path, out: Path) -> None:
+    import time
+
+    started = time.perf_counter()
     log = pickle.loads(log_path.read_bytes())
+    # loading the log is this floor's own cost, not writing: reported so the caller subtracts it
+    print(f"LOAD_S {time.perf_counter() - started:.4f}", file=sys.stderr)
     styles: dict[int, int] = {}
     sheets: dict[int, tuple[str, SheetStream]] = {}
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
