@@ -34,7 +34,7 @@ from .excel_dates import (
     is_timedelta_format,
     unescape,
 )
-from .model import SheetGrid
+from .model import FORMAT_KEY, SheetGrid
 
 MAIN_NAMESPACES = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -356,6 +356,7 @@ class _SheetReader:
         self.epoch = MAC_EPOCH if date1904 else WINDOWS_EPOCH
         self.date_styles = {i for i, fmt in enumerate(styles) if is_date_format(fmt)}
         self.row = 0
+        self.row_text = ""
         self.col = -1
         self.in_cell = False
         self.in_inline = False
@@ -385,7 +386,10 @@ class _SheetReader:
             m = _REF.match(ref) if ref else None
             if m:
                 self.col = column_index(m.group(1))
-                self.row = int(m.group(2))
+                digits = m.group(2)
+                if digits != self.row_text:  # the cells of a row share one int
+                    self.row_text = digits
+                    self.row = int(digits)
             else:
                 self.col += 1
         elif not self.in_cell:
@@ -394,6 +398,7 @@ class _SheetReader:
                     self.row = int(attrs.get("r", ""))
                 except ValueError:
                     self.row += 1
+                self.row_text = str(self.row)
                 self.col = -1
             elif tag in MERGE and attrs.get("ref"):
                 self.grid.merged.append(attrs["ref"].upper())
@@ -451,7 +456,7 @@ class _SheetReader:
         if 0 <= self.style < len(self.styles):
             fmt = self.styles[self.style]
             if fmt != "General":
-                self.grid.formats[(row, col)] = fmt
+                self.grid.formats[row * FORMAT_KEY + col] = fmt
 
     def _value(self) -> object:
         kind, text = self.type, self.value_text

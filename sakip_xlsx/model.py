@@ -36,6 +36,11 @@ class Cell:
 EMPTY = Cell()
 
 
+FORMAT_KEY = 1 << 20
+"""`SheetGrid.formats` is keyed by row * FORMAT_KEY + column: one int per cell instead of a
+(row, column) tuple, a third of a kabupaten grid's memory."""
+
+
 @dataclass(slots=True)
 class SheetGrid:
     """The non-empty cells of one sheet: row number (1-based) -> column index (0-based) ->
@@ -44,7 +49,8 @@ class SheetGrid:
 
     title: str
     rows: dict[int, dict[int, object]] = field(default_factory=dict)
-    formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    formats: dict[int, str] = field(default_factory=dict)
+    """Number formats by row * FORMAT_KEY + column."""
     no_cached_value: set[str] = field(default_factory=set)
     """A1 references of formula cells saved without their result."""
     merged: list[str] = field(default_factory=list)
@@ -54,7 +60,7 @@ class SheetGrid:
         return None if line is None else line.get(col)
 
     def number_format(self, row: int, col: int) -> str:
-        return self.formats.get((row, col), "")
+        return self.formats.get(row * FORMAT_KEY + col, "")
 
     def row_numbers(self) -> list[int]:
         return sorted(self.rows)
@@ -295,7 +301,15 @@ class Laporan:
         return out
 
     def programs_of(self, kode_sasaran: str) -> list[RktItem]:
-        return [p for p in self.programs() if p.kode_induk == kode_sasaran]
+        # indexed once (outside the dataclass fields, as pk_target's index): asked per sasaran,
+        # a scan each time was quadratic at kabupaten size
+        index = self.__dict__.get("_programs_index")
+        if index is None or index[0] != len(self.rkt):
+            by_parent: dict[str, list[RktItem]] = {}
+            for program in self.programs():
+                by_parent.setdefault(program.kode_induk, []).append(program)
+            index = self.__dict__["_programs_index"] = (len(self.rkt), by_parent)
+        return list(index[1].get(kode_sasaran, ()))
 
     def measure_cells(self) -> Iterator[tuple[str, Cell]]:
         """Every measured value read from a data sheet, with the code it belongs to."""

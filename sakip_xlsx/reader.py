@@ -22,6 +22,7 @@ from .errors import InputFileError
 from .grid import SheetGrid, column_index, column_letter
 from .model import (
     EMPTY,
+    FORMAT_KEY,
     Cell,
     Identitas,
     Indikator,
@@ -459,7 +460,7 @@ def _read_table(
                 raw.cells[key] = Cell(MISSING, spec.name, ref)  # an empty cell: nothing to parse
                 raw.refs[key] = ref
                 continue
-            fmt = formats.get((row_number, index), "")
+            fmt = formats.get(row_number * FORMAT_KEY + index, "")
             _read_field(col, key, value, fmt, spec.name, ref, raw, laporan, no_cache)
         for col in spec.columns:
             if col.required and col.key in present and _field_empty(raw, col):
