@@ -62,6 +62,9 @@ STYLE_FORMATS = {
 }
 
 
+INPUT_CACHE = 4096
+
+
 class Placement:
     """Where a table landed: its columns' letters and its rows' 1-based numbers."""
 
@@ -83,7 +86,7 @@ class Renderer:
         self._functions: dict[str, object] = {}
         self._inputs: dict[tuple[str, str], str] = {}
         """Input cells by (sheet, A1) as formula text: one cell is named by several formulas
-        of a table. Emptied after each table, so it never holds a workbook's worth."""
+        of a row. Emptied after each sheet and whenever it holds INPUT_CACHE references."""
         self._formats = {style: book.fmt[name] for style, name in STYLE_FORMATS.items()}
         self._formats[Style.FRACTION] = book.custom("tool", "0.00%")
 
@@ -138,6 +141,8 @@ class Renderer:
             key = (expr.sheet, expr.cell)
             text = self._inputs.get(key)
             if text is None:
+                if len(self._inputs) >= INPUT_CACHE:
+                    self._inputs.clear()  # reuse is within a row or a table's few rows
                 text = self._inputs[key] = X.ref(expr.sheet, expr.cell)
             return text
         if kind is Span:
