@@ -41,8 +41,8 @@ def main() -> None:
         helps = median_wall([*base, "--help"])
         fills = median_wall([*base, "fill", str(source), "-o", str(out), "--force"])
     print(f"command: {' '.join(base)}")
-    print(f"HELP median_s={helps:.3f} (target < 0.15)")
-    print(f"PUGER fill median_s={fills:.3f} (target < 0.5)")
+    print(f"HELP median_s={helps:.3f} (target < 0.1)")
+    print(f"PUGER fill median_s={fills:.3f} (target < 0.25)")
 
 
 if __name__ == "__main__":
