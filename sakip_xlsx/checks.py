@@ -431,10 +431,10 @@ def negative_values(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 def percent_above_100(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     laporan = hasil.laporan
     for kode, cell in laporan.measure_cells():
-        if cell.ref and _is_budget(laporan, cell):
-            continue
         number = cell.value.number
         if number is None or number <= 100 or not cell.sheet:
+            continue
+        if cell.ref and _is_budget(laporan, cell):
             continue
         if is_percent_satuan(laporan.satuan_of(kode)):
             yield finding(info, cell.sheet, cell.ref, sel=cell.ref, nilai=number, kode=kode)

@@ -9,6 +9,8 @@ marked. Formulas elsewhere point at these cells; derived columns are added to th
 
 from __future__ import annotations
 
+import functools
+
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from ..findings import Finding
@@ -16,7 +18,7 @@ from ..model import Cell, Laporan
 from ..results import Hasil
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
 from ..styles import document_footer, page_setup
-from ..values import clean_text, code_text, format_id
+from ..values import Parsed, clean_text, code_text, format_id
 from .derived import DERIVED_WRITERS, RowPlan
 from .render import Renderer
 
@@ -61,7 +63,13 @@ def typed_differs(cell: Cell) -> bool:
     """Whether the normalised cell shows something other than what the user typed (then the
     typed text goes into a note). `80%`, `Rp 1.500.000` or `12 Laporan` look the same
     normalised and get no note; `Tw 1. 3 Kali`, `25,00 %` or `-` do."""
-    v = cell.value
+    return _differs(cell.value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _differs(v: Parsed) -> bool:
+    """`typed_differs` of a value; memoised, as the reader shares one value among the cells
+    that hold it."""
     if v.raw is None:
         return False
     if v.number is None or v.is_range or v.problem is not None:
@@ -82,7 +90,11 @@ def typed_differs(cell: Cell) -> bool:
 
 
 def number_format(cell: Cell) -> str:
-    v = cell.value
+    return _number_format(cell.value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_format(v: Parsed) -> str:
     body = "#,##0" if v.number is not None and float(v.number).is_integer() else "#,##0.0##"
     if v.grade:
         return f'"{v.grade} ("{body}")"'

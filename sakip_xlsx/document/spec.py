@@ -138,7 +138,7 @@ class Call:
 
 
 def call(fn: str, *args: object, **options: object) -> Call:
-    return Call(fn, args, tuple(sorted(options.items())))
+    return Call(fn, args, tuple(sorted(options.items())) if options else ())
 
 
 Expr = Ref | Span | Input | InputSpan | Text | Criterion | Num | Blank | Call
