@@ -8,6 +8,7 @@ the parameters of the sentence. `run_checks` runs them all.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterator
 
@@ -416,11 +417,10 @@ def sub_without_pagu(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 @check(F.NEGATIVE_VALUE)
 def negative_values(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     laporan = hasil.laporan
-    cells = list(laporan.measure_cells())
     ident = laporan.identitas
-    for key in ("belanja_operasi", "belanja_modal", "pagu_tahun_lalu", "realisasi_tahun_lalu"):
-        cells.append(("Identitas", getattr(ident, key)))
-    for kode, cell in cells:
+    totals = ("belanja_operasi", "belanja_modal", "pagu_tahun_lalu", "realisasi_tahun_lalu")
+    identitas = (("Identitas", getattr(ident, key)) for key in totals)
+    for kode, cell in itertools.chain(laporan.measure_cells(), identitas):
         if cell.sheet and cell.value.number is not None and cell.value.number < 0:
             yield finding(
                 info, cell.sheet, cell.ref, sel=cell.ref, kode=kode, nilai=cell.value.number

@@ -370,6 +370,7 @@ class _SheetReader:
         self.type = "n"
         self.style = 0
         self.rows_left: int | None = None
+        self.seen_columns: set[int] = set()
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag in C:
@@ -453,10 +454,16 @@ class _SheetReader:
                     raise TooManyRows(self.grid.title, row)
             line = self.grid.rows[row] = {}
         line[col] = value
-        if 0 <= self.style < len(self.styles):
-            fmt = self.styles[self.style]
-            if fmt != "General":
-                self.grid.formats[row * FORMAT_KEY + col] = fmt
+        fmt = self.styles[self.style] if 0 <= self.style < len(self.styles) else "General"
+        if fmt == "General":
+            fmt = ""
+        usual = self.grid.column_formats.get(col)
+        if usual is None and col in self.seen_columns:
+            # a column's usual format is its second value's: the first is often its heading
+            self.grid.column_formats[col] = fmt
+        elif fmt != usual:
+            self.seen_columns.add(col)
+            self.grid.formats[row * FORMAT_KEY + col] = fmt
 
     def _value(self) -> object:
         kind, text = self.type, self.value_text

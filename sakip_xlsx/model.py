@@ -38,7 +38,7 @@ EMPTY = Cell()
 
 FORMAT_KEY = 1 << 20
 """`SheetGrid.formats` is keyed by row * FORMAT_KEY + column: one int per cell instead of a
-(row, column) tuple, a third of a kabupaten grid's memory."""
+(row, column) tuple."""
 
 
 @dataclass(slots=True)
@@ -49,8 +49,13 @@ class SheetGrid:
 
     title: str
     rows: dict[int, dict[int, object]] = field(default_factory=dict)
+    column_formats: dict[int, str] = field(default_factory=dict)
+    """Per column, the number format of its second value ("" for General; the first is often
+    the column's heading): the format most of its cells share, stored once instead of per
+    cell (a third of a kabupaten grid's memory)."""
     formats: dict[int, str] = field(default_factory=dict)
-    """Number formats by row * FORMAT_KEY + column."""
+    """The number formats of the cells whose format is not their column's, by
+    row * FORMAT_KEY + column ("" for General)."""
     no_cached_value: set[str] = field(default_factory=set)
     """A1 references of formula cells saved without their result."""
     merged: list[str] = field(default_factory=list)
@@ -60,7 +65,9 @@ class SheetGrid:
         return None if line is None else line.get(col)
 
     def number_format(self, row: int, col: int) -> str:
-        return self.formats.get(row * FORMAT_KEY + col, "")
+        """The number format of a cell holding a value ("" for General)."""
+        fmt = self.formats.get(row * FORMAT_KEY + col)
+        return self.column_formats.get(col, "") if fmt is None else fmt
 
     def row_numbers(self) -> list[int]:
         return sorted(self.rows)

@@ -22,7 +22,6 @@ from .errors import InputFileError
 from .grid import SheetGrid, column_index, column_letter
 from .model import (
     EMPTY,
-    FORMAT_KEY,
     Cell,
     Identitas,
     Indikator,
@@ -444,7 +443,7 @@ def _read_table(
         (index, col, f"{col.key}:{year}" if year is not None else col.key, column_letter(index))
         for index, (col, year) in mapping.items()
     ]
-    formats = rows.formats
+    number_format = rows.number_format
     for row_number in sorted(no_cache_rows):
         line = rows.rows[row_number]
         number = str(row_number)
@@ -460,7 +459,7 @@ def _read_table(
                 raw.cells[key] = Cell(MISSING, spec.name, ref)  # an empty cell: nothing to parse
                 raw.refs[key] = ref
                 continue
-            fmt = formats.get(row_number * FORMAT_KEY + index, "")
+            fmt = number_format(row_number, index)
             _read_field(col, key, value, fmt, spec.name, ref, raw, laporan, no_cache)
         for col in spec.columns:
             if col.required and col.key in present and _field_empty(raw, col):

@@ -129,8 +129,8 @@ def write_input_sheets(
         table = {xl_cell_to_rowcol(f"{letter}1")[1] for letter in kinds}
         dropped = laporan.derived_columns.get(spec.name, set())
         letters: dict[int, str] = {}
-        sheet_values = values.get(spec.name, {})
-        sheet_marks = marked.get(spec.name, {})
+        sheet_values = values.pop(spec.name, {})  # freed with its sheet
+        sheet_marks = marked.pop(spec.name, {})
         for number in grid.row_numbers():
             if number > MAX_ROWS:
                 break  # beyond Excel's grid: reported by the reader, cannot be written
