@@ -264,3 +264,55 @@ def test_our_spreadsheet_date_rules_equal_openpyxls():
                 value, theirs, timedelta
             ), (value, timedelta)
     assert ed.unescape("a_x000a_b_x0041_") == "a\nbA"
+
+
+def _formats_by_openpyxl(path: Path) -> dict[tuple[str, int, int], str]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    out = {}
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None or cell.value == "":
+                    continue
+                fmt = cell.number_format
+                out[(ws.title, cell.row, cell.column - 1)] = "" if fmt == "General" else fmt
+    return out
+
+
+def _formats_by_grid(path: Path) -> dict[tuple[str, int, int], str]:
+    out = {}
+    with open_workbook(path) as book:
+        for title in book.titles:
+            grid = book.sheet(title)
+            for number, line in grid.rows.items():
+                for col in line:
+                    out[(title, number, col)] = grid.number_format(number, col)
+    return out
+
+
+def test_number_formats_equal_openpyxls_for_every_cell(base, tmp_path, puger_path):
+    """The grid keeps a column's usual format once and only the differing cells' own; every
+    cell's format must still be the one openpyxl reads (headings, odd cells, percents)."""
+    from tests.helpers import variant_workbook
+
+    completed = tmp_path / "lengkap.xlsx"
+    _fill(puger_path, "-o", str(completed), "--force")
+    import openpyxl
+
+    book = openpyxl.load_workbook(base)  # cells whose format is not their column's
+    ws = book["RKT"]
+    for row in (3, 4):
+        ws.cell(row, 9).value = 12.5
+    ws.cell(3, 9).number_format = "0.00%"
+    ws.cell(4, 9).number_format = "General"
+    ws.cell(2, 9).number_format = '#,##0 "Laporan"'
+    odd = tmp_path / "odd.xlsx"
+    book.save(odd)
+    for path in (base, puger_path, variant_workbook(tmp_path / "v.xlsx"), completed, odd):
+        grid, reference = _formats_by_grid(path), _formats_by_openpyxl(path)
+        assert grid.keys() <= reference.keys(), path.name
+        differing = {k: (grid[k], reference[k]) for k in grid if grid[k] != reference[k]}
+        assert differing == {}, (path.name, list(differing.items())[:5])
+        assert any(grid.values()), path.name  # not all General: the comparison means something

@@ -304,3 +304,46 @@ def test_sdm_tables_keep_every_list_value_and_read_common_spellings(tmp_path):
     counts = {r[1].value: r[4].value for r in wb["Tabel 1.3"].iter_rows(min_row=7)}
     assert counts["SMA/SMK"] == 1 and counts["D3"] == 1 and counts["Jumlah"] == 2
     assert wb["SDM"]["D2"].value == "SMA/SMK"  # written as counted, the typed text in a note
+
+
+def test_caches_of_the_writer_change_no_byte(puger_path, tmp_path, monkeypatch):
+    """The renderer's input-reference cache (emptied at 4,096 entries) and the memoised
+    meaning of a typed value are pure speed: with the cache emptied at every entry and the
+    memo off, the completed workbooks are the same, byte for byte."""
+    from sakip_xlsx import reader
+    from sakip_xlsx.completed import render
+
+    paths = (puger_path, variant_workbook(tmp_path / "v.xlsx"))
+
+    def written(path: Path) -> bytes:
+        checked = check(path)
+        return completed_workbook(checked.hasil, checked.findings)[0]
+
+    usual = [written(path) for path in paths]
+    monkeypatch.setattr(render, "INPUT_CACHE", 1)
+    monkeypatch.setattr(reader, "_understood", reader._understood.__wrapped__)
+    assert [written(path) for path in paths] == usual
+
+
+def test_a_memoised_value_keeps_1_1_0_and_true_apart():
+    from sakip_xlsx.reader import _understood
+    from sakip_xlsx.values import Problem
+
+    assert _understood(True, "", None, False).problem is Problem.BOOLEAN
+    assert _understood(1, "", None, False).number == 1.0
+    assert _understood(1.0, "0%", None, False).number == 100.0  # a percent cell
+    assert _understood(1, "", None, False).problem is None
+
+
+def test_rows_may_make_their_cells_when_read():
+    from sakip_xlsx.document.spec import Cell, Row
+
+    made = []
+
+    def cells():
+        made.append(1)
+        return {"a": Cell(len(made))}
+
+    row = Row("k", cells)
+    assert row.cells["a"].value == 1 and row.cells["a"].value == 2  # made anew on each access
+    assert Row("k", {"a": Cell(5)}).cells["a"].value == 5
