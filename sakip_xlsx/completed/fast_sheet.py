@@ -61,6 +61,19 @@ _LETTERS = [xl_col_to_name(col) for col in range(702)]
 
 _ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 
+FAST = (
+    _STRING._fields == ("string", "format")
+    and _NUMBER._fields == ("number", "format")
+    and _FORMULA._fields == ("formula", "format", "value")
+    and _BLANK._fields == ("format",)
+    and all(
+        hasattr(_xw.Worksheet, name)
+        for name in ("_write_single_row", "_write_row", "_write_cell", "_write_empty_row")
+    )
+)
+"""The inner loop below leans on xlsxwriter's cell records as versions 3.1 to 3.3 have them;
+another layout falls back to xlsxwriter's own loop (slower, same file)."""
+
 
 def _data(text: str) -> str:
     if "&" in text or "<" in text or ">" in text:
@@ -90,6 +103,8 @@ class FastWorksheet(_xw.Worksheet):
         return 0
 
     def _write_single_row(self, current_row_num=0) -> None:
+        if not FAST:
+            return super()._write_single_row(current_row_num)
         row_num = self.previous_row
         self.previous_row = current_row_num
         cells = self.table.get(row_num)
