@@ -220,7 +220,8 @@ def _write_cell(book, ws, spec, r, c, raw, kind, parsed: Cell | None, found, is_
             return
         style = book.custom("finding" if found else "plain", "@" if isinstance(raw, str) else None)
         _write_raw(book, ws, r, c, raw, style)
-        _note(ws, r, c, notes, found)
+        if found:
+            _note(ws, r, c, notes, found)
         return
     col_kind, choices = kind
     if found:
@@ -257,7 +258,8 @@ def _write_cell(book, ws, spec, r, c, raw, kind, parsed: Cell | None, found, is_
         if isinstance(raw, str):  # text as the reader understood it (spaces tidied)
             raw = clean_text(raw)
         _write_raw(book, ws, r, c, raw, book.custom(base, "@" if isinstance(raw, str) else None))
-    _note(ws, r, c, notes, found)
+    if notes or found:
+        _note(ws, r, c, notes, found)
 
 
 def _write_raw(book, ws, r, c, raw, style) -> None:
