@@ -250,6 +250,10 @@ class Laporan:
     grids: dict[str, SheetGrid] = field(default_factory=dict, repr=False)
     """The raw cell values of each input sheet, so the completed workbook keeps the user's
     layout (rows, columns, title rows) and every finding's cell reference stays valid."""
+    grids_released: bool = False
+    """Set when `fill`, their last user, let the grids go sheet by sheet as it wrote them (a
+    large workbook's grids are a fifth of its memory): writing again then refuses instead of
+    leaving the input sheets out."""
     table_width: dict[str, int] = field(default_factory=dict)
     """Per table sheet, how many columns its header row spans (derived columns go right of
     the table and of every other value present)."""

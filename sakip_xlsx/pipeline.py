@@ -80,7 +80,9 @@ def fill(
         result = check(source)
         with atomic_target(target, force=force) as tmp:
             added: list[Finding] = []
-            formulas = write_completed_workbook(tmp, result.hasil, result.findings, added)
+            formulas = write_completed_workbook(
+                tmp, result.hasil, result.findings, added, release=True
+            )
     findings = sort_findings([*result.findings, *added]) if added else result.findings
     filled = FillResult(result.hasil, findings, source, target, formulas)
     if dokumen:

@@ -347,3 +347,17 @@ def test_rows_may_make_their_cells_when_read():
     row = Row("k", cells)
     assert row.cells["a"].value == 1 and row.cells["a"].value == 2  # made anew on each access
     assert Row("k", {"a": Cell(5)}).cells["a"].value == 5
+
+
+def test_fill_lets_the_grids_go_and_a_second_writing_refuses(puger_path, tmp_path):
+    """`fill` writes the model once and lets each input sheet's grid go once written; writing
+    that model again must fail loudly, never leave the input sheets out."""
+    done = fill(puger_path, tmp_path / "out.xlsx")
+    laporan = done.hasil.laporan
+    assert laporan.grids == {} and laporan.grids_released
+    with pytest.raises(RuntimeError, match="grids"):
+        completed_workbook(done.hasil, done.findings)
+    again = check(puger_path)  # a model that was only checked keeps them for any writing
+    assert completed_workbook(again.hasil, again.findings) == completed_workbook(
+        again.hasil, again.findings
+    )

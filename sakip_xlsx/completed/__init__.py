@@ -46,11 +46,14 @@ def write_completed_workbook(
     findings: list[Finding],
     added: list[Finding] | None = None,
     arrangement: Arrangement | None = None,
+    release: bool = False,
 ) -> int:
     """Write the completed workbook to `path`; returns how many formula cells it holds.
 
     Deterministic: the same model gives the same bytes. Written in xlsxwriter's
     constant-memory mode, sheet by sheet, so a kabupaten-scale workbook stays small in memory.
+    With `release`, each input sheet's grid is let go once it is written (for a caller that
+    writes the model once, as `fill` does).
     """
     # xlsxwriter streams each sheet through temporary files; a private folder beside the
     # output guarantees none is left behind, even when writing fails, and that a full disk is
@@ -61,13 +64,19 @@ def write_completed_workbook(
         )
         try:
             arrange = arrangement or Arrangement()
-            return _write(wb, hasil, findings, added if added is not None else [], arrange)
+            added = added if added is not None else []
+            return _write(wb, hasil, findings, added, arrange, release)
         finally:
             wb.fileclosed = True  # after a failure, do not let xlsxwriter close it at exit
 
 
 def _write(
-    wb, hasil: Hasil, findings: list[Finding], added: list[Finding], arrange: Arrangement
+    wb,
+    hasil: Hasil,
+    findings: list[Finding],
+    added: list[Finding],
+    arrange: Arrangement,
+    release: bool,
 ) -> int:
     ident = hasil.laporan.identitas
     wb.set_properties(
@@ -87,9 +96,11 @@ def _write(
         first = reviu.HEADER_ROW if name == reviu.SHEET else first
         sheets[name] = book.add_sheet(name, first, hold=True)
     subtitle = f"{ident.nama_instansi} - {ident.pemerintah_daerah} - tahun {ident.tahun_laporan}"
+    # the input sheets first (they stand after the tables: the tables' sheets exist already),
+    # so that their grids can be let go before the tables are built
+    write_input_sheets(render, hasil.laporan, hasil, findings, release)
     for table in document.tables(hasil):
         render.table(sheets[table.name], table, arrange.columns(table), subtitle)
-    write_input_sheets(render, hasil.laporan, hasil, findings)
     added.extend(book.findings)  # what writing had to report joins the list before it is shown
     if book.findings:
         findings = sort_findings([*findings, *book.findings])

@@ -107,8 +107,10 @@ def _number_format(v: Parsed) -> str:
 
 
 def write_input_sheets(
-    render: Renderer, laporan: Laporan, hasil: Hasil, findings: list[Finding]
+    render: Renderer, laporan: Laporan, hasil: Hasil, findings: list[Finding], release: bool
 ) -> None:
+    if laporan.grids_released:
+        raise RuntimeError("the input sheets' grids were let go after the first writing")
     book = render.book
     values = cell_index(laporan)
     marked = marks(findings)
@@ -172,6 +174,9 @@ def write_input_sheets(
         )
         book.finish()
         render.sheet_done()
+        if release:
+            del laporan.grids[spec.name]
+            laporan.grids_released = True
 
 
 MAX_ROWS, MAX_COLS = 1_048_576, 16_384
