@@ -437,8 +437,7 @@ def _read_table(
     _stray_values(laporan, spec, rows, headed | old_derived, header_row)
     no_cache_rows = {r for r in rows.rows if r > header_row}
     out: list[RawRow] = []
-    # per column once: its key, letter and whether it is measured (the loop below runs for
-    # every cell of every row)
+    # per column once: its key and letter (the loop below runs for every cell of every row)
     fields = [
         (index, col, f"{col.key}:{year}" if year is not None else col.key, column_letter(index))
         for index, (col, year) in mapping.items()
