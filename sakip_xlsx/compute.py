@@ -58,7 +58,8 @@ def realisasi_tahunan(laporan: Laporan, kode: str) -> Cell:
     accumulated = rules.sampai_dengan([c.number for c in rea.triwulan], metode)[-1]
     if accumulated is None:
         return rea.realisasi
-    return Cell(Parsed(number=accumulated), rea.realisasi.sheet, rea.realisasi.ref)
+    where = rea.realisasi
+    return Cell(Parsed(number=accumulated), where.sheet, where.row, where.col)
 
 
 def _entered(cell: Cell) -> bool:

@@ -81,10 +81,16 @@ class RawRow:
     """One data row: per column key (`target:2023` for year columns) the cell value read."""
 
     row: int
+    letters: dict[str, str]
+    """The sheet's column letter of each column key (one dict shared by the sheet's rows)."""
     cells: dict[str, Cell] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     choices: dict[str, str] = field(default_factory=dict)
-    refs: dict[str, str] = field(default_factory=dict)
+
+    def ref(self, key: str) -> str | None:
+        """The A1 reference of this row's cell in column `key`."""
+        letter = self.letters.get(key)
+        return f"{letter}{self.row}" if letter else None
 
 
 def read_workbook(path: str | Path) -> Laporan:
@@ -241,6 +247,7 @@ def _parse_cell(
     number_format: str,
     sheet: str,
     ref: str,
+    place: tuple[int, int],
     laporan: Laporan,
     no_cache: set[str],
 ) -> Cell:
@@ -253,7 +260,7 @@ def _parse_cell(
     parsed = _understood(value, number_format, quarter, col.kind is Kind.RUPIAH)
     if parsed.problem is not None:
         laporan.findings.append(_problem_finding(parsed, col, sheet, ref))
-    return Cell(parsed, sheet, ref)
+    return Cell(parsed, sheet, *place)
 
 
 @functools.lru_cache(maxsize=4096, typed=True)
@@ -450,16 +457,19 @@ def _read_table(
             letter + number in no_cache for _, _, _, letter in fields
         ):
             continue
-        raw = RawRow(row_number)
+        raw = RawRow(row_number, letters)
         for index, col, key, letter in fields:
             value = line.get(index)
-            ref = letter + number
-            if value is None and col.kind in MEASURED and ref not in no_cache:
-                raw.cells[key] = Cell(MISSING, spec.name, ref)  # an empty cell: nothing to parse
-                raw.refs[key] = ref
+            if (
+                value is None
+                and col.kind in MEASURED
+                and not (no_cache and letter + number in no_cache)
+            ):
+                raw.cells[key] = Cell(MISSING, spec.name, row_number, index)  # nothing to parse
                 continue
+            ref = letter + number
             fmt = number_format(row_number, index)
-            _read_field(col, key, value, fmt, spec.name, ref, raw, laporan, no_cache)
+            _read_field(col, key, value, fmt, spec.name, ref, index, raw, laporan, no_cache)
         for col in spec.columns:
             if col.required and col.key in present and _field_empty(raw, col):
                 letter = letters.get(col.key, "A")
@@ -578,12 +588,14 @@ def _read_field(
     fmt: str,
     sheet: str,
     ref: str,
+    index: int,
     raw: RawRow,
     laporan: Laporan,
     no_cache: set[str],
 ) -> None:
     if col.kind in MEASURED:
-        raw.cells[key] = _parse_cell(col, value, fmt, sheet, ref, laporan, no_cache)
+        place = (raw.row, index)
+        raw.cells[key] = _parse_cell(col, value, fmt, sheet, ref, place, laporan, no_cache)
     elif col.kind is Kind.CHOICE:
         text = plain_text(value)
         if text in ("", "-"):
@@ -612,7 +624,6 @@ def _read_field(
         raw.texts[key] = plain_text(value)
     else:
         raw.texts[key] = plain_text(value)
-    raw.refs[key] = ref
 
 
 def _read_identitas(
@@ -649,8 +660,8 @@ def _read_identitas(
         value = line.get(1)
         fmt = rows.number_format(row_number, 1)
         ref = f"B{row_number}"
-        raw = RawRow(row_number)
-        _read_field(col, col.key, value, fmt, spec.name, ref, raw, laporan, no_cache)
+        raw = RawRow(row_number, {col.key: "B"})
+        _read_field(col, col.key, value, fmt, spec.name, ref, 1, raw, laporan, no_cache)
         if col.kind is Kind.RUPIAH:
             setattr(ident, col.key, raw.cells[col.key])
         elif col.kind is Kind.CHOICE:
@@ -786,7 +797,7 @@ def _cell(raw: RawRow, key: str) -> Cell:
 
 
 def _duplicate(laporan: Laporan, sheet: str, kode: str, raw: RawRow, key: str = "kode") -> None:
-    ref = raw.refs.get(key)
+    ref = raw.ref(key)
     laporan.findings.append(
         F.finding(F.DUPLICATE_CODE, sheet, ref, kode=kode, sheet=sheet, baris=raw.row)
     )

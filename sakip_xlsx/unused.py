@@ -58,10 +58,11 @@ def unused_values(laporan: Laporan, spec: SheetSpec, rows: list[RawRow]) -> None
         kind = kind_of(raw)
         if kind is None:
             continue  # the row's kind is itself unreadable or unknown: reported already
-        for key, ref in raw.refs.items():
+        for key in raw.letters:
             col = limited.get(key.split(":")[0])
             if col is None or kind in col.applies_to or not _has_value(raw, key):
                 continue
+            ref = raw.ref(key)
             header = col.header.replace("{year}", key.partition(":")[2]).strip()
             # a pegawai row is named by its jabatan, every other row by its code
             pegawai = spec.name == SDM.name
@@ -108,7 +109,7 @@ def _realisasi_years(laporan: Laporan, rows: list[RawRow]) -> None:
         year = int(key.partition(":")[2])
         if min(awal, tahun - 1) <= year < tahun:  # last year counts even before the period
             continue
-        cells = [raw.refs[key] for raw in rows if key in raw.refs and _has_value(raw, key)]
+        cells = [raw.ref(key) for raw in rows if _has_value(raw, key)]
         if not cells:
             continue
         laporan.findings.append(

@@ -10,11 +10,12 @@ marked. Formulas elsewhere point at these cells; derived columns are added to th
 from __future__ import annotations
 
 import functools
+import itertools
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from ..findings import Finding
-from ..model import Cell, Laporan
+from ..model import FORMAT_KEY, Cell, Laporan
 from ..results import Hasil
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
 from ..styles import document_footer, page_setup
@@ -23,18 +24,16 @@ from .derived import DERIVED_WRITERS, RowPlan
 from .render import Renderer
 
 
-def cell_index(laporan: Laporan) -> dict[str, dict[str, Cell]]:
-    """The parsed input cells by sheet, then A1 reference."""
-    index: dict[str, dict[str, Cell]] = {}
-    for _, cell in laporan.measure_cells():
-        if cell.sheet and cell.ref:
-            index.setdefault(cell.sheet, {})[cell.ref] = cell
+def cells_by_sheet(laporan: Laporan) -> dict[str, list[Cell]]:
+    """The parsed input cells of each sheet (indexed one sheet at a time, as it is written)."""
+    out: dict[str, list[Cell]] = {}
     ident = laporan.identitas
-    for key in ("belanja_operasi", "belanja_modal", "pagu_tahun_lalu", "realisasi_tahun_lalu"):
-        cell = getattr(ident, key)
-        if cell.sheet and cell.ref:
-            index.setdefault(cell.sheet, {})[cell.ref] = cell
-    return index
+    totals = ("belanja_operasi", "belanja_modal", "pagu_tahun_lalu", "realisasi_tahun_lalu")
+    identitas = ((key, getattr(ident, key)) for key in totals)
+    for _, cell in itertools.chain(laporan.measure_cells(), identitas):
+        if cell.sheet and cell.col >= 0:
+            out.setdefault(cell.sheet, []).append(cell)
+    return out
 
 
 def marks(findings: list[Finding]) -> dict[str, dict[str, list[Finding]]]:
@@ -112,7 +111,7 @@ def write_input_sheets(
     if laporan.grids_released:
         raise RuntimeError("the input sheets' grids were let go after the first writing")
     book = render.book
-    values = cell_index(laporan)
+    values = cells_by_sheet(laporan)
     marked = marks(findings)
     for spec in INPUT_SHEETS:
         if spec.name not in laporan.grids:
@@ -131,7 +130,8 @@ def write_input_sheets(
         table = {xl_cell_to_rowcol(f"{letter}1")[1] for letter in kinds}
         dropped = laporan.derived_columns.get(spec.name, set())
         letters: dict[int, str] = {}
-        sheet_values = values.pop(spec.name, {})  # freed with its sheet
+        # by row * FORMAT_KEY + column, for this sheet only: freed with it
+        sheet_values = {c.row * FORMAT_KEY + c.col: c for c in values.pop(spec.name, ())}
         sheet_marks = marked.pop(spec.name, {})
         for number in grid.row_numbers():
             if number > MAX_ROWS:
@@ -147,7 +147,6 @@ def write_input_sheets(
                 letter = letters.get(c)
                 if letter is None:
                     letter = letters[c] = xl_col_to_name(c)
-                a1 = letter + row_text
                 kind = kinds.get(letter) if number > header_row else None
                 if spec.key_value and number > 1 and c == 1:
                     kind = _identitas_kind(laporan, number)
@@ -159,8 +158,8 @@ def write_input_sheets(
                     c,
                     raw,
                     kind,
-                    sheet_values.get(a1),
-                    sheet_marks.get(a1),
+                    sheet_values.get(number * FORMAT_KEY + c),
+                    sheet_marks.get(letter + row_text) if sheet_marks else None,
                     number == header_row,
                 )
             derived.run(r)
