@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from . import findings as F
 from .findings import Finding, RuleInfo, finding
-from .model import Cell, Laporan
+from .model import IDENTITAS_RUPIAH, Cell, Laporan
 from .results import Hasil
 from .schema import (
     GOLONGAN,
@@ -418,8 +418,7 @@ def sub_without_pagu(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 def negative_values(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     laporan = hasil.laporan
     ident = laporan.identitas
-    totals = ("belanja_operasi", "belanja_modal", "pagu_tahun_lalu", "realisasi_tahun_lalu")
-    identitas = (("Identitas", getattr(ident, key)) for key in totals)
+    identitas = (("Identitas", getattr(ident, key)) for key in IDENTITAS_RUPIAH)
     for kode, cell in itertools.chain(laporan.measure_cells(), identitas):
         if cell.sheet and cell.value.number is not None and cell.value.number < 0:
             yield finding(

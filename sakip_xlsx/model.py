@@ -102,6 +102,10 @@ class SheetGrid:
         return sum(len(line) for line in self.rows.values())
 
 
+IDENTITAS_RUPIAH = ("belanja_operasi", "belanja_modal", "pagu_tahun_lalu", "realisasi_tahun_lalu")
+"""The Identitas fields that are rupiah cells (the others are text, years and choices)."""
+
+
 @dataclass(slots=True)
 class Identitas:
     nama_instansi: str = ""

@@ -15,7 +15,7 @@ import itertools
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from ..findings import Finding
-from ..model import FORMAT_KEY, Cell, Laporan
+from ..model import FORMAT_KEY, IDENTITAS_RUPIAH, Cell, Laporan
 from ..results import Hasil
 from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
 from ..styles import document_footer, page_setup
@@ -28,8 +28,7 @@ def cells_by_sheet(laporan: Laporan) -> dict[str, list[Cell]]:
     """The parsed input cells of each sheet (indexed one sheet at a time, as it is written)."""
     out: dict[str, list[Cell]] = {}
     ident = laporan.identitas
-    totals = ("belanja_operasi", "belanja_modal", "pagu_tahun_lalu", "realisasi_tahun_lalu")
-    identitas = ((key, getattr(ident, key)) for key in totals)
+    identitas = ((key, getattr(ident, key)) for key in IDENTITAS_RUPIAH)
     for _, cell in itertools.chain(laporan.measure_cells(), identitas):
         if cell.sheet and cell.col >= 0:
             out.setdefault(cell.sheet, []).append(cell)
