@@ -349,6 +349,12 @@ def main() -> None:
     parser.add_argument("--shape", choices=[*SHAPES, "both"], default="both")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    try:
+        import python_calamine  # noqa: F401  (the best floor reads with it)
+    except ImportError:
+        raise SystemExit(
+            "the best floor needs python-calamine: pip install -e '.[bench]'"
+        ) from None
     shapes = list(SHAPES) if args.shape == "both" else [args.shape]
     with tempfile.TemporaryDirectory(prefix="sakip-bench-") as tmp:
         lines = [measure(shape, args.runs, Path(tmp)) for shape in shapes]
