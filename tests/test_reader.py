@@ -232,3 +232,15 @@ def test_fraction_warning_only_for_number_cells(tmp_path, typed, number, warned)
     laporan = read_workbook(write_workbook(tmp_path / "f.xlsx", rows))
     assert laporan.realisasi["IS1"].realisasi.number == pytest.approx(number)
     assert any(f.code == "BACA-006" for f in laporan.findings) is warned
+
+
+def test_a_cell_makes_its_a1_reference_from_row_and_column():
+    from xlsxwriter.utility import xl_col_to_name
+
+    from sakip_xlsx.model import EMPTY, Cell
+    from sakip_xlsx.values import MISSING
+
+    for col in (0, 25, 26, 701, 702, 16_383):
+        assert Cell(MISSING, "RKT", 18, col).ref == f"{xl_col_to_name(col)}18"
+    assert Cell(MISSING, "RKT", 18, 2).where == "RKT!C18"
+    assert EMPTY.ref is None and EMPTY.where == ""
