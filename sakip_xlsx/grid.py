@@ -34,7 +34,7 @@ from .excel_dates import (
     is_timedelta_format,
     unescape,
 )
-from .model import FORMAT_KEY, SheetGrid
+from .model import FORMAT_KEY, SheetGrid, column_letter
 
 MAIN_NAMESPACES = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -508,13 +508,3 @@ class _SheetReader:
 
 def _a1(row: int, col: int) -> str:
     return f"{column_letter(col)}{row}"
-
-
-def column_letter(col: int) -> str:
-    """`A` for 0; any non-negative index (beyond XFD too, for reporting stray cells)."""
-    letters = ""
-    col += 1
-    while col > 0:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters

@@ -34,8 +34,7 @@ class Cell:
         """`C18`, or None for a value that has no cell."""
         if self.col < 0:
             return None
-        letters = _LETTERS[self.col] if self.col < len(_LETTERS) else _letters(self.col)
-        return f"{letters}{self.row}"
+        return f"{column_letter(self.col)}{self.row}"
 
     @property
     def number(self) -> float | None:
@@ -46,17 +45,23 @@ class Cell:
         return f"{self.sheet}!{self.ref}" if self.sheet and self.ref else ""
 
 
-def _letters(col: int) -> str:
-    out = ""
+def _spelled(col: int) -> str:
+    letters = ""
     col += 1
     while col > 0:
         col, rest = divmod(col - 1, 26)
-        out = chr(65 + rest) + out
-    return out
+        letters = chr(65 + rest) + letters
+    return letters
 
 
-_LETTERS = [_letters(col) for col in range(702)]
-"""Column letters A..ZZ, looked up rather than computed for each reference."""
+_LETTERS = [_spelled(col) for col in range(702)]
+"""Column letters A..ZZ, looked up rather than spelled out for each cell."""
+
+
+def column_letter(col: int) -> str:
+    """`A` for 0; any non-negative index (beyond XFD too, for reporting stray cells)."""
+    return _LETTERS[col] if col < 702 else _spelled(col)
+
 
 EMPTY = Cell()
 

@@ -37,6 +37,7 @@ from .model import (
 from .schema import (
     IDENTITAS_HEADINGS,
     INPUT_SHEETS,
+    MEASURED,
     PK,
     REALISASI,
     RENCANA_AKSI,
@@ -73,7 +74,6 @@ OUTPUT_SHEET_PREFIXES = ("Tabel", "Ringkasan", "Temuan", "Grafik", "Pemantauan")
 """Sheets the completed workbook adds; reading a completed workbook ignores them."""
 
 _QUARTER_COLUMN = re.compile(r"_tw([1-4])$")
-MEASURED = (Kind.MEASURE, Kind.RUPIAH)
 
 
 @dataclass
@@ -116,6 +116,7 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
     laporan.lengkap = any(t.startswith(OUTPUT_SHEET_PREFIXES) for t in book.titles)
     laporan.sha256 = _digest(path)
     laporan.sumber_sha256 = book.custom_property(SOURCE_DIGEST) or ""
+    book.row_limit = MAX_INPUT_ROWS  # over the input sheets together
     for spec, title in found:
         if title is None:
             if not spec.optional:
@@ -124,7 +125,6 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
                 )
             continue
         laporan.sheets_present.add(spec.name)
-        book.row_limit = MAX_INPUT_ROWS
         try:
             sheet = book.sheet(title)
         except grid.TooManyRows as exc:
@@ -573,7 +573,7 @@ def _is_blank(value: object) -> bool:
 
 
 def _field_empty(raw: RawRow, col: Column) -> bool:
-    if col.kind in (Kind.MEASURE, Kind.RUPIAH):
+    if col.kind in MEASURED:
         cell = raw.cells.get(col.key)
         return cell is None or (cell.value.missing and cell.value.raw is None)
     if col.kind is Kind.CHOICE:

@@ -44,6 +44,10 @@ class Kind(StrEnum):
     DATE = "tanggal"
 
 
+MEASURED = frozenset((Kind.MEASURE, Kind.RUPIAH))
+"""The kinds read as values (number, range, grade or unreadable text), never as plain text."""
+
+
 KIND_HELP: dict[Kind, str] = {
     Kind.TEXT: "Teks bebas.",
     Kind.CODE: "Kode unik yang Anda tentukan (mis. S1, P1.2 atau 7.01.01). Ditulis sebagai teks.",

@@ -90,6 +90,20 @@ def minimal_rows() -> dict[str, list[dict[str, object]]]:
     }
 
 
+def sub_b(pagu: int = 500_000) -> dict[str, object]:
+    """A second sub kegiatan under the minimal rows' kegiatan, with its own output target."""
+    return {
+        "jenis": "Sub Kegiatan",
+        "kode": "7.01.01.2.02.02",
+        "kode_induk": "7.01.01.2.02",
+        "uraian": "Sub B",
+        "indikator": "Jumlah kegiatan",
+        "satuan": "Kegiatan",
+        "target": 8,
+        "pagu": pagu,
+    }
+
+
 def write_workbook(
     path: Path,
     rows: dict[str, list[dict[str, object]]] | None = None,
@@ -184,18 +198,7 @@ def variant_workbook(path: Path) -> Path:
             "target_akhir": 40,
         },
     ]
-    rows["RKT"].append(
-        {
-            "jenis": "Sub Kegiatan",
-            "kode": "7.01.01.2.02.02",
-            "kode_induk": "7.01.01.2.02",
-            "uraian": "Sub B",
-            "indikator": "Jumlah kegiatan",
-            "satuan": "Kegiatan",
-            "target": 8,
-            "pagu": 500_000,
-        }
-    )
+    rows["RKT"].append(sub_b())
     rows["PK"] = [{"kode": "IS1", "uraian": "Sasaran satu", "target": "80%"}]
     rows["Realisasi"] += [
         {"kode": "IS2", "realisasi": 7, "realisasi_lalu:2023": 12, "realisasi_nasional": 9},

@@ -11,7 +11,7 @@ import pytest
 from sakip_xlsx.errors import InputFileError
 from sakip_xlsx.reader import read_workbook
 from sakip_xlsx.sipd import Selisih, canonical_code, read_sipd, reconcile
-from tests.helpers import minimal_rows, write_workbook
+from tests.helpers import minimal_rows, sub_b, write_workbook
 from tests.sipd_fixtures import HEADERS, SHAPES, write_sipd
 
 D = _dt.date
@@ -307,18 +307,7 @@ def test_damaged_zip(tmp_path):
 
 def _isian(tmp_path: Path, second_pagu: int = 500_000):
     rows = minimal_rows()
-    rows["RKT"].append(
-        {
-            "jenis": "Sub Kegiatan",
-            "kode": "7.01.01.2.02.02",
-            "kode_induk": "7.01.01.2.02",
-            "uraian": "Sub B",
-            "indikator": "Jumlah kegiatan",
-            "satuan": "Kegiatan",
-            "target": 8,
-            "pagu": second_pagu,
-        }
-    )
+    rows["RKT"].append(sub_b(second_pagu))
     return read_workbook(write_workbook(tmp_path / "isian.xlsx", rows))
 
 

@@ -15,7 +15,7 @@ from ..document import Sources
 from ..document.spec import BLANK, Input, Style, call
 from ..model import Laporan
 from ..results import Hasil
-from ..schema import REALISASI, RENCANA_AKSI, Jenis
+from ..schema import REALISASI, RENCANA_AKSI, Jenis, SheetSpec
 from .render import Renderer
 
 
@@ -49,15 +49,6 @@ def _headers(
 def _own(sheet: str, width: int, row: int, count: int) -> list[Input]:
     """The derived cells of one input row, left to right."""
     return [Input(sheet, f"{xl_col_to_name(width + i)}{row}") for i in range(count)]
-
-
-def realisasi_columns(
-    render: Renderer, ws, plan: RowPlan, laporan: Laporan, hasil: Hasil, width: int, header_row: int
-) -> None:
-    src = Sources(laporan, hasil)
-    _headers(render, ws, plan, width, header_row, REALISASI.derived)
-    for kode, rea in laporan.realisasi.items():
-        plan.add(rea.row - 1, functools.partial(_realisasi_row, render, ws, src, width, kode, rea))
 
 
 def _realisasi_row(render: Renderer, ws, src: Sources, width: int, kode: str, rea) -> None:
@@ -94,15 +85,6 @@ def _realisasi_row(render: Renderer, ws, src: Sources, width: int, kode: str, re
         render.live(ws, r0, width + 6, call("sisa", pagu, anggaran), a.sisa, Style.RUPIAH)
 
 
-def rencana_aksi_columns(
-    render: Renderer, ws, plan: RowPlan, laporan: Laporan, hasil: Hasil, width: int, header_row: int
-) -> None:
-    src = Sources(laporan, hasil)
-    _headers(render, ws, plan, width, header_row, RENCANA_AKSI.derived)
-    for kode, ra in laporan.rencana_aksi.items():
-        plan.add(ra.row - 1, functools.partial(_rencana_aksi_row, render, ws, src, width, kode, ra))
-
-
 def _rencana_aksi_row(render: Renderer, ws, src: Sources, width: int, kode: str, ra) -> None:
     hasil = src.hasil
     sheet = RENCANA_AKSI.name
@@ -116,7 +98,26 @@ def _rencana_aksi_row(render: Renderer, ws, src: Sources, width: int, kode: str,
     render.live(ws, r0, width + 2, call("difference", mine, acuan), h.selisih, Style.NUMBER)
 
 
-DERIVED_WRITERS = {
-    REALISASI.name: realisasi_columns,
-    RENCANA_AKSI.name: rencana_aksi_columns,
+DERIVED_ROWS = {
+    REALISASI.name: (lambda laporan: laporan.realisasi, _realisasi_row),
+    RENCANA_AKSI.name: (lambda laporan: laporan.rencana_aksi, _rencana_aksi_row),
 }
+"""The sheets with derived columns: their records by code, and what one record's row holds."""
+
+
+def plan_derived(
+    render: Renderer,
+    ws,
+    plan: RowPlan,
+    spec: SheetSpec,
+    laporan: Laporan,
+    hasil: Hasil,
+    width: int,
+    header_row: int,
+) -> None:
+    """Plan the headings and every record's derived cells of `spec`'s sheet, from `width` on."""
+    records, write_row = DERIVED_ROWS[spec.name]
+    src = Sources(laporan, hasil)
+    _headers(render, ws, plan, width, header_row, spec.derived)
+    for kode, record in records(laporan).items():
+        plan.add(record.row - 1, functools.partial(write_row, render, ws, src, width, kode, record))

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from xlsxwriter import worksheet as _xw
-from xlsxwriter.utility import xl_col_to_name
+
+from ..model import column_letter
 
 _STRING, _NUMBER = _xw.CellStringTuple, _xw.CellNumberTuple
 _FORMULA, _BLANK = _xw.CellFormulaTuple, _xw.CellBlankTuple
@@ -55,9 +56,6 @@ checks), so their scan can be skipped."""
 _PLAIN_TEXT = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
 """Text that needs any of xlsxwriter's string treatments: XML escapes, control characters,
 the `_xHHHH_` escape of the escape, or a preserved leading/trailing space."""
-
-_LETTERS = [xl_col_to_name(col) for col in range(702)]
-"""Column letters A..ZZ, looked up rather than computed for each cell."""
 
 _ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 
@@ -129,7 +127,7 @@ class FastWorksheet(_xw.Worksheet):
                 style = f' s="{self.col_info[col_num].column_format._get_xf_index()}"'
             else:
                 style = ""
-            ref = (_LETTERS[col_num] if col_num < 702 else xl_col_to_name(col_num)) + number
+            ref = column_letter(col_num) + number
             if kind is _STRING and not _PLAIN_TEXT.search(cell.string):
                 parts.append(f'<c r="{ref}"{style} t="inlineStr"><is><t>{cell.string}</t></is></c>')
             elif kind is _NUMBER:

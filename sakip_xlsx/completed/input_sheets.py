@@ -12,15 +12,15 @@ from __future__ import annotations
 import functools
 import itertools
 
-from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
+from xlsxwriter.utility import xl_cell_to_rowcol
 
 from ..findings import Finding
-from ..model import FORMAT_KEY, IDENTITAS_RUPIAH, Cell, Laporan
+from ..model import FORMAT_KEY, IDENTITAS_RUPIAH, Cell, Laporan, column_letter
 from ..results import Hasil
-from ..schema import IDENTITAS, INPUT_SHEETS, Kind, SheetSpec, canonical_choice
+from ..schema import IDENTITAS, INPUT_SHEETS, MEASURED, Kind, SheetSpec, canonical_choice
 from ..styles import document_footer, page_setup
 from ..values import Parsed, clean_text, code_text, format_id
-from .derived import DERIVED_WRITERS, RowPlan
+from .derived import DERIVED_ROWS, RowPlan, plan_derived
 from .render import Renderer
 
 
@@ -122,13 +122,11 @@ def write_input_sheets(
         width = derived_column(laporan, spec, grid)
         _layout(ws, spec, laporan, width, header_row)
         derived = RowPlan()
-        writer = DERIVED_WRITERS.get(spec.name)
-        if writer is not None:
-            writer(render, ws, derived, laporan, hasil, width, header_row)
+        if spec.name in DERIVED_ROWS:
+            plan_derived(render, ws, derived, spec, laporan, hasil, width, header_row)
         band = range(width, width + len(spec.derived)) if spec.derived else range(0)
         table = {xl_cell_to_rowcol(f"{letter}1")[1] for letter in kinds}
         dropped = laporan.derived_columns.get(spec.name, set())
-        letters: dict[int, str] = {}
         # by row * FORMAT_KEY + column, for this sheet only: freed with it
         sheet_values = {c.row * FORMAT_KEY + c.col: c for c in values.pop(spec.name, ())}
         sheet_marks = marked.pop(spec.name, {})
@@ -143,9 +141,7 @@ def write_input_sheets(
                 if c >= MAX_COLS or c in band or c in dropped:
                     continue  # outside the sheet, or where the derived columns go: reported
                 raw = line.get(c)
-                letter = letters.get(c)
-                if letter is None:
-                    letter = letters[c] = xl_col_to_name(c)
+                letter = column_letter(c)
                 kind = kinds.get(letter) if number > header_row else None
                 if spec.key_value and number > 1 and c == 1:
                     kind = _identitas_kind(laporan, number)
@@ -171,7 +167,6 @@ def write_input_sheets(
             footer=document_footer(ident.nama_instansi, ident.tahun_laporan),
         )
         book.finish()
-        render.sheet_done()
         if release:
             del laporan.grids[spec.name]
             laporan.grids_released = True
@@ -229,7 +224,7 @@ def _write_cell(book, ws, spec, r, c, raw, kind, parsed: Cell | None, found, is_
     col_kind, choices = kind
     if found:
         base = "finding"
-    if col_kind in (Kind.MEASURE, Kind.RUPIAH) and parsed is not None:
+    if col_kind in MEASURED and parsed is not None:
         v = parsed.value
         if v.raw is not None and typed_differs(parsed):
             notes.append(f"Diketik: {v.raw}")

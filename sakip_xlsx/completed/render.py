@@ -86,7 +86,7 @@ class Renderer:
         self._functions: dict[str, object] = {}
         self._inputs: dict[tuple[str, str], str] = {}
         """Input cells by (sheet, A1) as formula text: one cell is named by several formulas
-        of a row. Emptied after each sheet and whenever it holds INPUT_CACHE references."""
+        of a row. Emptied whenever it holds INPUT_CACHE references."""
         self._formats = {style: book.fmt[name] for style, name in STYLE_FORMATS.items()}
         self._formats[Style.FRACTION] = book.custom("tool", "0.00%")
 
@@ -166,10 +166,6 @@ class Renderer:
             return X.column_area(expr.sheet, expr.column, expr.first, expr.last)
         raise TypeError(f"not an expression: {expr!r}")
 
-    def sheet_done(self) -> None:
-        """A sheet is written: its input references need not be kept."""
-        self._inputs.clear()
-
     def _placement(self, table: str) -> Placement:
         try:
             return self.placed[table]
@@ -241,7 +237,6 @@ class Renderer:
         page_setup(ws, repeat_rows=repeat, footer=self.book.footer)
         ws.finish()
         self.current = None
-        self.sheet_done()
 
     def _chart(self, ws, table: Table, where: Placement, chart: Chart, col: int, n: int) -> None:
         first, last = where.rows[chart.first], where.rows[chart.last]

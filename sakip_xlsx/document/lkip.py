@@ -141,25 +141,19 @@ def _place_date(hasil: Hasil) -> str:
     return ", ".join(p for p in parts if p) or N.placeholder("tempat, tanggal")
 
 
-def _kepala(hasil: Hasil, role: str = "") -> Signer:
+def _signer(hasil: Hasil, who: str, role: str = "") -> Signer:
+    """The kepala or the atasan (`who`) as Identitas names them; a placeholder where empty."""
     ident = hasil.laporan.identitas
+
+    def field(name: str) -> str:
+        return getattr(ident, f"{who}_{name}")
+
     return Signer(
         role,
-        ident.kepala_jabatan or N.placeholder("jabatan kepala"),
-        ident.kepala_nama or N.placeholder("nama kepala"),
-        ident.kepala_pangkat,
-        ident.kepala_nip,
-    )
-
-
-def _atasan(hasil: Hasil, role: str) -> Signer:
-    ident = hasil.laporan.identitas
-    return Signer(
-        role,
-        ident.atasan_jabatan or N.placeholder("jabatan atasan"),
-        ident.atasan_nama or N.placeholder("nama atasan"),
-        ident.atasan_pangkat,
-        ident.atasan_nip,
+        field("jabatan") or N.placeholder(f"jabatan {who}"),
+        field("nama") or N.placeholder(f"nama {who}"),
+        field("pangkat"),
+        field("nip"),
     )
 
 
@@ -214,7 +208,7 @@ def _kata_pengantar(doc: LkipDocument, hasil: Hasil) -> None:
             "mendukungnya. Semoga laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan "
             "kinerja pada tahun-tahun berikutnya."
         ),
-        Signatures((_kepala(hasil),), _place_date(hasil)),
+        Signatures((_signer(hasil, "kepala"),), _place_date(hasil)),
         PageBreak(),
     )
 
@@ -371,7 +365,8 @@ def _lampiran(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None
     ident = hasil.laporan.identitas
     tahun = hasil.pengaturan.tahun
     laporan = hasil.laporan
-    kepala, atasan = _kepala(hasil, "PIHAK PERTAMA"), _atasan(hasil, "PIHAK KEDUA")
+    kepala = _signer(hasil, "kepala", "PIHAK PERTAMA")
+    atasan = _signer(hasil, "atasan", "PIHAK KEDUA")
     doc.add(
         Heading("LAMPIRAN I PERJANJIAN KINERJA", 1),
         Para(f"PERJANJIAN KINERJA TAHUN {tahun}", "strong_center"),
