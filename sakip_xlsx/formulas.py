@@ -283,6 +283,9 @@ MAX_ARGUMENTS = 255
 MAX_NESTING = 64
 MAX_NUMBER_FORMAT = 255
 MAX_LINKS_PER_SHEET = 65_530
+SHORT_FORMULA = 2 * MAX_NESTING
+"""A formula of at most this many characters breaks no limit: it cannot hold a longer string
+literal, more arguments or a deeper nesting."""
 _LITERAL = re.compile(r'"((?:[^"]|"")*)"')
 
 
@@ -291,7 +294,7 @@ def limit_problem(formula: str) -> str | None:
     within every limit: its length, the length of each string literal, the arguments of each
     function call and the nesting depth. The writer writes the value instead and says so."""
     text = formula[1:] if formula.startswith("=") else formula
-    if len(text) <= 2 * MAX_NESTING:  # too short to break any limit
+    if len(text) <= SHORT_FORMULA:
         return None
     if len(text) > MAX_FORMULA_CHARS:
         return f"rumus {len(text)} karakter (batas Excel {MAX_FORMULA_CHARS})"

@@ -12,7 +12,7 @@ import pytest
 from sakip_xlsx import document
 from sakip_xlsx.completed import completed_workbook
 from sakip_xlsx.completed.render import FIRST_DATA, HEADER_ROW
-from sakip_xlsx.document.spec import Call, Input, InputSpan, Ref, Span, Table
+from sakip_xlsx.document.spec import Call, Filled, Here, Input, InputSpan, Ref, Span, Table
 from sakip_xlsx.pipeline import check
 from sakip_xlsx.values import shorten
 from tests.helpers import variant_workbook
@@ -96,13 +96,15 @@ def test_permuted_workbook_recalculates_to_the_same_values(which, puger_path, va
 
 
 def _references(expr) -> list:
+    if isinstance(expr, Filled):
+        return _references(expr.expr)
     if isinstance(expr, Call):
         found = []
         for arg in expr.args:
             for item in arg if isinstance(arg, tuple) else (arg,):
                 found += _references(item)
         return found
-    return [expr] if isinstance(expr, (Ref, Span, Input, InputSpan)) else []
+    return [expr] if isinstance(expr, (Ref, Span, Input, InputSpan, Here)) else []
 
 
 def test_every_reference_names_a_table_row_and_column_that_exist(puger_path):
@@ -125,6 +127,9 @@ def test_every_reference_names_a_table_row_and_column_that_exist(puger_path):
                         count += 1
                     elif isinstance(ref, Span):
                         assert ref.col in {c.key for c in seen[ref.table].columns}, ref
+                    elif isinstance(ref, Here):
+                        assert ref.col in keys, (table.name, ref)
+                        count += 1
     assert count > 500
 
 

@@ -361,3 +361,64 @@ def test_fill_lets_the_grids_go_and_a_second_writing_refuses(puger_path, tmp_pat
     assert completed_workbook(again.hasil, again.findings) == completed_workbook(
         again.hasil, again.findings
     )
+
+
+def _renderer_on(table):
+    import io
+
+    from sakip_xlsx.completed.book import Book
+    from sakip_xlsx.completed.render import Renderer
+
+    render = Renderer(Book(xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})))
+    render.place(table, table.columns)
+    render.begin(table.name)
+    return render
+
+
+def test_a_shape_gives_each_row_the_formula_of_its_filled_expression():
+    """A shape is turned into text once and filled per row; the text must be what the whole
+    expression would give, braces in constants and slot values included."""
+    from sakip_xlsx.document.spec import (
+        Column,
+        Filled,
+        Here,
+        Input,
+        Ref,
+        Row,
+        Shape,
+        Slot,
+        Table,
+        Text,
+        call,
+    )
+
+    columns = [Column("t", "T", 5), Column("r", "R", 5), Column("c", "C", 5)]
+    table = Table("Tabel X", "x", "", columns, [Row(1, {}), Row(2, {}), Row(3, {})])
+    render = _renderer_on(table)
+    shape = Shape(
+        call("capaian", Here("t"), Slot(0), Slot(1), rentang_blank=False)
+    )  # the braces of a constant stay braces
+    braces = Shape(call("when_number", Slot(0), Text("{0} {x}")))
+    for key, number in ((1, 7), (2, 8), (3, 9)):
+        values = (Input("Realisasi", f"F{number + 4}"), Text(f"Neg{{{key}}}"))
+        whole = call("capaian", Ref("Tabel X", key, "t"), *values, rentang_blank=False)
+        assert render.formula(Filled(shape, values), number) == render.formula(whole)
+        assert render.formula(Filled(braces, values), number) == render.formula(
+            call("when_number", values[0], Text("{0} {x}"))
+        )
+    same = (Input("PK", "C3"), Text("Positif"))
+    first = render.formula(Filled(shape, same), 7)
+    assert render.formula(Filled(shape, same), 9) == first.replace("$A$7", "$A$9")
+
+
+def test_a_shape_refuses_what_it_cannot_place():
+    from sakip_xlsx.document.spec import Column, Filled, Here, Row, Shape, Slot, Span, Table, call
+
+    table = Table("Tabel Y", "y", "", [Column("a", "A", 5)], [Row(1, {}), Row(2, {})])
+    render = _renderer_on(table)
+    nothing = (Span("Tabel Y", "a", 2, 1),)  # an area over no row: not a cell
+    with pytest.raises(ValueError, match="slot value"):
+        render.formula(Filled(Shape(call("number_or_blank", Slot(0))), nothing), 7)
+    render.begin(None)  # an input sheet: no table row to name
+    with pytest.raises(ValueError, match="outside a table"):
+        render.formula(Filled(Shape(call("number_or_blank", Here("a"))), ()), 7)

@@ -73,7 +73,8 @@ class OrderedSheet:
         return self._ws.set_column(first, last, width, *args, **kwargs)
 
     def write_string(self, row: int, col: int, text: str, *args):
-        self._advance(row)
+        if row != self._current:
+            self._advance(row)
         if row >= self._first_row and len(text) > 8:
             per_line = max(1, int(self._widths.get(col, 8.43) * self.CHARS_PER_WIDTH))
             if len(text) > per_line or "\n" in text:
@@ -82,23 +83,28 @@ class OrderedSheet:
         return self._ws._write_string(row, col, text, *args)
 
     def write_number(self, row: int, *args):
-        self._advance(row)
+        if row != self._current:
+            self._advance(row)
         return self._ws._write_number(row, *args)
 
     def write_formula(self, row: int, *args):
-        self._advance(row)
+        if row != self._current:
+            self._advance(row)
         return self._ws._write_formula(row, *args)
 
     def write_blank(self, row: int, *args):
-        self._advance(row)
+        if row != self._current:
+            self._advance(row)
         return self._ws._write_blank(row, *args)
 
     def write_boolean(self, row: int, *args):
-        self._advance(row)
+        if row != self._current:
+            self._advance(row)
         return self._ws._write_boolean(row, *args)
 
     def write_datetime(self, row: int, *args):
-        self._advance(row)
+        if row != self._current:
+            self._advance(row)
         return self._ws._write_datetime(row, *args)
 
     def write_url(self, row: int, *args, **kwargs):
@@ -161,7 +167,9 @@ class Book:
         return self._custom[key]
 
     def formula(self, ws, row: int, col: int, formula: str, value: object, fmt) -> None:
-        problem = X.limit_problem(formula)
+        # (a formula this short breaks no limit: the quarter of a million ordinary ones of a
+        # kabupaten workbook are not scanned)
+        problem = X.limit_problem(formula) if len(formula) > X.SHORT_FORMULA else None
         if problem is not None:
             cell = xl_rowcol_to_cell(row, col)
             self.findings.append(

@@ -9,11 +9,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from xlsxwriter.utility import xl_col_to_name
-
 from ..document import Sources
-from ..document.spec import BLANK, Input, Style, call
-from ..model import Laporan
+from ..document.sources import realisasi_shape
+from ..document.spec import BLANK, Filled, Input, Shape, Slot, Style, call
+from ..model import Laporan, column_letter
 from ..results import Hasil
 from ..schema import REALISASI, RENCANA_AKSI, Jenis, SheetSpec
 from .render import Renderer
@@ -48,7 +47,7 @@ def _headers(
 
 def _own(sheet: str, width: int, row: int, count: int) -> list[Input]:
     """The derived cells of one input row, left to right."""
-    return [Input(sheet, f"{xl_col_to_name(width + i)}{row}") for i in range(count)]
+    return [Input(sheet, f"{column_letter(width + i)}{row}") for i in range(count)]
 
 
 def _realisasi_row(render: Renderer, ws, src: Sources, width: int, kode: str, rea) -> None:
@@ -77,12 +76,33 @@ def _realisasi_row(render: Renderer, ws, src: Sources, width: int, kode: str, re
     elif kode in hasil.anggaran and hasil.anggaran[kode].item.jenis == Jenis.SUB_KEGIATAN:
         a = hasil.anggaran[kode]
         item = a.item
-        render.live(ws, r0, width, src.number(item.target), item.target.number, Style.NUMBER)
-        render.live(ws, r0, width + 1, call("ratio", real, target), a.output_capaian, Style.PERCENT)
         anggaran = src.column_cell(sheet, "realisasi_anggaran", rea.row) or BLANK
-        render.live(ws, r0, width + 4, src.number(item.pagu), a.pagu, Style.RUPIAH)
-        render.live(ws, r0, width + 5, call("ratio", anggaran, pagu), a.serapan, Style.PERCENT)
-        render.live(ws, r0, width + 6, call("sisa", pagu, anggaran), a.sisa, Style.RUPIAH)
+        quarters, real_values = src.realisasi_parts(kode)
+        values = (src.cell(item.target), src.cell(item.pagu), anggaran, target, pagu, *real_values)
+        shapes = _sub_kegiatan_shapes(quarters)
+        for offset, value, style in (
+            (0, item.target.number, Style.NUMBER),
+            (1, a.output_capaian, Style.PERCENT),
+            (4, a.pagu, Style.RUPIAH),
+            (5, a.serapan, Style.PERCENT),
+            (6, a.sisa, Style.RUPIAH),
+        ):
+            render.live(ws, r0, width + offset, Filled(shapes[offset], values), value, style)
+
+
+@functools.cache  # at most 2**4 + 1 structures
+def _sub_kegiatan_shapes(quarters: tuple[bool, ...]) -> dict[int, Shape]:
+    """A sub kegiatan's derived cells on the Realisasi sheet by column offset, over the slots
+    target (RKT), pagu (RKT), realisasi anggaran, its own target and pagu cells, then the
+    realisasi's (`Sources.realisasi_parts`)."""
+    target, pagu, anggaran, own_target, own_pagu = (Slot(i) for i in range(5))
+    return {
+        0: Shape(call("number_or_blank", target)),
+        1: Shape(call("ratio", realisasi_shape(quarters, 5), own_target)),
+        4: Shape(call("number_or_blank", pagu)),
+        5: Shape(call("ratio", anggaran, own_pagu)),
+        6: Shape(call("sisa", own_pagu, anggaran)),
+    }
 
 
 def _rencana_aksi_row(render: Renderer, ws, src: Sources, width: int, kode: str, ra) -> None:
@@ -90,12 +110,32 @@ def _rencana_aksi_row(render: Renderer, ws, src: Sources, width: int, kode: str,
     sheet = RENCANA_AKSI.name
     h = hasil.rencana_aksi[kode]
     r0 = ra.row - 1
-    quarters = tuple(src.cell(c) for c in ra.targets if c.sheet)
-    annual = call("sampai_dengan", quarters, src.metode_ra(kode), not ra.targets[3].sheet)
-    render.live(ws, r0, width, annual, h.target_tahunan, Style.NUMBER)
-    render.live(ws, r0, width + 1, src.number(h.target_acuan), h.target_acuan.number, Style.NUMBER)
     mine, acuan, _ = _own(sheet, width, ra.row, 3)
-    render.live(ws, r0, width + 2, call("difference", mine, acuan), h.selisih, Style.NUMBER)
+    present = tuple(bool(c.sheet) for c in ra.targets)
+    values = (
+        src.metode_ra(kode),
+        src.cell(h.target_acuan),
+        mine,
+        acuan,
+        *(src.cell(c) for c in ra.targets if c.sheet),
+    )
+    annual, target, selisih = _rencana_aksi_shapes(present)
+    render.live(ws, r0, width, Filled(annual, values), h.target_tahunan, Style.NUMBER)
+    render.live(ws, r0, width + 1, Filled(target, values), h.target_acuan.number, Style.NUMBER)
+    render.live(ws, r0, width + 2, Filled(selisih, values), h.selisih, Style.NUMBER)
+
+
+@functools.cache  # at most 2**4 structures
+def _rencana_aksi_shapes(present: tuple[bool, ...]) -> tuple[Shape, Shape, Shape]:
+    """A Rencana Aksi row's derived cells (annual target by its metode, the PK/RKT target,
+    their difference) over the slots metode, PK/RKT target, its own first two cells, then the
+    quarter targets that have a cell."""
+    quarters = tuple(Slot(4 + i) for i in range(sum(present)))
+    return (
+        Shape(call("sampai_dengan", quarters, Slot(0), not present[3])),
+        Shape(call("number_or_blank", Slot(1))),
+        Shape(call("difference", Slot(2), Slot(3))),
+    )
 
 
 DERIVED_ROWS = {

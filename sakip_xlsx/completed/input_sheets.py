@@ -125,36 +125,40 @@ def write_input_sheets(
         if spec.name in DERIVED_ROWS:
             plan_derived(render, ws, derived, spec, laporan, hasil, width, header_row)
         band = range(width, width + len(spec.derived)) if spec.derived else range(0)
-        table = {xl_cell_to_rowcol(f"{letter}1")[1] for letter in kinds}
         dropped = laporan.derived_columns.get(spec.name, set())
+        kind_of = {xl_cell_to_rowcol(f"{letter}1")[1]: kind for letter, kind in kinds.items()}
+        table = set(kind_of)
+        table_columns = [c for c in sorted(table) if c < MAX_COLS and c not in band]
+        table_columns = [c for c in table_columns if c not in dropped]
         # by row * FORMAT_KEY + column, for this sheet only: freed with it
         sheet_values = {c.row * FORMAT_KEY + c.col: c for c in values.pop(spec.name, ())}
         sheet_marks = marked.pop(spec.name, {})
+        write = _CellWriter(book, ws)
         for number in grid.row_numbers():
             if number > MAX_ROWS:
                 break  # beyond Excel's grid: reported by the reader, cannot be written
             r = number - 1
             line = grid.rows[number]
-            columns = sorted(table.union(line)) if number > header_row else sorted(line)
+            body = number > header_row
+            if body and line.keys() <= table:
+                columns = table_columns
+            else:  # outside the sheet, or where the derived columns go: reported, not written
+                columns = sorted(table.union(line) if body else line)
+                columns = [c for c in columns if c < MAX_COLS and c not in band]
+                columns = [c for c in columns if c not in dropped]
             row_text = str(number)
+            key = number * FORMAT_KEY
             for c in columns:
-                if c >= MAX_COLS or c in band or c in dropped:
-                    continue  # outside the sheet, or where the derived columns go: reported
-                raw = line.get(c)
-                letter = column_letter(c)
-                kind = kinds.get(letter) if number > header_row else None
+                kind = kind_of.get(c) if body else None
                 if spec.key_value and number > 1 and c == 1:
                     kind = _identitas_kind(laporan, number)
-                _write_cell(
-                    book,
-                    ws,
-                    spec,
+                write(
                     r,
                     c,
-                    raw,
+                    line.get(c),
                     kind,
-                    sheet_values.get(number * FORMAT_KEY + c),
-                    sheet_marks.get(letter + row_text) if sheet_marks else None,
+                    sheet_values.get(key + c),
+                    sheet_marks.get(column_letter(c) + row_text) if sheet_marks else None,
                     number == header_row,
                 )
             derived.run(r)
@@ -206,58 +210,82 @@ def _identitas_kind(laporan: Laporan, row: int):
     return None
 
 
-def _write_cell(book, ws, spec, r, c, raw, kind, parsed: Cell | None, found, is_header) -> None:
-    fmt = book.fmt
-    notes: list[str] = []
-    base = "input"
-    if is_header and raw is not None:
-        book.value(ws, r, c, raw, fmt["header"])
-        return
-    if kind is None:
-        if raw is None:
+class _CellWriter:
+    """Writes one input cell as the reader understood it. A measured value's cell (its number,
+    number format and note) is worked out once per distinct value and kept: the reader shares
+    one value among the cells that hold it, and a kabupaten workbook has 76,000 of them."""
+
+    def __init__(self, book, ws) -> None:
+        self.book = book
+        self.ws = ws
+        self._measured: dict[tuple[Parsed, str], tuple] = {}
+
+    def __call__(self, r, c, raw, kind, parsed: Cell | None, found, is_header) -> None:
+        book, ws = self.book, self.ws
+        if is_header:
+            if raw is not None:
+                book.value(ws, r, c, raw, book.fmt["header"])
             return
-        style = book.custom("finding" if found else "plain", "@" if isinstance(raw, str) else None)
-        _write_raw(book, ws, r, c, raw, style)
-        if found:
-            _note(ws, r, c, notes, found)
-        return
-    col_kind, choices = kind
-    if found:
-        base = "finding"
-    if col_kind in MEASURED and parsed is not None:
-        v = parsed.value
-        if v.raw is not None and typed_differs(parsed):
-            notes.append(f"Diketik: {v.raw}")
-        if v.number is not None and not v.is_range:
-            book.value(ws, r, c, v.number, book.custom(base, number_format(parsed)))
-        elif v.raw is not None and (v.problem is not None or v.is_range):
-            book.value(ws, r, c, v.raw, book.custom(base, "@"))
-        else:
-            ws.write_blank(r, c, None, book.custom(base))
-    elif col_kind is Kind.CHOICE and isinstance(raw, str):
-        choice = canonical_choice(raw, choices) or raw
-        if choice != raw.strip():
-            notes.append(f"Diketik: {raw}")
-        if choice.isdigit():  # the capaian cap: formulas need the number
-            book.value(ws, r, c, int(choice), book.custom(base))
-        else:
+        if kind is None:
+            if raw is None:
+                return
+            fmt = book.custom(
+                "finding" if found else "plain", "@" if isinstance(raw, str) else None
+            )
+            _write_raw(book, ws, r, c, raw, fmt)
+            if found:
+                _note(ws, r, c, [], found)
+            return
+        col_kind, choices = kind
+        base = "finding" if found else "input"
+        if col_kind in MEASURED and parsed is not None:
+            v = parsed.value
+            made = self._measured.get((v, base))
+            if made is None:
+                made = self._measured[(v, base)] = self._measured_cell(v, base)
+            value, fmt, note = made
+            if value is None:
+                ws.write_blank(r, c, None, fmt)
+            else:
+                book.value(ws, r, c, value, fmt)
+            if note or found:
+                _note(ws, r, c, [note] if note else [], found)
+            return
+        notes: list[str] = []
+        if col_kind is Kind.CHOICE and isinstance(raw, str):
+            choice = canonical_choice(raw, choices) or raw
+            if choice != raw.strip():
+                notes.append(f"Diketik: {raw}")
+            if choice.isdigit():  # the capaian cap: formulas need the number
+                book.value(ws, r, c, int(choice), book.custom(base))
+            else:
+                book.value(ws, r, c, choice, book.custom(base, "@"))
+        elif col_kind is Kind.SUGGEST and isinstance(raw, str):
+            typed = clean_text(raw)
+            choice = canonical_choice(typed, choices) or typed
+            if choice != typed:  # counted as the list value the tables compare with
+                notes.append(f"Diketik: {raw}")
             book.value(ws, r, c, choice, book.custom(base, "@"))
-    elif col_kind is Kind.SUGGEST and isinstance(raw, str):
-        typed = clean_text(raw)
-        choice = canonical_choice(typed, choices) or typed
-        if choice != typed:  # counted as the list value the tables compare with
-            notes.append(f"Diketik: {raw}")
-        book.value(ws, r, c, choice, book.custom(base, "@"))
-    elif col_kind is Kind.CODE and raw is not None:
-        book.value(ws, r, c, code_text(raw), book.custom(base, "@"))
-    elif col_kind is Kind.DATE and raw is not None and not isinstance(raw, str):
-        ws.write_datetime(r, c, raw, book.custom(base, "dd-mm-yyyy"))
-    else:
-        if isinstance(raw, str):  # text as the reader understood it (spaces tidied)
-            raw = clean_text(raw)
-        _write_raw(book, ws, r, c, raw, book.custom(base, "@" if isinstance(raw, str) else None))
-    if notes or found:
-        _note(ws, r, c, notes, found)
+        elif col_kind is Kind.CODE and raw is not None:
+            book.value(ws, r, c, code_text(raw), book.custom(base, "@"))
+        elif col_kind is Kind.DATE and raw is not None and not isinstance(raw, str):
+            ws.write_datetime(r, c, raw, book.custom(base, "dd-mm-yyyy"))
+        elif isinstance(raw, str):  # text as the reader understood it (spaces tidied)
+            book.value(ws, r, c, clean_text(raw), book.custom(base, "@"))
+        else:
+            _write_raw(book, ws, r, c, raw, book.custom(base))
+        if notes or found:
+            _note(ws, r, c, notes, found)
+
+    def _measured_cell(self, v: Parsed, base: str) -> tuple:
+        """(value or None for a blank, format, note or "") of a measured input value."""
+        book = self.book
+        note = f"Diketik: {v.raw}" if v.raw is not None and _differs(v) else ""
+        if v.number is not None and not v.is_range:
+            return v.number, book.custom(base, _number_format(v)), note
+        if v.raw is not None and (v.problem is not None or v.is_range):
+            return v.raw, book.custom(base, "@"), note
+        return None, book.custom(base), note
 
 
 def _write_raw(book, ws, r, c, raw, style) -> None:

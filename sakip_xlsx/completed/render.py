@@ -7,6 +7,7 @@ Formula text comes only from `formulas.py`: an expression `Call("ratio", a, b)` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 
 from xlsxwriter.utility import xl_col_to_name
@@ -21,11 +22,15 @@ from ..document.spec import (
     Column,
     Criterion,
     Expr,
+    Filled,
+    Here,
     Input,
     InputSpan,
     Layout,
     Num,
     Ref,
+    Shape,
+    Slot,
     Span,
     Style,
     Table,
@@ -84,6 +89,11 @@ class Renderer:
         self.current: str | None = None
         """The table being written: references into it need no sheet name."""
         self._functions: dict[str, object] = {}
+        self._shapes: dict[int, tuple[Shape, str]] = {}
+        """The formula template of each shape of the table being written (by its id)."""
+        self._row_values: tuple | None = None
+        self._row_texts: list | None = None
+        """The resolved slot values of the row being written."""
         self._inputs: dict[tuple[str, str], str] = {}
         """Input cells by (sheet, A1) as formula text: one cell is named by several formulas
         of a row. Emptied whenever it holds INPUT_CACHE references."""
@@ -109,11 +119,43 @@ class Renderer:
         self.placed[table.name] = placement
         return placement
 
-    def formula(self, expr: Expr) -> str:
-        """The formula text (without `=`) of an expression."""
+    def formula(self, expr: Expr, row: int = 0) -> str:
+        """The formula text (without `=`) of an expression; `row` (1-based) is where it is
+        written, which a `Filled` shape's `Here` names."""
+        if type(expr) is Filled:
+            return self._filled(expr, row)
         text = self._resolve(expr)
         assert isinstance(text, str), expr
         return text
+
+    def _filled(self, expr: Filled, row: int) -> str:
+        shape = expr.shape
+        made = self._shapes.get(id(shape))
+        if made is None:  # kept with its shape, so that the id is not reused meanwhile
+            made = self._shapes[id(shape)] = (shape, self._template(shape))
+        values = expr.values
+        if values is not self._row_values:  # the cells of a row share their values
+            texts = [self._resolve(value) for value in values]
+            if None in texts:
+                raise ValueError(f"a slot value names no cell: {values!r}")
+            self._row_values, self._row_texts = values, texts
+        return made[1].format(row, *self._row_texts)
+
+    def _template(self, shape: Shape) -> str:
+        """The shape's formula text as a `str.format` template: `{0}` the row number, `{1}`...
+        the slot values."""
+        text = self._resolve(shape.expr)
+        if not isinstance(text, str):
+            raise ValueError(f"a shape that names no cell: {shape!r}")
+        text = text.replace("{", "{{").replace("}", "}}")
+        return _MARK.sub(lambda m: "{0}" if m[1] == "R" else f"{{{int(m[1]) + 1}}}", text)
+
+    def begin(self, name: str | None) -> None:
+        """Start writing table `name` (None: an input sheet): references into it need no sheet
+        name, and a shape's `Here` names its columns."""
+        self.current = name
+        self._shapes.clear()
+        self._row_values = self._row_texts = None
 
     def _resolve(self, expr: Expr) -> str | None:
         kind = type(expr)
@@ -154,6 +196,12 @@ class Renderer:
             if expr.table == self.current:
                 return X.local_area(where.letters[expr.col], first, last)
             return X.column_area(expr.table, where.letters[expr.col], first, last)
+        if kind is Slot:
+            return f"\x00{expr.index}\x01"
+        if kind is Here:
+            if self.current is None:
+                raise ValueError(f"{expr!r} outside a table")
+            return X.local_ref(self.placed[self.current].letters[expr.col], _ROW_MARK)
         if kind is Text:
             return X.text(expr.value)
         if kind is Num:
@@ -179,12 +227,12 @@ class Renderer:
 
     def live(self, ws, row: int, col: int, expr: Expr, value: object, style: Style) -> None:
         """A formula cell at a 0-based (row, col) whose cached result is `value`."""
-        self.book.formula(ws, row, col, self.formula(expr), value, self._formats[style])
+        self.book.formula(ws, row, col, self.formula(expr, row + 1), value, self._formats[style])
 
     def cell(self, ws, row: int, col: int, cell: Cell) -> None:
         fmt = self._formats[cell.style]
         if cell.expr is not None:
-            self.book.formula(ws, row, col, self.formula(cell.expr), cell.value, fmt)
+            self.book.formula(ws, row, col, self.formula(cell.expr, row + 1), cell.value, fmt)
         elif cell.link is not None:
             ws.write_url(row, col, f"internal:{X.quote_sheet(cell.link)}!A1", fmt, cell.value)
         elif isinstance(cell.value, str):
@@ -197,7 +245,7 @@ class Renderer:
         given, then finish the sheet."""
         f = self.book.fmt
         placement = self.place(table, columns)
-        self.current = table.name
+        self.begin(table.name)
         keys = [column.key for column in columns]
         ws.write_string(0, 0, table.title, f["title"])
         if table.layout is Layout.FORM:
@@ -236,7 +284,7 @@ class Renderer:
         repeat = None if table.layout is Layout.FORM else (HEADER_ROW, NUMBER_ROW)
         page_setup(ws, repeat_rows=repeat, footer=self.book.footer)
         ws.finish()
-        self.current = None
+        self.begin(None)
 
     def _chart(self, ws, table: Table, where: Placement, chart: Chart, col: int, n: int) -> None:
         first, last = where.rows[chart.first], where.rows[chart.last]
@@ -282,5 +330,9 @@ class Renderer:
 CHART_ROWS = 18
 """Rows between the top of one chart and the next (a chart 1.0 high is about 14.4 rows)."""
 
-EXPRESSIONS = (Ref, Span, Input, InputSpan, Text, Criterion, Num, Blank, Call)
+_ROW_MARK = "\x00R\x01"
+_MARK = re.compile("\x00(R|[0-9]+)\x01")
+"""Where a shape's row number and slot values go in its text, until it becomes a template."""
+
+EXPRESSIONS = (Ref, Span, Input, InputSpan, Text, Criterion, Num, Blank, Call, Here, Slot)
 _EXPRESSION_TYPES = frozenset(EXPRESSIONS)

@@ -7,10 +7,12 @@ that does not exist — becomes the constant the computation used, or blank.
 
 from __future__ import annotations
 
+import functools
+
 from ..model import Cell, Laporan
 from ..results import Hasil
 from ..schema import IDENTITAS, REALISASI, RENCANA_AKSI, RENSTRA, Metode, Polaritas
-from .spec import BLANK, Expr, Input, Num, Text, call
+from .spec import BLANK, Expr, Input, Num, Slot, Text, call, fill
 
 
 class Sources:
@@ -61,16 +63,21 @@ class Sources:
     def realisasi(self, kode: str) -> Expr:
         """The year's realisasi: the annual cell when it holds a number, otherwise the quarters
         accumulated by the Rencana Aksi metode (as `compute.realisasi_tahunan`)."""
+        quarters, values = self.realisasi_parts(kode)
+        return fill(realisasi_shape(quarters, 0), values)
+
+    def realisasi_parts(self, kode: str) -> tuple[tuple[bool, ...], tuple[Expr, ...]]:
+        """`realisasi` as the structure of its expression (which quarters have a cell; empty
+        for no Realisasi row) and the values of its slots, for `realisasi_shape`."""
         rea = self.laporan.realisasi.get(kode)
         if rea is None:
-            return BLANK
+            return (), ()
         annual = self.column_cell(REALISASI.name, "realisasi", rea.row) or BLANK
-        quarters = tuple(self.cell(c) for c in rea.triwulan if c.sheet)
-        if not quarters:
-            return call("number_or_blank", annual)
+        present = tuple(bool(c.sheet) for c in rea.triwulan)
+        if not any(present):
+            return present, (annual,)
         metode = self.metode_ra(kode) if kode in self.laporan.rencana_aksi else Text(Metode.JUMLAH)
-        accumulated = call("sampai_dengan", quarters, metode, not rea.triwulan[3].sheet)
-        return call("number_or", annual, accumulated)
+        return present, (annual, metode, *(self.cell(c) for c in rea.triwulan if c.sheet))
 
     def capaian(self, kode: str, target: Cell, t: Expr, r: Expr) -> Expr:
         """The capaian of an indicator: a range target carries its bounds."""
@@ -79,3 +86,16 @@ class Sources:
                 "capaian_rentang", target.value.lower, target.value.upper, r, self.polaritas(kode)
             )
         return call("capaian", t, r, self.polaritas(kode))
+
+
+@functools.cache  # at most 2**4 structures a slot numbering
+def realisasi_shape(quarters: tuple[bool, ...], first: int) -> Expr:
+    """The expression of `Sources.realisasi` for a structure, its slots numbered from `first`:
+    the annual cell, then the metode and the quarter cells that exist."""
+    if not quarters:
+        return BLANK
+    annual = Slot(first)
+    if not any(quarters):
+        return call("number_or_blank", annual)
+    cells = tuple(Slot(first + 2 + i) for i in range(sum(quarters)))
+    return call("number_or", annual, call("sampai_dengan", cells, Slot(first + 1), not quarters[3]))

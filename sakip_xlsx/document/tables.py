@@ -17,16 +17,20 @@ from ..model import Cell as InputCell
 from ..results import Hasil, TabelHitung
 from ..schema import PANGKAT, SDM, Jenis, MetodeEfisiensi
 from ..styles import RUPIAH_WIDTH
-from .sources import Sources
+from .sources import Sources, realisasi_shape
 from .spec import (
     BLANK,
     Cell,
     Column,
     Criterion,
     Expr,
+    Filled,
+    Here,
     InputSpan,
     Ref,
     Row,
+    Shape,
+    Slot,
     Span,
     Style,
     Table,
@@ -574,8 +578,8 @@ def _budget_cells(
     a = src.hasil.anggaran[k]
     rupiah = Style.TOTAL_RUPIAH if bold else Style.RUPIAH
     if item.jenis == Jenis.SUB_KEGIATAN:
-        pagu = src.number(item.pagu)
-        real = src.number(a.realisasi_cell)
+        values = (src.cell(item.pagu), src.cell(a.realisasi_cell))
+        pagu, real = Filled(_PAGU, values), Filled(_REALISASI, values)
     else:
         end = i + 1  # the rows below it, up to the next row of its level or above
         while end < len(items) and items[end][0] is not None:
@@ -592,7 +596,6 @@ def _budget_cells(
             pagu = call("rollup", Span(name, "pagu", first, last), jenis, child, own_pagu)
             real = call("rollup", Span(name, "realisasi", first, last), jenis, child, own_real)
     indent = "   " * _depth(item)
-    p, r = Ref(name, k, "pagu"), Ref(name, k, "realisasi")
     cells = {
         "jenis": Cell(item.jenis),
         "kode": Cell(k),
@@ -601,14 +604,22 @@ def _budget_cells(
         "pagu": live(pagu, a.pagu, rupiah),
         "realisasi": live(real, a.realisasi, rupiah),
         "serapan": live(
-            call("ratio", r, p), a.serapan, Style.TOTAL_PERCENT if bold else Style.PERCENT
+            Filled(_SERAPAN, ()), a.serapan, Style.TOTAL_PERCENT if bold else Style.PERCENT
         ),
     }
     if sisa:
-        cells["sisa"] = live(call("sisa", p, r), a.sisa, rupiah)
+        cells["sisa"] = live(Filled(_SISA, ()), a.sisa, rupiah)
     if extra is not None:
         cells.update(extra(item))
     return cells
+
+
+_PAGU = Shape(call("number_or_blank", Slot(0)))
+_REALISASI = Shape(call("number_or_blank", Slot(1)))
+_SERAPAN = Shape(call("ratio", Here("realisasi"), Here("pagu")))
+_SISA = Shape(call("sisa", Here("pagu"), Here("realisasi")))
+"""The budget rows' shared expressions: a sub kegiatan's pagu and realisasi from its input
+cells, every row's serapan and sisa from its own pagu and realisasi."""
 
 
 BUDGET_LEAD = (
@@ -628,23 +639,21 @@ def tabel_36(src: Sources) -> Table:
             cells["target"] = target_cell(src, item.target, measure_style(item.target))
             return cells
         a = hasil.anggaran[k]
-        ref = {key: Ref(T36, k, key) for key in ("pagu", "realisasi", "target", "real_output")}
-        nilai = Ref(T36, k, "nilai")
+        quarters, real = src.realisasi_parts(k)
+        values = (src.cell(item.target), *real)
         cells |= {
-            "target": live(src.number(item.target), item.target.number, measure_style(item.target)),
+            "target": live(
+                Filled(_OUTPUT_TARGET, values), item.target.number, measure_style(item.target)
+            ),
             "real_output": live(
-                src.realisasi(k), a.output_realisasi.number, measure_style(a.output_realisasi)
+                Filled(_output_realisasi(quarters), values),
+                a.output_realisasi.number,
+                measure_style(a.output_realisasi),
             ),
-            "capaian": live(
-                call("ratio", ref["real_output"], ref["target"]), a.output_capaian, Style.PERCENT
-            ),
-            "nilai": live(
-                call("nilai_output", ref["pagu"], ref["realisasi"], Ref(T36, k, "capaian")),
-                a.nilai_output,
-                Style.RUPIAH,
-            ),
+            "capaian": live(Filled(_OUTPUT_CAPAIAN, ()), a.output_capaian, Style.PERCENT),
+            "nilai": live(Filled(_NILAI, ()), a.nilai_output, Style.RUPIAH),
             "real_dinilai": live(
-                call("when_number", nilai, ref["realisasi"]),
+                Filled(_DINILAI, ()),
                 a.realisasi if a.nilai_output is not None else None,
                 Style.RUPIAH,
             ),
@@ -672,6 +681,18 @@ def tabel_36(src: Sources) -> Table:
         ),
         _budget_rows(src, T36, sisa=False, extra=output),
     )
+
+
+_OUTPUT_TARGET = Shape(call("number_or_blank", Slot(0)))
+_OUTPUT_CAPAIAN = Shape(call("ratio", Here("real_output"), Here("target")))
+_NILAI = Shape(call("nilai_output", Here("pagu"), Here("realisasi"), Here("capaian")))
+_DINILAI = Shape(call("when_number", Here("nilai"), Here("realisasi")))
+
+
+@functools.cache  # at most 2**4 + 1 structures
+def _output_realisasi(quarters: tuple[bool, ...]) -> Shape:
+    """A sub kegiatan's output realisasi in Tabel 3.6, over the slots after its target."""
+    return Shape(realisasi_shape(quarters, 1))
 
 
 def tabel_37(src: Sources) -> Table:
@@ -888,48 +909,77 @@ def rencana_aksi(src: Sources) -> Table:
 
 
 def _rencana_aksi_cells(src: Sources, number: int, kode: str, h) -> dict[str, Cell]:
-    """The cells of one Rencana Aksi row, made when the row is read."""
+    """The cells of one Rencana Aksi row, made when the row is read: this row's input cells
+    filling the shapes of its structure (which quarters have a cell)."""
     laporan = src.laporan
     ra = h.rencana
-    metode = src.metode_ra(kode)
-    pol = src.polaritas(kode)
     if kode in laporan.indikator:
         uraian = laporan.indikator[kode].indikator
     elif kode in laporan.rkt:
         uraian = laporan.rkt[kode].uraian
     else:
         uraian = ""
+    targets = tuple(bool(c.sheet) for c in ra.targets)
+    reals = tuple(bool(c.sheet) for c in h.realisasi)
+    values = (
+        src.metode_ra(kode),
+        src.polaritas(kode),
+        src.cell(h.target_acuan),
+        *(src.cell(c) for c in ra.targets if c.sheet),
+        *(src.cell(c) for c in h.realisasi if c.sheet),
+    )
+    shapes = _rencana_aksi_shapes(targets, reals)
     cells = {
         "no": Cell(number, Style.CENTER),
         "kode": Cell(kode),
         "uraian": Cell(uraian or ra.uraian),
         "metode": Cell(ra.metode, Style.CENTER),
-        "target_tahunan": live(src.number(h.target_acuan), h.target_acuan.number, Style.NUMBER),
+        "target_tahunan": Cell(
+            h.target_acuan.number, Style.NUMBER, Filled(shapes["target_tahunan"], values)
+        ),
     }
     for q in range(4):
         n = q + 1
-        targets = tuple(src.cell(c) for c in ra.targets[:n] if c.sheet)
-        reals = tuple(src.cell(c) for c in h.realisasi[:n] if c.sheet)
-        cells[f"target_{n}"] = live(
-            call("sampai_dengan", targets, metode, not ra.targets[q].sheet),
-            h.target_sd[q],
-            Style.NUMBER,
-        )
-        cells[f"realisasi_{n}"] = live(
-            call("sampai_dengan", reals, metode, not h.realisasi[q].sheet),
-            h.realisasi_sd[q],
-            Style.NUMBER,
-        )
-        t, r = Ref(TRA, kode, f"target_{n}"), Ref(TRA, kode, f"realisasi_{n}")
-        cells[f"capaian_{n}"] = live(
-            call("capaian", t, r, pol, rentang_blank=False), h.capaian_sd[q], Style.PERCENT
-        )
-        cells[f"tahunan_{n}"] = live(
-            call("capaian", Ref(TRA, kode, "target_tahunan"), r, pol, rentang_blank=False),
-            h.capaian_tahunan_sd[q],
-            Style.PERCENT,
-        )
+        for key, value, style in (
+            (f"target_{n}", h.target_sd[q], Style.NUMBER),
+            (f"realisasi_{n}", h.realisasi_sd[q], Style.NUMBER),
+            (f"capaian_{n}", h.capaian_sd[q], Style.PERCENT),
+            (f"tahunan_{n}", h.capaian_tahunan_sd[q], Style.PERCENT),
+        ):
+            cells[key] = Cell(value, style, Filled(shapes[key], values))
     return cells
+
+
+@functools.cache  # at most 2**8 structures
+def _rencana_aksi_shapes(targets: tuple[bool, ...], reals: tuple[bool, ...]) -> dict[str, Shape]:
+    """The expressions of a Rencana Aksi row whose quarters have a cell where `targets` and
+    `reals` say, over the slots metode (0), polaritas (1), the annual target (2), then the
+    target cells and the realisasi cells that exist."""
+    metode, pol = Slot(0), Slot(1)
+    first_real = 3 + sum(targets)
+    target_slots = _quarter_slots(targets, 3)
+    real_slots = _quarter_slots(reals, first_real)
+    shapes = {"target_tahunan": Shape(call("number_or_blank", Slot(2)))}
+    for q in range(4):
+        n = q + 1
+        so_far = tuple(slot for quarter, slot in target_slots if quarter < n)
+        shapes[f"target_{n}"] = Shape(call("sampai_dengan", so_far, metode, not targets[q]))
+        so_far = tuple(slot for quarter, slot in real_slots if quarter < n)
+        shapes[f"realisasi_{n}"] = Shape(call("sampai_dengan", so_far, metode, not reals[q]))
+        r = Here(f"realisasi_{n}")
+        shapes[f"capaian_{n}"] = Shape(
+            call("capaian", Here(f"target_{n}"), r, pol, rentang_blank=False)
+        )
+        shapes[f"tahunan_{n}"] = Shape(
+            call("capaian", Here("target_tahunan"), r, pol, rentang_blank=False)
+        )
+    return shapes
+
+
+def _quarter_slots(present: tuple[bool, ...], first: int) -> list[tuple[int, Slot]]:
+    """(quarter, slot) of the quarters that have a cell, their slots numbered from `first`."""
+    quarters = [q for q, has in enumerate(present) if has]
+    return [(q, Slot(first + i)) for i, q in enumerate(quarters)]
 
 
 NAMES = (T11, T12, T13, T21, T22, T31, T32, T33, T34, T35, T36, T37, T38, TRA)
