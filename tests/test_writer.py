@@ -422,3 +422,24 @@ def test_a_shape_refuses_what_it_cannot_place():
     render.begin(None)  # an input sheet: no table row to name
     with pytest.raises(ValueError, match="outside a table"):
         render.formula(Filled(Shape(call("number_or_blank", Here("a"))), ()), 7)
+
+
+def test_input_sheets_show_their_headings_and_text_whole(puger_out, puger_path):
+    """Print shows only what fits a row: the heading row of an input sheet is as high as its
+    longest heading needs (it once stayed one line high, cutting `Target tahunan menurut
+    metode` and centred headings in print), and text cells wrap as in the template."""
+    from sakip_xlsx.schema import REALISASI, RENCANA_AKSI
+
+    laporan = check(puger_path).hasil.laporan
+    book = openpyxl.load_workbook(puger_out)
+    for spec in (RENCANA_AKSI, REALISASI):
+        ws = book[spec.name]
+        row = laporan.header_rows[spec.name]
+        assert (ws.row_dimensions[row].height or 15) >= 30, spec.name
+        texts = [
+            cell
+            for line in ws.iter_rows(min_row=row + 1, max_col=ws.max_column)
+            for cell in line
+            if isinstance(cell.value, str) and cell.fill.fgColor.rgb in ("FFFFF2CC", "FFF8CBAD")
+        ]
+        assert len(texts) > 10 and all(cell.alignment.wrap_text for cell in texts), spec.name

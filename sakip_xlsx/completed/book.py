@@ -163,6 +163,8 @@ class Book:
             }
             if num_format:
                 props["num_format"] = _short_format(num_format)
+            if num_format == "@":  # text wraps, as in the template: rows grow to show it all
+                props["text_wrap"] = True
             self._custom[key] = self.wb.add_format(props)
         return self._custom[key]
 

@@ -116,7 +116,9 @@ def write_input_sheets(
         if spec.name not in laporan.grids:
             continue
         header_row = 1 if spec.key_value else laporan.header_rows.get(spec.name, 1)
-        ws = book.add_sheet(spec.name, header_row)
+        # rows from the header on get the height their text needs (a heading of two lines
+        # too: `Target tahunan menurut PK/RKT` is cut off in print otherwise)
+        ws = book.add_sheet(spec.name, header_row - 1)
         grid = laporan.grids[spec.name]
         kinds = _column_kinds(laporan, spec)
         width = derived_column(laporan, spec, grid)
