@@ -419,6 +419,8 @@ def test_a_shape_refuses_what_it_cannot_place():
     nothing = (Span("Tabel Y", "a", 2, 1),)  # an area over no row: not a cell
     with pytest.raises(ValueError, match="slot value"):
         render.formula(Filled(Shape(call("number_or_blank", Slot(0))), nothing), 7)
+    with pytest.raises(ValueError, match="needs the row"):
+        render.formula(Filled(Shape(call("number_or_blank", Here("a"))), ()))
     render.begin(None)  # an input sheet: no table row to name
     with pytest.raises(ValueError, match="outside a table"):
         render.formula(Filled(Shape(call("number_or_blank", Here("a"))), ()), 7)

@@ -212,6 +212,11 @@ def _identitas_kind(laporan: Laporan, row: int):
     return None
 
 
+MEASURED_CACHE = 4096
+"""How many measured values' cells `_CellWriter` keeps: a pagu in rupiah is seldom repeated,
+a percentage or a count often, and a sheet of 30,000 distinct pagu must not be kept whole."""
+
+
 class _CellWriter:
     """Writes one input cell as the reader understood it. A measured value's cell (its number,
     number format and note) is worked out once per distinct value and kept: the reader shares
@@ -244,6 +249,8 @@ class _CellWriter:
             v = parsed.value
             made = self._measured.get((v, base))
             if made is None:
+                if len(self._measured) >= MEASURED_CACHE:
+                    self._measured.clear()  # the values that repeat come back soon
                 made = self._measured[(v, base)] = self._measured_cell(v, base)
             value, fmt, note = made
             if value is None:

@@ -129,6 +129,8 @@ class Renderer:
         return text
 
     def _filled(self, expr: Filled, row: int) -> str:
+        if row < 1:
+            raise ValueError(f"{expr!r} needs the row it is written on")
         shape = expr.shape
         made = self._shapes.get(id(shape))
         if made is None:  # kept with its shape, so that the id is not reused meanwhile
