@@ -426,6 +426,15 @@ DUPLICATE_FIELD = define(
     "Hapus baris ganda; setiap isian Identitas hanya ditulis satu kali.",
     "Isian '{isian}' ditulis lagi di baris {baris}; yang dibaca baris {baris_dibaca}.",
 )
+ROWS_DIFFER = define(
+    "STR-015",
+    W,
+    "Tujuan/sasaran ditulis berbeda antar baris indikatornya",
+    "Tulis jenis, uraian dan kode induk yang sama pada setiap baris indikator satu kode "
+    "tujuan/sasaran, atau beri kode lain bila memang tujuan/sasaran lain.",
+    "Sel {sel} ({kolom}) baris {baris}: {jenis} {kode} ditulis '{nilai}', padahal baris "
+    "{baris_dibaca} menulis '{dibaca}'; yang dipakai baris {baris_dibaca}.",
+)
 NOT_APPLICABLE = define(
     "STR-014",
     W,

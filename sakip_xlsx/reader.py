@@ -816,6 +816,8 @@ def _build_renstra(rows: list[RawRow], laporan: Laporan) -> None:
         if sasaran is None:
             sasaran = Sasaran(kode, jenis, uraian, raw.texts.get("kode_induk", ""), raw.row)
             laporan.sasaran[kode] = sasaran
+        else:
+            _same_sasaran(laporan, sasaran, raw)
         if kode_ind in laporan.indikator:
             _duplicate(laporan, RENSTRA.name, kode_ind, raw, "kode_indikator")
             continue
@@ -843,6 +845,41 @@ def _build_renstra(rows: list[RawRow], laporan: Laporan) -> None:
         )
         sasaran.indikator.append(kode_ind)
     laporan.years = sorted(years or _years_from_headers(laporan, RENSTRA.name, "target"))
+
+
+def _same_sasaran(laporan: Laporan, sasaran: Sasaran, raw: RawRow) -> None:
+    """A further indicator row of a tujuan or sasaran repeats its jenis, uraian and kode
+    induk; the first row's are used, so a different one typed here is named, not dropped."""
+    typed = (
+        ("jenis", raw.choices.get("jenis", ""), sasaran.jenis),
+        ("uraian", raw.texts.get("uraian", ""), sasaran.uraian),
+        ("kode_induk", raw.texts.get("kode_induk", ""), sasaran.kode_induk),
+    )
+    for key, value, kept in typed:
+        if not value or _same_text(value, kept):
+            continue
+        ref = raw.ref(key)
+        laporan.findings.append(
+            F.finding(
+                F.ROWS_DIFFER,
+                RENSTRA.name,
+                ref,
+                (f"{RENSTRA.name}!{raw.letters[key]}{sasaran.row}",),
+                sel=ref,
+                kolom=RENSTRA.column(key).header,
+                baris=raw.row,
+                jenis=sasaran.jenis,
+                kode=sasaran.kode,
+                nilai=shorten(value, 60),
+                baris_dibaca=sasaran.row,
+                dibaca=shorten(kept, 60) if kept else "(kosong)",
+            )
+        )
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Equal but for case and runs of spaces: a retyped uraian is the same uraian."""
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def _years_from_headers(laporan: Laporan, sheet: str, key: str) -> set[int]:

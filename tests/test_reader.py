@@ -244,3 +244,25 @@ def test_a_cell_makes_its_a1_reference_from_row_and_column():
         assert Cell(MISSING, "RKT", 18, col).ref == f"{xl_col_to_name(col)}18"
     assert Cell(MISSING, "RKT", 18, 2).where == "RKT!C18"
     assert EMPTY.ref is None and EMPTY.where == ""
+
+
+def test_further_indicator_rows_of_a_sasaran_say_the_same_or_are_named(tmp_path):
+    """Every indicator row of a sasaran repeats its jenis, uraian and kode induk; the first
+    row's are used. The same text retyped with other case or spacing is the same; anything
+    else typed on a further row is named at its cell, pointing at the row that is used."""
+    rows = minimal_rows()
+    base = rows["Renstra"][1]
+    rows["Renstra"] += [
+        {**base, "kode_indikator": "IS2", "uraian": "SASARAN   satu"},  # the same uraian
+        {**base, "kode_indikator": "IS3", "uraian": "Sasaran dua", "kode_induk": "T9"},
+        {**base, "kode_indikator": "IS4", "jenis": "Tujuan"},
+    ]
+    laporan = read_workbook(write_workbook(tmp_path / "w.xlsx", rows))
+    named = {(f.cell, f.related) for f in laporan.findings if f.code == "STR-015"}
+    assert named == {
+        ("D5", ("Renstra!D3",)),
+        ("C5", ("Renstra!C3",)),
+        ("A6", ("Renstra!A3",)),
+    }
+    assert laporan.sasaran["S1"].indikator == ["IS1", "IS2", "IS3", "IS4"]
+    assert {laporan.indikator[k].uraian for k in ("IS2", "IS3", "IS4")} == {"Sasaran satu"}
