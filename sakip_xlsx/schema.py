@@ -355,7 +355,8 @@ RENSTRA = SheetSpec(
     title="Tujuan, sasaran dan indikator Renstra",
     purpose=(
         "Satu baris per indikator tujuan atau sasaran, dengan target setiap tahun periode. "
-        "Sasaran dengan dua indikator ditulis dua baris dengan kode sasaran yang sama."
+        "Sasaran dengan dua indikator ditulis dua baris dengan kode sasaran yang sama; jenis, "
+        "uraian dan kode induknya ditulis sama di setiap baris (yang dipakai baris pertama)."
     ),
     source="Renstra / Renstra Perubahan, keputusan IKU",
     columns=(
