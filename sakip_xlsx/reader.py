@@ -856,7 +856,8 @@ def _same_sasaran(laporan: Laporan, sasaran: Sasaran, raw: RawRow) -> None:
         ("kode_induk", raw.texts.get("kode_induk", ""), sasaran.kode_induk),
     )
     for key, value, kept in typed:
-        if not value or _same_text(value, kept):
+        # a code is compared as codes are everywhere (exactly), a statement as text
+        if not value or value == kept or (key == "uraian" and _same_text(value, kept)):
             continue
         ref = raw.ref(key)
         laporan.findings.append(

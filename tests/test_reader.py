@@ -256,6 +256,7 @@ def test_further_indicator_rows_of_a_sasaran_say_the_same_or_are_named(tmp_path)
         {**base, "kode_indikator": "IS2", "uraian": "SASARAN   satu"},  # the same uraian
         {**base, "kode_indikator": "IS3", "uraian": "Sasaran dua", "kode_induk": "T9"},
         {**base, "kode_indikator": "IS4", "jenis": "Tujuan"},
+        {**base, "kode_indikator": "IS5", "kode_induk": "t1"},  # codes are exact
     ]
     laporan = read_workbook(write_workbook(tmp_path / "w.xlsx", rows))
     named = {(f.cell, f.related) for f in laporan.findings if f.code == "STR-015"}
@@ -263,6 +264,7 @@ def test_further_indicator_rows_of_a_sasaran_say_the_same_or_are_named(tmp_path)
         ("D5", ("Renstra!D3",)),
         ("C5", ("Renstra!C3",)),
         ("A6", ("Renstra!A3",)),
+        ("C7", ("Renstra!C3",)),
     }
-    assert laporan.sasaran["S1"].indikator == ["IS1", "IS2", "IS3", "IS4"]
+    assert laporan.sasaran["S1"].indikator == ["IS1", "IS2", "IS3", "IS4", "IS5"]
     assert {laporan.indikator[k].uraian for k in ("IS2", "IS3", "IS4")} == {"Sasaran satu"}
