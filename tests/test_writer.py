@@ -445,3 +445,36 @@ def test_input_sheets_show_their_headings_and_text_whole(puger_out, puger_path):
             if isinstance(cell.value, str) and cell.fill.fgColor.rgb in ("FFFFF2CC", "FFF8CBAD")
         ]
         assert len(texts) > 10 and all(cell.alignment.wrap_text for cell in texts), spec.name
+
+
+def test_rows_grow_to_the_lines_their_text_needs():
+    """Not every viewer grows a row for wrapped text, so the writer sets the height: the
+    most lines any cell of the row needs at its column's width (a line break counts), never
+    above Excel's limit, and only from the sheet's first measured row on."""
+    from sakip_xlsx.completed.book import OrderedSheet
+
+    heights: dict[int, float] = {}
+
+    class Sink:
+        name = "s"
+
+        def set_row(self, row, height):
+            heights[row] = height
+
+        def set_column(self, *args):
+            pass
+
+        def _write_string(self, *args):
+            pass
+
+    ws = OrderedSheet(Sink(), first_row=1)
+    ws.set_column(0, 0, 10)
+    ws.write_string(0, 0, "x" * 50)  # above the first measured row: not measured
+    ws.write_string(1, 0, "x" * 25)  # 3 lines of 10
+    ws.write_string(1, 1, "y" * 9)  # default width 8.43: 2 lines
+    ws.write_string(2, 0, "a\nb\n" + "c" * 11)  # 1 + 1 + 2 lines
+    ws.set_column(0, 0, 30)  # a new width counts from then on
+    ws.write_string(3, 0, "x" * 25)
+    ws.write_string(4, 0, "z" * 30 * 40)
+    ws.finish()
+    assert heights == {1: 45.0, 2: 60.0, 4: OrderedSheet.MAX_HEIGHT}

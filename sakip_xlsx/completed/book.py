@@ -37,6 +37,8 @@ class OrderedSheet:
         self._ws = ws
         self._first_row = first_row
         self._widths: dict[int, float] = {}
+        self._per_line: dict[int, int] = {}
+        """Characters a line of each column holds (from its width)."""
         self._current = -1
         self._lines = 1
         self.hold = hold
@@ -70,16 +72,22 @@ class OrderedSheet:
     def set_column(self, first: int, last: int, width: float, *args, **kwargs):
         for col in range(first, last + 1):
             self._widths[col] = width
+            self._per_line.pop(col, None)
         return self._ws.set_column(first, last, width, *args, **kwargs)
 
     def write_string(self, row: int, col: int, text: str, *args):
         if row != self._current:
             self._advance(row)
         if row >= self._first_row and len(text) > 8:
-            per_line = max(1, int(self._widths.get(col, 8.43) * self.CHARS_PER_WIDTH))
-            if len(text) > per_line or "\n" in text:
+            per_line = self._per_line.get(col)
+            if per_line is None:
+                width = self._widths.get(col, 8.43)
+                per_line = self._per_line[col] = max(1, int(width * self.CHARS_PER_WIDTH))
+            if "\n" in text:
                 lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
                 self._lines = max(self._lines, lines)
+            elif len(text) > per_line:
+                self._lines = max(self._lines, -(-len(text) // per_line))
         return self._ws._write_string(row, col, text, *args)
 
     def write_number(self, row: int, *args):
@@ -186,7 +194,9 @@ class Book:
 
     def value(self, ws, row: int, col: int, value: object, fmt) -> None:
         """A plain value: text always as text (never a formula), numbers as numbers."""
-        if value is None or value == "":
+        if value.__class__ is str and value:  # most values: one test
+            ws.write_string(row, col, value, fmt)
+        elif value is None or value == "":
             ws.write_blank(row, col, None, fmt)
         elif isinstance(value, bool):
             ws.write_boolean(row, col, value, fmt)
