@@ -429,7 +429,7 @@ def test_a_shape_refuses_what_it_cannot_place():
 def test_input_sheets_show_their_headings_and_text_whole(puger_out, puger_path):
     """Print shows only what fits a row: the heading row of an input sheet is as high as its
     longest heading needs (it once stayed one line high, cutting `Target tahunan menurut
-    metode` and centred headings in print), and text cells wrap as in the template."""
+    metode` and `Metode akumulasi` in print), and text cells wrap as in the template."""
     from sakip_xlsx.schema import REALISASI, RENCANA_AKSI
 
     laporan = check(puger_path).hasil.laporan

@@ -117,7 +117,7 @@ def write_input_sheets(
             continue
         header_row = 1 if spec.key_value else laporan.header_rows.get(spec.name, 1)
         # rows from the header on get the height their text needs (a heading of two lines
-        # too: `Target tahunan menurut PK/RKT` is cut off in print otherwise)
+        # too: `Target tahunan menurut metode` is cut off in print otherwise)
         ws = book.add_sheet(spec.name, header_row - 1)
         grid = laporan.grids[spec.name]
         kinds = _column_kinds(laporan, spec)
