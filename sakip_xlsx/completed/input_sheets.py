@@ -9,7 +9,6 @@ marked. Formulas elsewhere point at these cells; derived columns are added to th
 
 from __future__ import annotations
 
-import functools
 import itertools
 
 from xlsxwriter.utility import xl_cell_to_rowcol
@@ -57,17 +56,10 @@ def _squash(text: str) -> str:
     return text
 
 
-def typed_differs(cell: Cell) -> bool:
-    """Whether the normalised cell shows something other than what the user typed (then the
+def typed_differs(v: Parsed) -> bool:
+    """Whether the normalised value shows something other than what the user typed (then the
     typed text goes into a note). `80%`, `Rp 1.500.000` or `12 Laporan` look the same
     normalised and get no note; `Tw 1. 3 Kali`, `25,00 %` or `-` do."""
-    return _differs(cell.value)
-
-
-@functools.lru_cache(maxsize=4096)
-def _differs(v: Parsed) -> bool:
-    """`typed_differs` of a value; memoised, as the reader shares one value among the cells
-    that hold it."""
     if v.raw is None:
         return False
     if v.number is None or v.is_range or v.problem is not None:
@@ -87,12 +79,8 @@ def _differs(v: Parsed) -> bool:
     return _squash(v.raw) != _squash(shown)
 
 
-def number_format(cell: Cell) -> str:
-    return _number_format(cell.value)
-
-
-@functools.lru_cache(maxsize=4096)
-def _number_format(v: Parsed) -> str:
+def number_format(v: Parsed) -> str:
+    """The number format that shows a measured value as the user typed it (unit, %, grade)."""
     body = "#,##0" if v.number is not None and float(v.number).is_integer() else "#,##0.0##"
     if v.grade:
         return f'"{v.grade} ("{body}")"'
@@ -289,9 +277,9 @@ class _CellWriter:
     def _measured_cell(self, v: Parsed, base: str) -> tuple:
         """(value or None for a blank, format, note or "") of a measured input value."""
         book = self.book
-        note = f"Diketik: {v.raw}" if v.raw is not None and _differs(v) else ""
+        note = f"Diketik: {v.raw}" if v.raw is not None and typed_differs(v) else ""
         if v.number is not None and not v.is_range:
-            return v.number, book.custom(base, _number_format(v)), note
+            return v.number, book.custom(base, number_format(v)), note
         if v.raw is not None and (v.problem is not None or v.is_range):
             return v.raw, book.custom(base, "@"), note
         return None, book.custom(base), note

@@ -579,7 +579,7 @@ def _budget_cells(
     rupiah = Style.TOTAL_RUPIAH if bold else Style.RUPIAH
     if item.jenis == Jenis.SUB_KEGIATAN:
         values = (src.cell(item.pagu), src.cell(a.realisasi_cell))
-        pagu, real = Filled(_PAGU, values), Filled(_REALISASI, values)
+        pagu, real = Filled(_FIRST_NUMBER, values), Filled(_SECOND_NUMBER, values)
     else:
         end = i + 1  # the rows below it, up to the next row of its level or above
         while end < len(items) and items[end][0] is not None:
@@ -614,12 +614,13 @@ def _budget_cells(
     return cells
 
 
-_PAGU = Shape(call("number_or_blank", Slot(0)))
-_REALISASI = Shape(call("number_or_blank", Slot(1)))
+_FIRST_NUMBER = Shape(call("number_or_blank", Slot(0)))
+_SECOND_NUMBER = Shape(call("number_or_blank", Slot(1)))
 _SERAPAN = Shape(call("ratio", Here("realisasi"), Here("pagu")))
 _SISA = Shape(call("sisa", Here("pagu"), Here("realisasi")))
-"""The budget rows' shared expressions: a sub kegiatan's pagu and realisasi from its input
-cells, every row's serapan and sisa from its own pagu and realisasi."""
+"""The budget rows' shared expressions: a sub kegiatan's pagu and realisasi (and in Tabel 3.6
+its output target) as numbers from its input cells, every row's serapan and sisa from its own
+pagu and realisasi."""
 
 
 BUDGET_LEAD = (
@@ -643,7 +644,7 @@ def tabel_36(src: Sources) -> Table:
         values = (src.cell(item.target), *real)
         cells |= {
             "target": live(
-                Filled(_OUTPUT_TARGET, values), item.target.number, measure_style(item.target)
+                Filled(_FIRST_NUMBER, values), item.target.number, measure_style(item.target)
             ),
             "real_output": live(
                 Filled(_output_realisasi(quarters), values),
@@ -683,7 +684,6 @@ def tabel_36(src: Sources) -> Table:
     )
 
 
-_OUTPUT_TARGET = Shape(call("number_or_blank", Slot(0)))
 _OUTPUT_CAPAIAN = Shape(call("ratio", Here("real_output"), Here("target")))
 _NILAI = Shape(call("nilai_output", Here("pagu"), Here("realisasi"), Here("capaian")))
 _DINILAI = Shape(call("when_number", Here("nilai"), Here("realisasi")))
