@@ -343,6 +343,18 @@ UNKNOWN_COLUMN = define(
     berisi="Kolom '{kolom}' di sheet '{sheet}' tidak dikenal atau ganda, dan diabaikan. "
     "{jumlah} nilai di kolom ini ({rentang}) tidak dibaca.",
 )
+OTHER_SHEET = define(
+    "STR-016",
+    W,
+    "Sheet lain tidak dibaca",
+    "Pindahkan nilai yang dimaksud ke sheet isian (nama sheet persis seperti di template), "
+    "lalu hapus atau biarkan sheet ini.",
+    "Sheet '{sheet}' bukan sheet isian dan tidak dibaca: {jumlah} nilai di sheet ini "
+    "(mulai sel {awal}) tidak dipakai.",
+    banyak="Sheet '{sheet}' bukan sheet isian dan tidak dibaca: lebih dari {baris} baris "
+    "terisi di sheet ini tidak dipakai.",
+    rusak="Sheet '{sheet}' bukan sheet isian dan tidak dapat dibaca; isinya tidak dipakai.",
+)
 REQUIRED_EMPTY = define(
     "STR-004",
     E,
@@ -458,6 +470,9 @@ UNREADABLE = define(
     "Sel {sel} ({kolom}) sheet {sheet}, {baris}: '{nilai}' tidak dapat dibaca sebagai angka.",
     tahun="Sel {sel} ({kolom}) sheet {sheet}: '{nilai}' bukan tahun.",
     baris="Sel {sel} ({kolom}) sheet {sheet}, {baris}: {nilai} tidak dapat dibaca sebagai angka.",
+    koma_ribuan="Sel {sel} ({kolom}) sheet {sheet}, {baris}: '{nilai}' tidak jelas: koma bisa "
+    "berarti desimal atau pemisah ribuan. Tulis rupiah dengan titik ribuan (87.988) atau tanpa "
+    "pemisah (87988).",
 )
 ERROR_VALUE = define(
     "BACA-002",
@@ -472,6 +487,8 @@ DATE_VALUE = define(
     "Tanggal di kolom angka",
     "Format sel berubah menjadi tanggal; ubah format sel ke Angka/Teks lalu ketik ulang nilainya.",
     "Sel {sel} ({kolom}) sheet {sheet}, {baris}: berisi tanggal {nilai}, bukan angka.",
+    waktu="Sel {sel} ({kolom}) sheet {sheet}, {baris}: berisi waktu {nilai} (format jam), "
+    "bukan angka.",
 )
 NO_CACHED_VALUE = define(
     "BACA-004",

@@ -38,6 +38,7 @@ from .schema import (
     IDENTITAS_HEADINGS,
     INPUT_SHEETS,
     MEASURED,
+    PETUNJUK_SHEET,
     PK,
     REALISASI,
     RENCANA_AKSI,
@@ -60,6 +61,7 @@ from .values import (
     Problem,
     clean_text,
     code_text,
+    comma_thousands,
     format_id,
     is_percent_satuan,
     parse_value,
@@ -150,10 +152,58 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
             laporan.catatan_reviu = reviu.read_sheet(book.sheet(remarks))
         except Exception as exc:  # damaged XML surfaces as many exception types
             raise _unreadable(path.name, exc, remarks) from exc
+    known = {title for _, title in found if title is not None}
+    if remarks is not None:
+        known.add(remarks)
+    for title in book.titles:
+        if title not in known and not _tool_sheet(title):
+            _other_sheet(laporan, book, title)
     _link(laporan)
     _check_units(laporan)
     laporan.findings = F.sort_findings(F.one_per_cause(_rows_named(laporan)))
     return laporan
+
+
+TOOL_SHEETS = frozenset((PETUNJUK_SHEET, "Narasi"))
+"""Sheets the template and the completed workbook carry besides the input sheets and those
+named by `OUTPUT_SHEET_PREFIXES` (a test keeps the list whole): not the user's data."""
+
+OTHER_SHEET_ROWS = 1_000
+"""Rows of a sheet that is not an input sheet read to count its values for the finding."""
+
+
+def _tool_sheet(title: str) -> bool:
+    return title in TOOL_SHEETS or title.startswith(OUTPUT_SHEET_PREFIXES)
+
+
+def _other_sheet(laporan: Laporan, book: grid.WorkbookGrid, title: str) -> None:
+    """A sheet that is not an input sheet (`Realisasi (2)`, a copy made in Excel, or notes) is
+    not read; when it holds values the user is told, so none is thought to count."""
+    book.row_limit = book.rows_read + OTHER_SHEET_ROWS
+    try:
+        sheet = book.sheet(title)
+    except grid.TooManyRows:
+        laporan.findings.append(
+            F.finding(F.OTHER_SHEET, title, variant="banyak", sheet=title, baris=OTHER_SHEET_ROWS)
+        )
+        return
+    except Exception:  # damaged XML surfaces as many exception types; not read either way
+        laporan.findings.append(F.finding(F.OTHER_SHEET, title, variant="rusak", sheet=title))
+        return
+    finally:
+        book.row_limit = None
+    cells = [(r, c) for r, line in sheet.rows.items() for c in line]
+    if cells:
+        first = min(cells)
+        laporan.findings.append(
+            F.finding(
+                F.OTHER_SHEET,
+                title,
+                sheet=title,
+                jumlah=len(cells),
+                awal=_ref(first[1], first[0]),
+            )
+        )
 
 
 MAX_INPUT_ROWS = 100_000
@@ -251,10 +301,6 @@ def _parse_cell(
     laporan: Laporan,
     no_cache: set[str],
 ) -> Cell:
-    if value is None and ref in no_cache:
-        laporan.findings.append(
-            F.finding(F.NO_CACHED_VALUE, sheet, ref, sel=ref, sheet=sheet, baris=_row_of(ref))
-        )
     m = _QUARTER_COLUMN.search(col.key)
     quarter = int(m.group(1)) if m else None
     parsed = _understood(value, number_format, quarter, col.kind is Kind.RUPIAH)
@@ -281,6 +327,8 @@ def _understood(value: object, number_format: str, quarter: int | None, rupiah: 
         and (parsed.percent or (parsed.unit and not _is_rupiah_word(parsed.unit)))
     ):
         parsed = Parsed(raw=parsed.raw, problem=Problem.UNREADABLE)
+    elif rupiah and parsed.raw is not None and comma_thousands(parsed.raw):
+        parsed = Parsed(raw=parsed.raw, problem=Problem.AMBIGUOUS)
     return parsed
 
 
@@ -297,7 +345,8 @@ def _percent_format(number_format: str) -> tuple[bool, bool]:
 
 
 _FORMAT_GRADE = re.compile(r'^"(AA|A|BB|B|CC|C|D) \("')
-_FORMAT_UNIT = re.compile(r'\s"([^"%()]+)"\s*$')
+_FORMAT_UNIT = re.compile(r'[0#?]\s*"\s*([^"%()]+?)\s*"\s*$')
+"""`#,##0 "Kali"` as written, or `#,##0" Kali"` as LibreOffice saves it."""
 
 
 def _decorations(parsed: Parsed, number_format: str) -> Parsed:
@@ -357,12 +406,20 @@ def _problem_finding(parsed: Parsed, col: Column, sheet: str, ref: str) -> F.Fin
         return F.finding(
             F.WRONG_QUARTER, sheet, ref, **cell, triwulan=parsed.quarter_label, nilai=nilai
         )
+    if parsed.problem is Problem.AMBIGUOUS:
+        return F.finding(F.UNREADABLE, sheet, ref, **cell, nilai=nilai, variant="koma_ribuan")
+    if parsed.problem is Problem.DATE and _CLOCK.match(nilai):
+        return F.finding(F.DATE_VALUE, sheet, ref, **cell, nilai=nilai, variant="waktu")
     info = {
         Problem.ERROR_VALUE: F.ERROR_VALUE,
         Problem.DATE: F.DATE_VALUE,
         Problem.BOOLEAN: F.NOT_A_NUMBER,
     }.get(parsed.problem, F.UNREADABLE)
     return F.finding(info, sheet, ref, **cell, nilai=nilai)
+
+
+_CLOCK = re.compile(r"^-?\d+:\d\d(?::\d\d)?$")
+"""A time or a duration as `values` writes it (`26:00`), not a date."""
 
 
 # --- sheets -------------------------------------------------------------------------------
@@ -417,8 +474,10 @@ def _read_table(
         value = header_line[index]
         if value is None or str(value).strip() == "":
             continue
-        if normalise_header(str(value)) in derived:
-            old_derived.add(index)  # a completed workbook's own columns: computed anew
+        if laporan.lengkap and normalise_header(str(value)) in derived:
+            # a completed workbook's own columns: computed anew (in an isian, a column of that
+            # name is the user's, read or named like any other)
+            old_derived.add(index)
             continue
         headed.add(index)
         match = _match_header(str(value), spec)
@@ -473,6 +532,8 @@ def _read_table(
         for col in spec.columns:
             if col.required and col.key in present and _field_empty(raw, col):
                 letter = letters.get(col.key, "A")
+                if no_cache and f"{letter}{row_number}" in no_cache:
+                    continue  # named already: a formula whose result was not saved
                 typed = tuple(
                     f"{spec.name}!{_ref(i, row_number)}"
                     for i in sorted(mapping)
@@ -593,6 +654,10 @@ def _read_field(
     laporan: Laporan,
     no_cache: set[str],
 ) -> None:
+    if value is None and no_cache and ref in no_cache:  # any column: a setting, a metode...
+        laporan.findings.append(
+            F.finding(F.NO_CACHED_VALUE, sheet, ref, sel=ref, sheet=sheet, baris=_row_of(ref))
+        )
     if col.kind in MEASURED:
         place = (raw.row, index)
         raw.cells[key] = _parse_cell(col, value, fmt, sheet, ref, place, laporan, no_cache)

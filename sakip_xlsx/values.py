@@ -34,7 +34,15 @@ GRADE_LOWER_BOUND: dict[str, float] = {
 _CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?(?:\d[\d.,]*\d|\d)")
 _GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)\s*(?:\(\s*([^)]*)\)|$)", re.IGNORECASE)
-_RANGE = re.compile(r"^\s*([\d.,]+)\s*%?\s*(?:-|–|—|s\.?d\.?|sampai)\s*([\d.,]+)\s*(%?)\s*(.*)$")
+_RANGE = re.compile(
+    r"^\s*([\d.,]+)\s*%?\s*(?:-|–|—|s\s*/\s*d\.?|s\.?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*"
+    r"([\d.,]+)\s*(%?)\s*(.*)$",
+    re.IGNORECASE,
+)
+"""A range target: `80-90`, `80 – 90`, `80 s.d. 90`, `80 s/d 90`, `80 sampai dengan 90`."""
+_SECOND_NUMBER = re.compile(r"(?<![A-Za-z])\d")
+"""A digit that starts a number after the value (`/18 orang`, `s/d 12`); a digit after a letter
+is part of a unit (`m2`)."""
 _DASH_UNIT = re.compile(r"^[-–—]+\s*([A-Za-z][A-Za-z /]*)$")
 _QUARTER_PREFIX = re.compile(r"^\s*t\.?\s*w\.?\s*(?:ke\s*)?-?\s*(\d+)\s*[.:=)]?\s*", re.IGNORECASE)
 
@@ -48,6 +56,8 @@ class Problem(StrEnum):
     BOOLEAN = "boolean"
     NOT_FINITE = "not_finite"
     WRONG_QUARTER = "wrong_quarter"
+    AMBIGUOUS = "ambiguous"
+    """A rupiah amount like `87,988`: a decimal comma or a thousands separator."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +196,7 @@ def _parse_value(
         return MISSING
     if isinstance(value, bool):
         return Parsed(raw=str(value).upper(), problem=Problem.BOOLEAN)
-    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time, _dt.timedelta)):
         return Parsed(raw=_date_text(value), problem=Problem.DATE)
     if isinstance(value, (int, float)):
         number = float(value)
@@ -255,10 +265,23 @@ def _parse_text(text: str, quarter: int | None = None) -> Parsed:
         rest = rest[1:].strip()
     if rest.startswith(",-") or rest == "-":
         rest = rest.lstrip(",-").strip()
-    if rest and not re.search(r"[A-Za-z/]", rest):
-        # Trailing punctuation or a second number: not something we can trust.
+    if rest and (not re.search(r"[A-Za-z/]", rest) or _SECOND_NUMBER.search(rest)):
+        # Trailing punctuation or a second number (`16/18 orang`, `10 s/d`): not something we
+        # can trust, and never to be read as the first number with the rest as its unit.
         return Parsed(raw=raw, problem=Problem.UNREADABLE, quarter_label=label)
     return Parsed(number=number, raw=raw, unit=_unit(rest), percent=percent, quarter_label=label)
+
+
+def comma_thousands(text: str) -> bool:
+    """Whether typed text is a number whose only separator is one comma before three digits
+    (`87,988`, `Rp 87,988`): the decimal comma to an Indonesian, the thousands separator to an
+    English-locale Excel. A rupiah amount never has three decimals, so there it is ambiguous."""
+    body = _CURRENCY.sub("", clean_text(text))
+    match = _NUMBER.match(body)
+    if not match:
+        return False
+    token = match.group(0).lstrip("+-")
+    return token.count(",") == 1 and "." not in token and len(token.rsplit(",", 1)[1]) == 3
 
 
 def plain_text(value: object) -> str:
@@ -291,6 +314,12 @@ def _date_text(value: object) -> str:
         return value.strftime("%d-%m-%Y %H:%M")
     if isinstance(value, _dt.date):
         return value.strftime("%d-%m-%Y")
+    if isinstance(value, _dt.timedelta):  # a duration cell ([h]:mm): 26:00, as it shows
+        minutes = round(value.total_seconds() / 60)
+        sign, minutes = ("-", -minutes) if minutes < 0 else ("", minutes)
+        return f"{sign}{minutes // 60}:{minutes % 60:02d}"
+    if isinstance(value, _dt.time):
+        return value.strftime("%H:%M") if not value.second else value.strftime("%H:%M:%S")
     return str(value)
 
 

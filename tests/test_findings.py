@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -56,6 +57,43 @@ def _drop(sheet, index):
         del rows[sheet][index]
 
     return change
+
+
+def _duration(wb):
+    """A realisasi cell formatted as a duration (`[h]:mm`), showing 26:00."""
+    cell = wb["Realisasi"]["G2"]
+    cell.value = dt.timedelta(hours=26)
+    cell.number_format = "[h]:mm"
+
+
+def _copied_sheet(wb):
+    copy = wb.copy_worksheet(wb["Realisasi"])
+    copy.title = "Realisasi (2)"
+    copy["G2"] = 99
+
+
+def _long_other_sheet(wb):
+    sheet = wb.create_sheet("Data SIPD")
+    for row in range(1, 1_203):
+        sheet.cell(row=row, column=1, value=row)
+
+
+def _damaged_other_sheet(path: Path) -> None:
+    """A further sheet whose XML is cut off (the workbook's own sheets stay whole)."""
+    wb = openpyxl.load_workbook(path)
+    wb.create_sheet("Catatan")["A1"] = "catatan"
+    wb.save(path)
+    index = wb.sheetnames.index("Catatan") + 1
+    part = f"xl/worksheets/sheet{index}.xml"
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    parts[part] = parts[part][: len(parts[part]) // 2]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
+_damaged_other_sheet.on_file = True
 
 
 def _post(fn):
@@ -129,6 +167,8 @@ CASES = {
     "STR-011": (_post(_title_row), "Realisasi!A1"),
     "STR-012": (_post(_identitas_row("Kode pos", "68164")), "Identitas!B30"),
     "STR-013": (_post(_identitas_row("Nama instansi", "Dinas Lain")), "Identitas!A30"),
+    # Excel's copy of a sheet, edited in the belief that it counts
+    "STR-016": (_post(_copied_sheet), "Realisasi (2)"),
     "STR-014": (_set("Realisasi", 0, realisasi_anggaran=5), "Realisasi!H2"),
     "STR-015": (  # a second indicator row of S1 with another uraian
         _append(
@@ -237,6 +277,13 @@ VARIANT_CASES = {
     ("STR-010", "samping_isian"): (_post(_cells("Identitas", D2="x")), "Identitas!D2"),
     ("STR-012", "tanpa_nilai"): (_post(_identitas_row("Kode pos", None)), "Identitas!A30"),
     ("STR-014", "pegawai"): (_set("SDM", 0, status="Non ASN"), "SDM!C2"),
+    ("STR-016", "banyak"): (_post(_long_other_sheet), "Data SIPD"),
+    ("STR-016", "rusak"): (_damaged_other_sheet, "Catatan"),
+    ("BACA-001", "koma_ribuan"): (
+        _set("Realisasi", 1, realisasi_anggaran="Rp 87,988"),
+        "Realisasi!H3",
+    ),
+    ("BACA-003", "waktu"): (_post(_duration), "Realisasi!G2"),
     ("STR-014", "tahun_laporan"): (
         _post(_cells("Realisasi", Z1="Realisasi 2024", Z2=5)),
         "Realisasi!Z2",
@@ -274,13 +321,16 @@ VARIANT_CASES = {
 
 def _build(tmp_path: Path, change) -> Path:
     rows, ident = minimal_rows(), {}
-    if change is not None and not getattr(change, "post", False):
+    late = getattr(change, "post", False) or getattr(change, "on_file", False)
+    if change is not None and not late:
         change(rows, ident)
     path = write_workbook(tmp_path / "case.xlsx", rows, identitas=ident)
     if change is not None and getattr(change, "post", False):
         wb = openpyxl.load_workbook(path)
         change(wb)
         wb.save(path)
+    if change is not None and getattr(change, "on_file", False):
+        change(path)
     return path
 
 

@@ -143,3 +143,20 @@ def test_data_errors_are_named_with_sheet_and_cell(corpus):
     result = _run("fill", str(case.path))
     assert "Realisasi!G2" in result.stdout
     case.path.with_name(f"{case.path.stem}-LKIP.xlsx").unlink()
+
+
+@pytest.mark.parametrize("typed", ["²", "9" * 400])
+def test_a_choice_off_the_list_that_looks_like_digits_is_written_as_text(tmp_path, typed):
+    """`str.isdigit` holds for `²` and for 400 nines, yet neither is a number the completed
+    workbook can hold: the value is named (BACA-007) and written as the text typed."""
+    from sakip_xlsx.pipeline import fill
+    from tests.helpers import write_workbook
+
+    path = write_workbook(tmp_path / "isian.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["Renstra"]["H2"] = typed  # polaritas
+    wb.save(path)
+    out = tmp_path / "lengkap.xlsx"
+    result = fill(path, out)
+    assert any(f.code == "BACA-007" for f in result.findings)
+    assert openpyxl.load_workbook(out)["Renstra"]["H2"].value == typed

@@ -199,6 +199,53 @@ def test_formula_without_cached_value_is_reported(tmp_path):
     assert ("BACA-004", "Realisasi!G2") in _codes(laporan)
 
 
+def test_formula_without_cached_value_is_reported_in_every_kind_of_column(tmp_path):
+    """A setting, a metode or a code typed as a formula saved without its result is named at
+    its cell (once: the formula is the cause, not an empty required field)."""
+    path = write_workbook(tmp_path / "m.xlsx")
+    wb = openpyxl.load_workbook(path)
+    label = "Batas atas capaian (%)"
+    cap_row = next(r for r in range(1, 40) if wb["Identitas"][f"A{r}"].value == label)
+    wb["Identitas"][f"B{cap_row}"] = "=120"
+    wb["Rencana Aksi"]["G2"] = '="Akhir"'
+    wb["RKT"]["B2"] = '="IS1"'
+    wb.save(path)
+    found = _codes(read_workbook(path))
+    for where in (f"Identitas!B{cap_row}", "Rencana Aksi!G2", "RKT!B2"):
+        assert ("BACA-004", where) in found, where
+    assert not any(code == "STR-004" and where == "RKT!B2" for code, where in found)
+
+
+def test_a_column_named_like_a_derived_one_is_the_users_in_an_isian(tmp_path):
+    """Only a completed workbook's own derived columns are computed anew; in an isian a column
+    headed `Capaian (%)` holds what the user typed, and is named when it is not read."""
+    path = write_workbook(tmp_path / "m.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Realisasi"]
+    ws["Z1"], ws["Z2"] = "Capaian (%)", 95
+    wb.save(path)
+    assert ("STR-003", "Realisasi!Z1") in _codes(read_workbook(path))
+
+
+def test_units_of_a_completed_workbook_saved_by_libreoffice_are_kept():
+    from sakip_xlsx.reader import _decorations
+    from sakip_xlsx.values import Parsed
+
+    for fmt in ('#,##0 "Kali"', '#,##0" Kali"', '#,##0.0##" Orang /bulan"'):
+        unit = _decorations(Parsed(number=3.0), fmt).unit
+        assert unit in ("Kali", "Orang /bulan"), fmt
+    assert _decorations(Parsed(number=63.0), '"B ("#,##0\\)').grade == "B"
+
+
+def test_the_completed_workbook_has_no_sheet_the_reader_calls_foreign(tmp_path, puger_path):
+    """Every sheet `fill` writes is an input sheet or one the reader knows as its own."""
+    from sakip_xlsx.pipeline import fill
+
+    out = tmp_path / "lengkap.xlsx"
+    fill(puger_path, out)
+    assert not [f for f in read_workbook(out).findings if f.code == "STR-016"]
+
+
 def test_input_file_is_not_modified(tmp_path, puger_path):
     before = puger_path.read_bytes()
     read_workbook(puger_path)

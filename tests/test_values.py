@@ -8,6 +8,7 @@ import pytest
 
 from sakip_xlsx.values import (
     Problem,
+    comma_thousands,
     format_id,
     is_percent_satuan,
     parse_decimal,
@@ -114,7 +115,18 @@ def test_dash_with_unit_is_missing():
 
 
 @pytest.mark.parametrize(
-    ("text", "low", "high"), [("80-90", 80, 90), ("80 - 90 %", 80, 90), ("70,5–80", 70.5, 80)]
+    ("text", "low", "high"),
+    [
+        ("80-90", 80, 90),
+        ("80 - 90 %", 80, 90),
+        ("70,5–80", 70.5, 80),
+        ("10 s.d. 12", 10, 12),
+        ("10 s/d 12", 10, 12),  # how "sampai dengan" is most often shortened
+        ("10 S/D 12", 10, 12),
+        ("10 sd 12", 10, 12),
+        ("10 sampai dengan 12", 10, 12),
+        ("80 hingga 90 %", 80, 90),
+    ],
 )
 def test_ranges(text, low, high):
     parsed = parse_text(text)
@@ -133,6 +145,12 @@ def test_ranges(text, low, high):
         ("#N/A", Problem.ERROR_VALUE),
         (dt.datetime(2023, 9, 1), Problem.DATE),
         (dt.date(2023, 9, 1), Problem.DATE),
+        (dt.timedelta(hours=26), Problem.DATE),  # a duration cell ([h]:mm)
+        # a second number after the value is never a unit: the value would lose it
+        ("16/18 orang", Problem.UNREADABLE),
+        ("81,9/100", Problem.UNREADABLE),
+        ("12/12 Laporan", Problem.UNREADABLE),
+        ("1 day, 2:00:00", Problem.UNREADABLE),
         (True, Problem.BOOLEAN),
         (float("nan"), Problem.NOT_FINITE),
         (float("inf"), Problem.NOT_FINITE),
@@ -178,3 +196,23 @@ def test_indonesian_display():
     assert format_id(4060244146, 0) == "4.060.244.146"
     assert format_id(97.75) == "97,75"
     assert format_id(-7.49) == "-7,49"
+
+
+def test_a_unit_may_end_in_a_digit_but_no_number_follows_the_value():
+    assert parse_text("150 m2").number == 150
+    assert parse_text("150 m2").unit == "m2"
+    assert parse_text("3 Kali/Tahun").unit == "Kali/Tahun"
+
+
+def test_durations_and_times_read_as_they_show():
+    assert parse_value(dt.timedelta(hours=26)).raw == "26:00"
+    assert parse_value(dt.timedelta(minutes=90)).raw == "1:30"
+    assert parse_value(dt.time(2, 0)).raw == "02:00"
+
+
+def test_a_lone_comma_before_three_digits_is_ambiguous_in_rupiah():
+    assert comma_thousands("87,988")
+    assert comma_thousands("Rp 87,988")
+    assert not comma_thousands("87,98")  # sen
+    assert not comma_thousands("3,978,000")  # two groups: thousands, read as such
+    assert not comma_thousands("1.961.144.146,000") and not comma_thousands("81,9")

@@ -250,10 +250,12 @@ class _CellWriter:
             return
         notes: list[str] = []
         if col_kind is Kind.CHOICE and isinstance(raw, str):
-            choice = canonical_choice(raw, choices) or raw
+            listed = canonical_choice(raw, choices)
+            choice = listed or raw
             if choice != raw.strip():
                 notes.append(f"Diketik: {raw}")
-            if choice.isdigit():  # the capaian cap: formulas need the number
+            if listed is not None and listed.isdecimal():  # the capaian cap: formulas need
+                # the number (a value off the list stays text: `²` or 400 digits are no number)
                 book.value(ws, r, c, int(choice), book.custom(base))
             else:
                 book.value(ws, r, c, choice, book.custom(base, "@"))
