@@ -202,6 +202,7 @@ def test_a_unit_may_end_in_a_digit_but_no_number_follows_the_value():
     assert parse_text("150 m2").number == 150
     assert parse_text("150 m2").unit == "m2"
     assert parse_text("3 Kali/Tahun").unit == "Kali/Tahun"
+    assert parse_text("2 Dok (Renja 2024)").number == 2  # a remark, not a second number
 
 
 def test_durations_and_times_read_as_they_show():
