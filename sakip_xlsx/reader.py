@@ -156,7 +156,7 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
     if remarks is not None:
         known.add(remarks)
     for title in book.titles:
-        if title not in known and not _tool_sheet(title):
+        if title not in known and not _tool_sheet(title, laporan.lengkap):
             _other_sheet(laporan, book, title)
     _link(laporan)
     _check_units(laporan)
@@ -164,16 +164,19 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
     return laporan
 
 
-TOOL_SHEETS = frozenset((PETUNJUK_SHEET, "Narasi"))
-"""Sheets the template and the completed workbook carry besides the input sheets and those
-named by `OUTPUT_SHEET_PREFIXES` (a test keeps the list whole): not the user's data."""
+OUTPUT_SHEETS = frozenset(("Narasi",))
+"""Sheets the completed workbook carries besides the input sheets and those named by
+`OUTPUT_SHEET_PREFIXES` (a test keeps the list whole): not the user's data there."""
 
 OTHER_SHEET_ROWS = 1_000
 """Rows of a sheet that is not an input sheet read to count its values for the finding."""
 
 
-def _tool_sheet(title: str) -> bool:
-    return title in TOOL_SHEETS or title.startswith(OUTPUT_SHEET_PREFIXES)
+def _tool_sheet(title: str, lengkap: bool) -> bool:
+    """The template's instructions, or (in a completed workbook) a sheet `fill` wrote."""
+    if title == PETUNJUK_SHEET:
+        return True
+    return lengkap and (title in OUTPUT_SHEETS or title.startswith(OUTPUT_SHEET_PREFIXES))
 
 
 def _other_sheet(laporan: Laporan, book: grid.WorkbookGrid, title: str) -> None:

@@ -244,6 +244,13 @@ def test_the_completed_workbook_has_no_sheet_the_reader_calls_foreign(tmp_path, 
     out = tmp_path / "lengkap.xlsx"
     fill(puger_path, out)
     assert not [f for f in read_workbook(out).findings if f.code == "STR-016"]
+    # in an isian, a sheet of that name is the user's
+    wb = openpyxl.load_workbook(puger_path)
+    wb.create_sheet("Narasi")["B3"] = "catatan"
+    isian = tmp_path / "isian.xlsx"
+    wb.save(isian)
+    named = [f for f in read_workbook(isian).findings if f.code == "STR-016"]
+    assert [(f.sheet, f.param["awal"]) for f in named] == [("Narasi", "B3")]
 
 
 def test_input_file_is_not_modified(tmp_path, puger_path):
