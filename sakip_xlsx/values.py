@@ -43,6 +43,8 @@ _RANGE = re.compile(
 _SECOND_NUMBER = re.compile(r"(?<![A-Za-z])\d")
 """A digit that starts a number after the value (`/18 orang`, `s/d 12`); a digit after a letter
 is part of a unit (`m2`)."""
+_RANGE_WORD = re.compile(r"^(?:s\s*/\s*d|s\.\s*d|sampai(?:\s+dengan)?|hingga)\.?$", re.IGNORECASE)
+"""What joins the bounds of a range (`SD` alone is a unit: sekolah dasar)."""
 _ASIDE = re.compile(r"\([^()]*\)")
 _DASH_UNIT = re.compile(r"^[-–—]+\s*([A-Za-z][A-Za-z /]*)$")
 _QUARTER_PREFIX = re.compile(r"^\s*t\.?\s*w\.?\s*(?:ke\s*)?-?\s*(\d+)\s*[.:=)]?\s*", re.IGNORECASE)
@@ -270,6 +272,8 @@ def _parse_text(text: str, quarter: int | None = None) -> Parsed:
         # Trailing punctuation or a second number (`16/18 orang`, `81,9/100`): not something
         # we can trust, and never to be read as the first number with the rest as its unit (a
         # remark in brackets, `2 Dok (Renja 2024)`, is no second number).
+        return Parsed(raw=raw, problem=Problem.UNREADABLE, quarter_label=label)
+    if _RANGE_WORD.match(rest):  # `10 s/d`: a range without its upper bound, not a unit
         return Parsed(raw=raw, problem=Problem.UNREADABLE, quarter_label=label)
     return Parsed(number=number, raw=raw, unit=_unit(rest), percent=percent, quarter_label=label)
 

@@ -151,6 +151,8 @@ def test_ranges(text, low, high):
         ("81,9/100", Problem.UNREADABLE),
         ("12/12 Laporan", Problem.UNREADABLE),
         ("1 day, 2:00:00", Problem.UNREADABLE),
+        ("10 s/d", Problem.UNREADABLE),  # a range without its upper bound
+        ("10 sampai dengan", Problem.UNREADABLE),
         (True, Problem.BOOLEAN),
         (float("nan"), Problem.NOT_FINITE),
         (float("inf"), Problem.NOT_FINITE),
@@ -203,6 +205,7 @@ def test_a_unit_may_end_in_a_digit_but_no_number_follows_the_value():
     assert parse_text("150 m2").unit == "m2"
     assert parse_text("3 Kali/Tahun").unit == "Kali/Tahun"
     assert parse_text("2 Dok (Renja 2024)").number == 2  # a remark, not a second number
+    assert parse_text("12 SD").unit == "SD"  # sekolah dasar, not "s.d."
 
 
 def test_durations_and_times_read_as_they_show():
