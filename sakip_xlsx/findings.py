@@ -355,6 +355,15 @@ OTHER_SHEET = define(
     "terisi di sheet ini tidak dipakai.",
     rusak="Sheet '{sheet}' bukan sheet isian dan tidak dapat dibaca; isinya tidak dipakai.",
 )
+TYPED_OVER_FORMULA = define(
+    "STR-017",
+    W,
+    "Nilai diketik di kolom hitungan",
+    "Ubah nilai masukannya (target, realisasi, pagu), bukan kolom hitungan: kolom ini selalu "
+    "dihitung ulang.",
+    "Kolom '{kolom}' di sheet '{sheet}' dihitung oleh sakip-xlsx: {jumlah} nilai yang diketik "
+    "di atas rumusnya ({rentang}) tidak dipakai dan diganti hasil hitungan.",
+)
 REQUIRED_EMPTY = define(
     "STR-004",
     E,

@@ -446,6 +446,8 @@ class _SheetReader:
             self.grid.no_cached_value.add(_a1(row, col))
         if value is None or value == "":
             return
+        if self.has_formula:
+            self.grid.formula_cells.add(row * FORMAT_KEY + col)
         line = self.grid.rows.get(row)
         if line is None:
             if self.rows_left is not None:

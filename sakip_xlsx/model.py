@@ -88,6 +88,9 @@ class SheetGrid:
     row * FORMAT_KEY + column ("" for General)."""
     no_cached_value: set[str] = field(default_factory=set)
     """A1 references of formula cells saved without their result."""
+    formula_cells: set[int] = field(default_factory=set)
+    """The cells holding a formula with its result, by row * FORMAT_KEY + column (in an input
+    sheet only a completed workbook's derived columns have them)."""
     merged: list[str] = field(default_factory=list)
 
     def value(self, row: int, col: int) -> object:

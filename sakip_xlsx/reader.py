@@ -22,6 +22,7 @@ from .errors import InputFileError
 from .grid import SheetGrid, column_index, column_letter
 from .model import (
     EMPTY,
+    FORMAT_KEY,
     Cell,
     Identitas,
     Indikator,
@@ -503,6 +504,8 @@ def _read_table(
             laporan.findings.append(
                 F.finding(F.MISSING_COLUMN, sheet, f"A{header_row}", kolom=col.header, sheet=sheet)
             )
+    for index in sorted(old_derived):
+        _typed_in_derived(laporan, rows, sheet, header_row, index, str(header_line[index]))
     _stray_values(laporan, spec, rows, headed | old_derived, header_row)
     no_cache_rows = {r for r in rows.rows if r > header_row}
     out: list[RawRow] = []
@@ -556,6 +559,39 @@ def _read_table(
     return out
 
 
+def _typed_in_derived(
+    laporan: Laporan, rows: SheetGrid, sheet: str, header_row: int, index: int, header: str
+) -> None:
+    """A completed workbook's derived column is computed anew; a value typed over one of its
+    formulas (a capaian "corrected" by hand) is named, so nobody thinks it counts."""
+    formulas = rows.formula_cells
+    typed = [
+        r
+        for r, line in rows.rows.items()
+        if r > header_row
+        and not _is_blank(line.get(index))
+        and r * FORMAT_KEY + index not in formulas
+    ]
+    if typed:
+        laporan.findings.append(
+            F.finding(
+                F.TYPED_OVER_FORMULA,
+                sheet,
+                _ref(index, min(typed)),
+                tuple(f"{sheet}!{_ref(index, r)}" for r in sorted(typed)),
+                kolom=shorten(clean_text(header), 60),
+                sheet=sheet,
+                jumlah=len(typed),
+                rentang=_span(index, typed),
+            )
+        )
+
+
+def _span(index: int, filled: list[int]) -> str:
+    first, last = min(filled), max(filled)
+    return _ref(index, first) + ("" if first == last else f":{_ref(index, last)}")
+
+
 def _unknown_column(
     laporan: Laporan, rows: SheetGrid, sheet: str, header_row: int, index: int, header: str
 ) -> None:
@@ -564,9 +600,7 @@ def _unknown_column(
     ]
     values: dict[str, object] = {}
     if filled:
-        first, last = min(filled), max(filled)
-        span = _ref(index, first) + ("" if first == last else f":{_ref(index, last)}")
-        values = {"variant": "berisi", "jumlah": len(filled), "rentang": span}
+        values = {"variant": "berisi", "jumlah": len(filled), "rentang": _span(index, filled)}
     laporan.findings.append(
         F.finding(
             F.UNKNOWN_COLUMN,

@@ -96,6 +96,18 @@ def _damaged_other_sheet(path: Path) -> None:
 _damaged_other_sheet.on_file = True
 
 
+def _typed_over_formula(path: Path) -> None:
+    """The completed workbook of the case, a capaian typed over its formula, filled again."""
+    done = path.with_name("lengkap-1.xlsx")
+    fill(path, done)
+    wb = openpyxl.load_workbook(done)
+    wb["Realisasi"]["P2"] = 100  # Capaian (%)
+    wb.save(path)
+
+
+_typed_over_formula.on_file = True
+
+
 def _post(fn):
     """A change made afterwards in the saved workbook, as a user would in Excel."""
     fn.post = True
@@ -167,6 +179,7 @@ CASES = {
     "STR-011": (_post(_title_row), "Realisasi!A1"),
     "STR-012": (_post(_identitas_row("Kode pos", "68164")), "Identitas!B30"),
     "STR-013": (_post(_identitas_row("Nama instansi", "Dinas Lain")), "Identitas!A30"),
+    "STR-017": (_typed_over_formula, "Realisasi!P2"),
     # Excel's copy of a sheet, edited in the belief that it counts
     "STR-016": (_post(_copied_sheet), "Realisasi (2)"),
     "STR-014": (_set("Realisasi", 0, realisasi_anggaran=5), "Realisasi!H2"),
