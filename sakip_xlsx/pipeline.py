@@ -213,7 +213,9 @@ def impor_sipd(
             )
     check_target(target, force)
     hasil = check(source).hasil
-    laporan, tahun = hasil.laporan, hasil.pengaturan.tahun
+    laporan = hasil.laporan
+    # the export's documents are taken by their year: never a year guessed from the Renstra
+    tahun = require_tahun(laporan, "impor realisasi SIPD")
     data = read_sipd(export, tahun)
     selisih = reconcile(laporan, data)
     identitas, rows = identitas_values(laporan), rows_of(laporan)

@@ -36,6 +36,7 @@ from .model import (
     Sasaran,
 )
 from .schema import (
+    CATATAN_SHEET,
     IDENTITAS_HEADINGS,
     INPUT_SHEETS,
     MEASURED,
@@ -174,8 +175,9 @@ OTHER_SHEET_ROWS = 1_000
 
 
 def _tool_sheet(title: str, lengkap: bool) -> bool:
-    """The template's instructions, or (in a completed workbook) a sheet `fill` wrote."""
-    if title == PETUNJUK_SHEET:
+    """The template's instructions and notes, or (in a completed workbook) a sheet `fill`
+    wrote."""
+    if title in (PETUNJUK_SHEET, CATATAN_SHEET):
         return True
     return lengkap and (title in OUTPUT_SHEETS or title.startswith(OUTPUT_SHEET_PREFIXES))
 

@@ -345,6 +345,11 @@ def gabung(
                 f"File keluaran {output} sama dengan masukan {path}; file masukan tidak pernah "
                 "ditimpa. Pilih nama rekap lain."
             )
+    gone = [str(item) for item in inputs if not Path(item).exists() and not Path(item).is_symlink()]
+    if gone and len(gone) == len(inputs):  # a mistyped folder: nothing to roll up, no empty rekap
+        raise SakipError(
+            f"Masukan tidak ditemukan: {', '.join(gone)}. Periksa nama file atau folder."
+        )
     check_target(output, force)
     found = gather(inputs)
     paths = []

@@ -660,6 +660,9 @@ IDENTITAS_HEADINGS = ("Isian", "Nilai", "Keterangan")
 
 INPUT_SHEETS: tuple[SheetSpec, ...] = (IDENTITAS, RENSTRA, RKT, RENCANA_AKSI, PK, REALISASI, SDM)
 PETUNJUK_SHEET = "Petunjuk"
+CATATAN_SHEET = "Catatan"
+"""The first sheet of an isian the tool made (next year's, or with SIPD's realisasi): where it
+came from and what must still be checked."""
 
 
 def sheet(name: str) -> SheetSpec:

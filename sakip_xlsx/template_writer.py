@@ -14,6 +14,7 @@ import xlsxwriter
 
 from .atomic import write_atomically
 from .schema import (
+    CATATAN_SHEET,
     DEFAULT_PERIODE,
     DEFAULT_TAHUN,
     IDENTITAS,
@@ -183,9 +184,6 @@ def write_identitas(wb, fmt, values: dict[str, object]) -> None:
         add_validation(ws, 1, col, row, row)
     ws.freeze_panes(1, 0)
     page_setup(ws, repeat_rows=(0, 0))
-
-
-CATATAN_SHEET = "Catatan"
 
 
 def write_catatan(wb, fmt, lines: list[str]) -> None:

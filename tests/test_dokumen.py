@@ -374,3 +374,14 @@ def test_empty_pk_and_sdm_are_said_to_be_missing(tmp_path):
     assert "[diisi instansi: Perjanjian Kinerja: sheet PK belum diisi]" in text
     assert "[diisi instansi: data pegawai: sheet SDM belum diisi]" in text
     assert "naskahnya dilampirkan" not in text
+
+
+def test_a_long_instansi_name_still_gives_a_document(tmp_path):
+    """Word keeps at most 255 characters in the document's title property; a long name is
+    shortened there (the document itself says it whole)."""
+    name = "Dinas " + "Pemberdayaan Masyarakat dan Desa " * 8
+    path = write_workbook(tmp_path / "w.xlsx", minimal_rows(), identitas={"nama_instansi": name})
+    made = sakip_xlsx.dokumen(path, tmp_path / "w.docx")
+    title = Document(str(made.output)).core_properties.title
+    assert len(title) <= 255 and title.startswith("LKIP Dinas Pemberdayaan")
+    assert name.split()[-1] in _docx_text(made.output)

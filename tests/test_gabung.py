@@ -134,3 +134,11 @@ def test_rollup_formulas_agree_with_libreoffice(kabupaten, tmp_path):
     compared, mismatches = recalculated_mismatches(out, tmp_path / "recalc")
     assert compared >= 50
     assert mismatches == []
+
+
+def test_a_mistyped_folder_is_refused_not_rolled_up_empty(tmp_path):
+    out = tmp_path / "rekap.xlsx"
+    result = CliRunner().invoke(main, ["gabung", str(out), str(tmp_path / "kirimann")])
+    assert result.exit_code == 2, result.output
+    assert "Masukan tidak ditemukan" in result.output and "kirimann" in result.output
+    assert not out.exists()

@@ -126,3 +126,15 @@ def test_an_export_without_the_sheet_is_refused_clearly(tmp_path):
     result = CliRunner().invoke(main, ["impor-sipd", str(isian), str(not_sipd)])
     assert result.exit_code == 2 and "bukan.xlsx" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_isian_without_tahun_laporan_is_refused_not_guessed(tmp_path):
+    """The export's documents are counted by their year: with Tahun laporan empty the year is
+    not guessed from the Renstra (every document would be listed as another year's)."""
+    isian = write_workbook(tmp_path / "isian.xlsx", minimal_rows(), identitas={"tahun_laporan": ""})
+    export = write_sipd(tmp_path / "sipd.xlsx", DOCS)
+    out = tmp_path / "baru.xlsx"
+    result = CliRunner().invoke(main, ["impor-sipd", str(isian), str(export), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "Tahun laporan" in result.output and "sel B" in result.output
+    assert not out.exists()

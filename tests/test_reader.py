@@ -249,6 +249,9 @@ def test_the_completed_workbook_has_no_sheet_the_reader_calls_foreign(tmp_path, 
     wb.create_sheet("Narasi")["B3"] = "catatan"
     isian = tmp_path / "isian.xlsx"
     wb.save(isian)
+    # the Catatan sheet `template --dari` and `impor-sipd` put first is the tool's own
+    wb.create_sheet("Catatan", 0)["A1"] = "Isian tahun 2024 dari isian tahun 2023"
+    wb.save(isian)
     named = [f for f in read_workbook(isian).findings if f.code == "STR-016"]
     assert [(f.sheet, f.param["awal"]) for f in named] == [("Narasi", "B3")]
 

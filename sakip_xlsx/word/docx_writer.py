@@ -37,7 +37,7 @@ from ..document.lkip import (
 from ..document.spec import NOT_APPLICABLE, Cell, Style
 from ..errors import InputFileError
 from ..styles import FIXED_TIMESTAMP
-from ..values import format_id
+from ..values import format_id, shorten
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -117,9 +117,13 @@ def _start(template: Path | None):
     return word
 
 
+MAX_PROPERTY = 255
+"""What Word (and python-docx) allow in a core document property."""
+
+
 def _properties(word, title: str) -> None:
     props = word.core_properties
-    props.title = xml_safe(title)
+    props.title = shorten(xml_safe(title), MAX_PROPERTY)  # a long instansi name fits
     props.author = "sakip-xlsx"
     props.last_modified_by = "sakip-xlsx"
     props.created = FIXED_TIMESTAMP
