@@ -270,9 +270,14 @@ def choose(items: list[Ringkas | Gagal], tahun: int | None = None) -> Rekap:
             rekap.tidak_dihitung.append(item)
         else:
             readable.append(item)
+    # an isian beside the completed workbook filled from it is that workbook, whatever the
+    # two are named (with no instansi typed, each is known by its file name)
+    filled = {o.sumber_sha256: o for o in readable if o.lengkap and o.sumber_sha256}
     groups: dict[tuple[str, str, int | None], list[Ringkas]] = {}
     for item in readable:
-        groups.setdefault(item.key, []).append(item)
+        done = filled.get(item.sha256)
+        key = done.key if done is not None and done is not item else item.key
+        groups.setdefault(key, []).append(item)
     kept: list[Ringkas] = []
     for group in groups.values():
         chosen = _preferred(group)

@@ -142,3 +142,16 @@ def test_a_mistyped_folder_is_refused_not_rolled_up_empty(tmp_path):
     assert result.exit_code == 2, result.output
     assert "Masukan tidak ditemukan" in result.output and "kirimann" in result.output
     assert not out.exists()
+
+
+def test_an_isian_beside_its_completed_workbook_counts_once_even_without_a_name(tmp_path):
+    """With no instansi typed each file is known by its name (dinas-x, dinas-x-LKIP); the
+    completed workbook's digest of its isian still pairs them, so the OPD is summed once."""
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    isian = write_workbook(folder / "dinas-x.xlsx", minimal_rows(), identitas={"nama_instansi": ""})
+    fill(isian, folder / "dinas-x-LKIP.xlsx")
+    out = tmp_path / "rekap.xlsx"
+    result = CliRunner().invoke(main, ["gabung", str(out), str(folder)])
+    assert "Workbook dihitung         : 1" in result.output, result.output
+    assert "dinas-x.xlsx [ganda]" in result.output
