@@ -18,7 +18,7 @@ from .atomic import (
 from .compute import compute
 from .errors import InputFileError, OutputFileError
 from .findings import Finding, sort_findings
-from .reader import read_workbook
+from .reader import read_workbook, remarks_to_keep
 from .results import DokumenResult, FillResult, ImporSipd, Pemeriksaan
 
 
@@ -78,13 +78,21 @@ def fill(
         _document_targets(source, document_target, pdf, templat, force)
     with collector_paused():  # one pause over reading and writing: no full pass between
         result = check(source)
+        laporan = result.hasil.laporan
+        kept = 0
+        if not laporan.catatan_reviu and target.exists():  # only with --force (checked above)
+            ident = laporan.identitas
+            laporan.catatan_reviu = remarks_to_keep(
+                target, ident.nama_instansi, ident.tahun_laporan
+            )
+            kept = len(laporan.catatan_reviu)
         with atomic_target(target, force=force) as tmp:
             added: list[Finding] = []
             formulas = write_completed_workbook(
                 tmp, result.hasil, result.findings, added, release=True
             )
     findings = sort_findings([*result.findings, *added]) if added else result.findings
-    filled = FillResult(result.hasil, findings, source, target, formulas)
+    filled = FillResult(result.hasil, findings, source, target, formulas, catatan_dibawa=kept)
     if dokumen:
         checked = Pemeriksaan(result.hasil, findings)
         filled.dokumen = write_document(checked, source, document_target, pdf, templat, force)

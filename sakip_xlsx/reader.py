@@ -37,6 +37,7 @@ from .model import (
 )
 from .schema import (
     CATATAN_SHEET,
+    IDENTITAS,
     IDENTITAS_HEADINGS,
     INPUT_SHEETS,
     MEASURED,
@@ -164,6 +165,32 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
     _check_units(laporan)
     laporan.findings = F.sort_findings(F.one_per_cause(_rows_named(laporan)))
     return laporan
+
+
+def remarks_to_keep(path: Path, instansi: str, tahun: int | None) -> list[reviu.Catatan]:
+    """The reviewers' remarks in the completed workbook at `path`, which `fill --force` is
+    about to replace, when it is this OPD's report of this year: filling the corrected isian
+    over the reviewed workbook must not lose them (they exist nowhere else). Anything else
+    (another OPD, an unreadable file) gives none: the file is replaced as asked."""
+    try:
+        opened, book = open_input(path)
+    except Exception:  # not a workbook we can read: nothing of ours to keep
+        return []
+    with book:
+        by_name = {_sheet_key(title): title for title in book.titles}
+        remarks = by_name.get(_sheet_key(reviu.SHEET))
+        ident = _find_sheet(by_name, IDENTITAS)
+        if remarks is None or ident is None:
+            return []
+        laporan = Laporan(source=opened.name)
+        try:
+            _read_identitas(book.sheet(ident), IDENTITAS, ident, laporan, set())
+            same = (laporan.identitas.nama_instansi, laporan.identitas.tahun_laporan)
+            if not instansi or same != (instansi, tahun):
+                return []
+            return reviu.read_sheet(book.sheet(remarks))
+        except Exception:  # damaged XML surfaces as many exception types
+            return []
 
 
 OUTPUT_SHEETS = frozenset(("Narasi",))

@@ -44,6 +44,11 @@ def fill_summary(result: FillResult) -> str:
         head[2],
         f"Workbook lengkap ditulis  : {result.output}",
     ]
+    if result.catatan_dibawa:
+        lines.append(
+            f"Catatan reviu             : {result.catatan_dibawa} baris dibawa dari workbook "
+            "lengkap yang ditimpa"
+        )
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors:
         lines.append("")

@@ -195,6 +195,9 @@ class FillResult(Pemeriksaan):
     source: Path
     output: Path
     formula_count: int
+    catatan_dibawa: int = 0
+    """Reviewers' remarks kept from the completed workbook this one replaced (`--force` over
+    the reviewed workbook, filled from the corrected isian)."""
     dokumen: DokumenResult | None = None
     """The LKIP document, when `fill` was asked to write it too."""
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from .findings import Finding, Severity
 from .model import SheetGrid
+from .schema import canonical_choice
 
 
 class Status(StrEnum):
@@ -28,6 +29,7 @@ class Status(StrEnum):
 
 
 CLOSED = frozenset({Status.SELESAI})
+STATUSES = tuple(status.value for status in Status)
 """Statuses of a remark that needs nothing more; every other one is open."""
 TOOL = "sakip-xlsx"
 """The writer of the pre-filled rows."""
@@ -121,7 +123,8 @@ def read_sheet(grid: SheetGrid) -> list[Catatan]:
         values = {key: _text(line.get(col)) for key, col in columns.items() if key != "no"}
         if not any(values.values()):
             continue
-        status = values.get("status", "") or Status.BARU
+        typed = values.get("status", "")  # `selesai` as typed is the list's Selesai
+        status = canonical_choice(typed, STATUSES) or typed or Status.BARU
         out.append(
             Catatan(
                 values.get("lokasi", ""),

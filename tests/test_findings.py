@@ -81,9 +81,9 @@ def _long_other_sheet(wb):
 def _damaged_other_sheet(path: Path) -> None:
     """A further sheet whose XML is cut off (the workbook's own sheets stay whole)."""
     wb = openpyxl.load_workbook(path)
-    wb.create_sheet("Catatan")["A1"] = "catatan"
+    wb.create_sheet("Catatan kerja")["A1"] = "catatan"
     wb.save(path)
-    index = wb.sheetnames.index("Catatan") + 1
+    index = wb.sheetnames.index("Catatan kerja") + 1
     part = f"xl/worksheets/sheet{index}.xml"
     with zipfile.ZipFile(path) as zf:
         parts = {name: zf.read(name) for name in zf.namelist()}
@@ -291,7 +291,7 @@ VARIANT_CASES = {
     ("STR-012", "tanpa_nilai"): (_post(_identitas_row("Kode pos", None)), "Identitas!A30"),
     ("STR-014", "pegawai"): (_set("SDM", 0, status="Non ASN"), "SDM!C2"),
     ("STR-016", "banyak"): (_post(_long_other_sheet), "Data SIPD"),
-    ("STR-016", "rusak"): (_damaged_other_sheet, "Catatan"),
+    ("STR-016", "rusak"): (_damaged_other_sheet, "Catatan kerja"),
     ("BACA-001", "koma_ribuan"): (
         _set("Realisasi", 1, realisasi_anggaran="Rp 87,988"),
         "Realisasi!H3",

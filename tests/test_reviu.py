@@ -170,3 +170,33 @@ def test_the_new_rekap_sheets_print_with_footer(tmp_path):
     ):
         assert title in text, title
     assert all("Halaman" in page for page in pages)
+
+
+def test_filling_the_corrected_isian_over_the_reviewed_workbook_keeps_the_remarks(tmp_path):
+    """The OPD corrects its isian and runs `fill isian.xlsx --force`, whose output is the
+    workbook the reviewers wrote in: their remarks exist nowhere else and are kept."""
+    isian = _opd(tmp_path, "Dinas A", "sekian")
+    lengkap = tmp_path / "Dinas A-LKIP.xlsx"
+    sakip_xlsx.fill(isian, lengkap)
+    _write_three_remarks(lengkap)
+    written = _remarks(lengkap)
+    wb = openpyxl.load_workbook(isian)  # the correction, in the isian this time
+    wb["Realisasi"]["G2"] = "72%"
+    wb.save(isian)
+    result = CliRunner().invoke(main, ["fill", str(isian), "-o", str(lengkap), "--force"])
+    carried = len(written)
+    assert f"Catatan reviu             : {carried} baris dibawa" in result.output, result.output
+    kept = {r[2] for r in _remarks(lengkap)}
+    assert {r[2] for r in written if r[3] in ("Bappeda", "Inspektorat")} <= kept
+    # another OPD's workbook at that name is replaced as asked, nothing carried over
+    other = _opd(tmp_path, "Dinas B", "80%")
+    sakip_xlsx.fill(other, lengkap, force=True)
+    assert not any(r[3] in ("Bappeda", "Inspektorat") for r in _remarks(lengkap))
+
+
+def test_a_status_typed_in_lower_case_is_the_lists(tmp_path):
+    grid_rows = {1: {1: "Catatan", 6: "Status"}, 2: {1: "Sudah", 6: "selesai"}}
+    from sakip_xlsx.model import SheetGrid
+
+    read = reviu.read_sheet(SheetGrid("Catatan Reviu", rows=grid_rows))
+    assert read[0].status == Status.SELESAI and not read[0].open
