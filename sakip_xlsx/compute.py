@@ -83,7 +83,8 @@ def compute(laporan: Laporan) -> Hasil:
     top = [a for a in anggaran.values() if a.item.jenis == Jenis.PROGRAM]
     top += [anggaran[k] for k in orphans]
     total_pagu = rules.jumlah([a.pagu for a in top])
-    total_realisasi = rules.jumlah([a.realisasi for a in top])
+    # nothing typed is no total (the tables leave it blank, the narrative says so), never 0
+    total_realisasi = rules.total([a.realisasi for a in top])
     ident = laporan.identitas
     serapan_lalu = rules.ratio_percent(
         ident.realisasi_tahun_lalu.number, ident.pagu_tahun_lalu.number
@@ -103,7 +104,7 @@ def compute(laporan: Laporan) -> Hasil:
         total_pagu=total_pagu,
         total_realisasi=total_realisasi,
         total_serapan=total_serapan,
-        total_sisa=total_pagu - total_realisasi,
+        total_sisa=total_pagu - (total_realisasi or 0.0),  # as SISA: unspent is the pagu
         serapan_lalu=serapan_lalu,
         perubahan_serapan=(
             None if total_serapan is None or serapan_lalu is None else total_serapan - serapan_lalu
@@ -244,7 +245,7 @@ def _sasaran(
     rata = rules.mean([indikator[k].dibatasi for k in sasaran.indikator])
     programs = [p.kode for p in laporan.programs_of(sasaran.kode)]
     pagu = rules.jumlah([anggaran[p].pagu for p in programs])
-    real = rules.jumlah([anggaran[p].realisasi for p in programs])
+    real = rules.total([anggaran[p].realisasi for p in programs])
     serapan = rules.ratio_percent(real, pagu)
     if setting.metode_efisiensi == MetodeEfisiensi.PMK:
         items = [

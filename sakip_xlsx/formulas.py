@@ -213,6 +213,21 @@ def total(cells: Sequence[str]) -> str:
     return f"SUM({','.join(cells)})" if cells else "0"
 
 
+def if_any_number(area: str, then: str) -> str:
+    """`then` when `area` holds any number, blank when it holds none (a total of nothing
+    typed is no total: `rules.total`)."""
+    return f"IF(COUNT({area})=0,{BLANK},{then})"
+
+
+def sumifs_or_blank(values: str | None, *pairs: str | None) -> str:
+    """`sumifs`, blank where no matching cell holds a number (`rules.total`)."""
+    if values is None or any(p is None for p in pairs):
+        return BLANK
+    joined = ",".join(pairs)  # type: ignore[arg-type]
+    numbers = f'COUNTIFS({values},">=0",{joined})+COUNTIFS({values},"<0",{joined})'
+    return f"IF({numbers}=0,{BLANK},SUMIFS({values},{joined}))"
+
+
 def sumifs(values: str | None, *pairs: str | None) -> str:
     """Sum of `values` where each (range, criterion) pair matches; 0 over an empty table."""
     if values is None or any(p is None for p in pairs):

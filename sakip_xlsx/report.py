@@ -40,7 +40,11 @@ def fill_summary(result: FillResult) -> str:
     lines = [
         *head[:2],
         f"Serapan anggaran          : {_pct(h.total_serapan)}  "
-        f"(Rp {format_id(h.total_realisasi, 0)} dari Rp {format_id(h.total_pagu, 0)})",
+        + (
+            f"(Rp {format_id(h.total_realisasi, 0)} dari Rp {format_id(h.total_pagu, 0)})"
+            if h.total_realisasi is not None
+            else f"(realisasi anggaran belum diisi; pagu Rp {format_id(h.total_pagu, 0)})"
+        ),
         head[2],
         f"Workbook lengkap ditulis  : {result.output}",
     ]

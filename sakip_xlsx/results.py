@@ -122,7 +122,8 @@ class Hasil:
     orphans: list[str]
     """Sub kegiatan whose cascade does not reach a program: counted in the total only."""
     total_pagu: float
-    total_realisasi: float
+    total_realisasi: float | None
+    """None when no realisasi anggaran was typed at all."""
     total_serapan: float | None
     total_sisa: float
     serapan_lalu: float | None
@@ -235,7 +236,8 @@ class Ringkas:
     rata_rata: float | None
     predikat: str
     pagu: float
-    realisasi: float
+    realisasi: float | None
+    """None when the OPD typed no realisasi anggaran."""
     serapan: float | None
     error: int
     peringatan: int
@@ -323,7 +325,7 @@ class Rekap:
 
     @property
     def total_realisasi(self) -> float:
-        return sum(o.realisasi for o in self.opd)
+        return sum(o.realisasi or 0.0 for o in self.opd)  # as SUM over the rekap's column
 
     @property
     def total_serapan(self) -> float | None:

@@ -130,7 +130,7 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
         _number(ws, row, 6, o.rata_rata, f["tool_pct"])
         ws.write_string(row, 7, o.predikat, f["cell_center"])
         ws.write_number(row, 8, o.pagu, f["tool_rupiah"])
-        ws.write_number(row, 9, o.realisasi, f["tool_rupiah"])
+        _number(ws, row, 9, o.realisasi, f["tool_rupiah"])  # blank: none typed
         p, r = X.ref(REKAP, xl_rowcol_to_cell(row, 8)), X.ref(REKAP, xl_rowcol_to_cell(row, 9))
         ws.write_formula(row, 10, "=" + X.ratio(r, p), f["tool_pct"], _cached(o.serapan))
         for col, value in (

@@ -124,3 +124,26 @@ def test_libreoffice_agrees_with_program_only_budgets(tmp_path):
     compared, mismatches = recalculated_mismatches(result.output, tmp_path / "recalc")
     assert compared >= 50
     assert mismatches == []
+
+
+@requires_soffice
+@pytest.mark.libreoffice
+def test_no_realisasi_anggaran_at_all_is_no_total_not_zero(tmp_path):
+    """With nothing typed, the tables leave realisasi and serapan blank, as the narrative says
+    ("belum diisi"): not Rp 0 and 0,00 %. The sisa is the whole pagu, as in every row."""
+    rows = minimal_rows()
+    for row in rows["Realisasi"]:
+        row.pop("realisasi_anggaran", None)
+    result = fill(write_workbook(tmp_path / "n.xlsx", rows), tmp_path / "n-LKIP.xlsx")
+    hasil = result.hasil
+    assert hasil.total_realisasi is None and hasil.total_serapan is None
+    assert hasil.total_sisa == hasil.total_pagu
+    assert all(hs.realisasi is None for hs in hasil.sasaran.values())
+    wb = openpyxl.load_workbook(result.output, data_only=True)
+    ringkasan = {r[0]: r[1] for r in wb["Ringkasan"].iter_rows(values_only=True) if r[0]}
+    assert ringkasan["Total realisasi (Rp)"] is None
+    assert ringkasan["Serapan anggaran (%)"] is None
+    assert ringkasan["Sisa anggaran (Rp)"] == hasil.total_pagu
+    compared, mismatches = recalculated_mismatches(result.output, tmp_path / "recalc")
+    assert compared >= 50
+    assert mismatches == []

@@ -198,6 +198,7 @@ def test_formulas_use_no_function_that_needs_an_xlfn_prefix():
         "SUM",
         "AVERAGE",
         "COUNT",
+        "COUNTIFS",  # Excel 2007, as SUMIFS: no prefix; criteria read as SUMIFS reads them
         "IFERROR",
         "N",
         "SUMIFS",

@@ -333,9 +333,9 @@ def bands_sentence(hasil: Hasil) -> str:
 
 
 def serapan_sentence(hasil: Hasil) -> str:
-    if hasil.total_serapan is None or not hasil.total_pagu:
+    if not hasil.total_pagu:
         return "Pagu anggaran belum diisi, sehingga serapan belum dapat dihitung."
-    if not hasil.realisasi_anggaran_diisi:
+    if hasil.total_serapan is None or not hasil.realisasi_anggaran_diisi:
         return (
             f"Pagu anggaran {rupiah(hasil.total_pagu)}; realisasi anggaran belum diisi, "
             "sehingga serapan belum dapat dihitung."

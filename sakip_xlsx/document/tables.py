@@ -560,7 +560,11 @@ def _budget_rows(src: Sources, name: str, sisa: bool, extra=None) -> list[Row]:
     total = {
         "uraian": Cell("JUMLAH", Style.TOTAL),
         "pagu": live(top("pagu"), hasil.total_pagu, Style.TOTAL_RUPIAH),
-        "realisasi": live(top("realisasi"), hasil.total_realisasi, Style.TOTAL_RUPIAH),
+        "realisasi": live(
+            call("if_any_number", Span(name, "realisasi"), top("realisasi")),
+            hasil.total_realisasi,
+            Style.TOTAL_RUPIAH,
+        ),
         "serapan": live(call("ratio", r, p), hasil.total_serapan, Style.TOTAL_PERCENT),
     }
     if sisa:
@@ -717,8 +721,8 @@ def tabel_37(src: Sources) -> Table:
                 Style.RUPIAH,
             ),
             "realisasi": live(
-                call("sumifs", Span(T36, "realisasi"), *programs),
-                hs.realisasi if has_rows else 0.0,
+                call("sumifs_or_blank", Span(T36, "realisasi"), *programs),
+                hs.realisasi if has_rows else None,
                 Style.RUPIAH,
             ),
             "serapan": live(
