@@ -3,12 +3,13 @@ by schema column, each value as the user typed it.
 
 `template_bytes(identitas=..., rows=...)` writes them as a new isian through the one schema:
 this is how next year's workbook (`rollover`) and the SIPD import (`impor_sipd`) make new
-files without ever modifying the user's. What the model does not hold — values outside the
-template's columns, which the reader names in findings — is not carried.
+files without ever modifying the user's. Rows the model does not hold are carried as typed;
+values outside the template's columns (which the reader names in findings) are not.
 """
 
 from __future__ import annotations
 
+from .grid import column_index
 from .model import Cell, Laporan
 from .schema import IDENTITAS, PK, REALISASI, RENCANA_AKSI, RENSTRA, RKT, SDM, Jenis
 
@@ -32,8 +33,10 @@ def identitas_values(laporan: Laporan) -> dict[str, object]:
 
 
 def rows_of(laporan: Laporan) -> Rows:
-    """Every record of every data sheet, in the order the user wrote them."""
-    return {
+    """Every record of every data sheet, in the order the user wrote them; a row the model
+    does not hold (a code used twice, a mistyped jenis, no code: each named by a finding) is
+    carried as typed, so the new isian loses nothing and its check names it again."""
+    made = {
         RENSTRA.name: _renstra(laporan),
         RKT.name: _rkt(laporan),
         PK.name: _pk(laporan),
@@ -41,9 +44,38 @@ def rows_of(laporan: Laporan) -> Rows:
         REALISASI.name: _realisasi(laporan),
         SDM.name: _sdm(laporan),
     }
+    out: Rows = {}
+    for sheet, rows in made.items():
+        rows += _left_over(laporan, sheet, {number for number, _ in rows})
+        out[sheet] = [record for _, record in sorted(rows, key=lambda pair: pair[0])]
+    return out
 
 
-def _renstra(laporan: Laporan) -> list[dict[str, object]]:
+Numbered = list[tuple[int, dict[str, object]]]
+"""Records with the row each came from."""
+
+
+def _left_over(laporan: Laporan, sheet: str, used: set[int]) -> Numbered:
+    """The sheet's rows below its headings that hold a value in a template column but are in
+    no record, as the user typed them (every column key present, None where blank)."""
+    grid = laporan.grids.get(sheet)
+    letters = laporan.columns.get(sheet, {})
+    if grid is None or not letters:
+        return []
+    header = laporan.header_rows.get(sheet, 1)
+    index = {key: column_index(letter) for key, letter in letters.items()}
+    out = []
+    for number in grid.row_numbers():
+        if number <= header or number in used:
+            continue
+        line = grid.rows[number]
+        record = {key: line.get(col) for key, col in index.items()}
+        if any(value not in (None, "") for value in record.values()):
+            out.append((number, record))
+    return out
+
+
+def _renstra(laporan: Laporan) -> Numbered:
     out = []
     for ind in sorted(laporan.indikator.values(), key=lambda i: i.row):
         row: dict[str, object] = {
@@ -62,12 +94,12 @@ def _renstra(laporan: Laporan) -> list[dict[str, object]]:
         }
         for year, cell in ind.targets.items():
             row[f"target:{year}"] = typed(cell)
-        out.append(row)
+        out.append((ind.row, row))
     return out
 
 
-def _rkt(laporan: Laporan) -> list[dict[str, object]]:
-    items: list[tuple[int, dict[str, object]]] = []
+def _rkt(laporan: Laporan) -> Numbered:
+    items: Numbered = []
     for t in laporan.rkt_target.values():
         record = {
             "jenis": Jenis.INDIKATOR_SASARAN,
@@ -90,37 +122,40 @@ def _rkt(laporan: Laporan) -> list[dict[str, object]]:
             "pagu": typed(item.pagu),
         }
         items.append((item.row, record))
-    return [record for _, record in sorted(items, key=lambda pair: pair[0])]
+    return items
 
 
-def _pk(laporan: Laporan) -> list[dict[str, object]]:
+def _pk(laporan: Laporan) -> Numbered:
     return [
-        {
-            "kode": p.kode,
-            "uraian": p.uraian,
-            "indikator": p.indikator,
-            "satuan": p.satuan,
-            "target": typed(p.target),
-            "anggaran": typed(p.anggaran),
-            "keterangan": p.keterangan,
-        }
-        for p in sorted(laporan.pk, key=lambda p: p.row)
+        (
+            p.row,
+            {
+                "kode": p.kode,
+                "uraian": p.uraian,
+                "indikator": p.indikator,
+                "satuan": p.satuan,
+                "target": typed(p.target),
+                "anggaran": typed(p.anggaran),
+                "keterangan": p.keterangan,
+            },
+        )
+        for p in laporan.pk
     ]
 
 
-def _rencana_aksi(laporan: Laporan) -> list[dict[str, object]]:
+def _rencana_aksi(laporan: Laporan) -> Numbered:
     out = []
-    for ra in sorted(laporan.rencana_aksi.values(), key=lambda r: r.row):
+    for ra in laporan.rencana_aksi.values():
         row: dict[str, object] = {"kode": ra.kode, "uraian": ra.uraian, "metode": ra.metode}
         for q, cell in enumerate(ra.targets, start=1):
             row[f"target_tw{q}"] = typed(cell)
-        out.append(row)
+        out.append((ra.row, row))
     return out
 
 
-def _realisasi(laporan: Laporan) -> list[dict[str, object]]:
+def _realisasi(laporan: Laporan) -> Numbered:
     out = []
-    for rea in sorted(laporan.realisasi.values(), key=lambda r: r.row):
+    for rea in laporan.realisasi.values():
         row: dict[str, object] = {
             "kode": rea.kode,
             "uraian": rea.uraian,
@@ -136,19 +171,22 @@ def _realisasi(laporan: Laporan) -> list[dict[str, object]]:
             row[f"realisasi_tw{q}"] = typed(cell)
         for year, cell in rea.tahun_lalu.items():
             row[f"realisasi_lalu:{year}"] = typed(cell)
-        out.append(row)
+        out.append((rea.row, row))
     return out
 
 
-def _sdm(laporan: Laporan) -> list[dict[str, object]]:
+def _sdm(laporan: Laporan) -> Numbered:
     return [
-        {
-            "jabatan": p.jabatan,
-            "status": p.status,
-            "golongan": p.golongan,
-            "pendidikan": p.pendidikan,
-            "unit_kerja": p.unit_kerja,
-            "keterangan": p.keterangan,
-        }
-        for p in sorted(laporan.sdm, key=lambda p: p.row)
+        (
+            p.row,
+            {
+                "jabatan": p.jabatan,
+                "status": p.status,
+                "golongan": p.golongan,
+                "pendidikan": p.pendidikan,
+                "unit_kerja": p.unit_kerja,
+                "keterangan": p.keterangan,
+            },
+        )
+        for p in laporan.sdm
     ]

@@ -228,7 +228,8 @@ def impor_sipd(
     selisih = reconcile(laporan, data)
     identitas, rows = identitas_values(laporan), rows_of(laporan)
     subs = {canonical_code(i.kode): i.kode for i in laporan.sub_kegiatan()}
-    records = {str(r["kode"]): r for r in rows[REALISASI.name]}
+    # the row the model counts is the first of a code (a second one is carried as typed)
+    records = {str(r["kode"]): r for r in reversed(rows[REALISASI.name])}
     applied: dict[str, float] = {}
     quarters: dict[str, list[float]] = {}
     for canon, amount in data.per_sub.items():
@@ -257,7 +258,8 @@ def impor_sipd(
         ),
         "Yang perlu diperiksa:" if selisih else "Semua sub kegiatan SIPD cocok dengan RKT.",
         *(f"  {line.message}" for line in selisih),
-        "Nilai di luar kolom template pada isian asal tidak dibawa ke salinan ini.",
+        "Nilai di luar kolom template pada isian asal tidak dibawa ke salinan ini; baris yang "
+        "tidak terbaca (kode ganda, jenis salah ketik, tanpa kode) dibawa apa adanya.",
     ]
     data_bytes = template_bytes(
         tahun,

@@ -157,3 +157,43 @@ def test_a_year_without_budget_rolls_over_without_an_invented_rp_0(tmp_path):
     wb = openpyxl.load_workbook(out)
     text = " ".join(str(r[0]) for r in wb["Catatan"].iter_rows(values_only=True) if r[0])
     assert "Rp 0" not in text and "tidak memuat pagu maupun realisasi" in text
+
+
+def _with_rows_the_model_does_not_hold(tmp_path):
+    """An isian with a second RKT row of one code, an RKT row of a mistyped jenis and a
+    Realisasi row without a code: each is named by a finding, none is in the model."""
+    rows = minimal_rows()
+    sub = rows["RKT"][-1]
+    rows["RKT"].append({**sub, "uraian": "Baris kedua berkode sama", "pagu": 9_999_999})
+    rows["RKT"].append({**sub, "jenis": "Sub Kegitan", "kode": "7.01.01.2.02.09"})
+    rows["Realisasi"].append({"uraian": "Baris tanpa kode", "realisasi_anggaran": 4_000_000})
+    return write_workbook(tmp_path / "isian.xlsx", rows)
+
+
+def _uraian(path, sheet: str) -> list:
+    ws = openpyxl.load_workbook(path)[sheet]
+    header = [c.value for c in ws[1]]
+    col = next(i for i, h in enumerate(header) if str(h).startswith("Uraian"))
+    return [r[col] for r in ws.iter_rows(min_row=2, values_only=True)]
+
+
+@pytest.mark.parametrize("command", ["template", "impor-sipd"])
+def test_rows_the_model_does_not_hold_are_carried_as_typed(tmp_path, command):
+    """A new isian (next year's, or with SIPD's realisasi) loses no typed row: the rows the
+    reader could not take are carried as typed and named again by its check."""
+    from tests.sipd_fixtures import write_sipd
+
+    source = _with_rows_the_model_does_not_hold(tmp_path)
+    before = {f.code for f in check(source).findings}
+    out = tmp_path / "baru.xlsx"
+    if command == "template":
+        args = ["template", str(out), "--dari", str(source)]
+    else:
+        export = write_sipd(tmp_path / "sipd.xlsx", [])
+        args = ["impor-sipd", str(source), str(export), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert out.exists(), result.output
+    assert "Baris kedua berkode sama" in _uraian(out, "RKT")
+    assert "Baris tanpa kode" in _uraian(out, "Realisasi")
+    after = {f.code for f in check(out).findings}
+    assert {"STR-004", "STR-005"} <= before and {"STR-004", "STR-005"} <= after
