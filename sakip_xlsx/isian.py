@@ -12,15 +12,15 @@ from __future__ import annotations
 from .grid import column_index
 from .model import Cell, Laporan
 from .schema import IDENTITAS, PK, REALISASI, RENCANA_AKSI, RENSTRA, RKT, SDM, Jenis
+from .values import as_typed
 
 Rows = dict[str, list[dict[str, object]]]
 
 
 def typed(cell: Cell) -> object:
-    """A value as the user typed it (their text), or the number a number cell held."""
-    if cell.value.raw is not None:
-        return cell.value.raw
-    return cell.value.number
+    """A value as the user typed it (their text), or the number a number cell held with the
+    grade, percent or unit its format showed."""
+    return as_typed(cell.value)
 
 
 def identitas_values(laporan: Laporan) -> dict[str, object]:

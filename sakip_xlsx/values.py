@@ -278,6 +278,22 @@ def _parse_text(text: str, quarter: int | None = None) -> Parsed:
     return Parsed(number=number, raw=raw, unit=_unit(rest), percent=percent, quarter_label=label)
 
 
+def as_typed(v: Parsed) -> str | float | None:
+    """A value as a user would type it again: the text typed when there was one, otherwise
+    the number with the grade, percent or unit a cell's number format showed (`B (62)`,
+    `90%`, `3 Kali`), so a new isian written from a completed workbook keeps them."""
+    if v.raw is not None:
+        return v.raw
+    if v.number is None or not (v.grade or v.percent or v.unit):
+        return v.number
+    number = format_id(v.number, 0 if float(v.number).is_integer() else 3)
+    if "," in number:
+        number = number.rstrip("0").rstrip(",")
+    if v.grade:
+        return f"{v.grade} ({number})"
+    return f"{number}%" if v.percent else f"{number} {v.unit}"
+
+
 def comma_thousands(text: str) -> bool:
     """Whether typed text is a number whose only separator is one comma before three digits
     (`87,988`, `Rp 87,988`): the decimal comma to an Indonesian, the thousands separator to an

@@ -197,3 +197,25 @@ def test_rows_the_model_does_not_hold_are_carried_as_typed(tmp_path, command):
     assert "Baris tanpa kode" in _uraian(out, "Realisasi")
     after = {f.code for f in check(out).findings}
     assert {"STR-004", "STR-005"} <= before and {"STR-004", "STR-005"} <= after
+
+
+def test_from_a_completed_workbook_grades_percent_and_units_are_kept(tmp_path, puger_path):
+    """A completed workbook shows `B (62)`, `90 %` and `3 Kali` through number formats over
+    plain numbers; next year's isian made from it has them as typed, as from the isian."""
+    lengkap = tmp_path / "lengkap.xlsx"
+    sakip_xlsx.fill(puger_path, lengkap)
+    from_isian, from_lengkap = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for source, out in ((puger_path, from_isian), (lengkap, from_lengkap)):
+        CliRunner().invoke(main, ["template", str(out), "--dari", str(source)])
+
+    def targets(path):
+        model = read_workbook(path)
+        return {
+            (k, year): (c.value.number, c.value.grade, c.value.percent, c.value.unit)
+            for k, ind in model.indikator.items()
+            for year, c in ind.targets.items()
+        }
+
+    assert targets(from_lengkap) == targets(from_isian)
+    grades = [v for v in targets(from_lengkap).values() if v[1]]
+    assert grades and all(v[1] == "B" for v in grades)
