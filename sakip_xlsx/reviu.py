@@ -59,6 +59,8 @@ class Catatan:
     tanggal: str = ""
     status: str = Status.BARU
     tanggapan: str = ""
+    lain: tuple[tuple[str, str], ...] = ()
+    """Columns a reviewer added (`Batas waktu`, `Paraf`): (heading, value), kept as written."""
 
     @property
     def about_finding(self) -> bool:
@@ -103,6 +105,7 @@ def read_sheet(grid: SheetGrid) -> list[Catatan]:
     in the first rows, so a row or column inserted above or before does not lose them)."""
     headings = {heading.casefold(): key for key, heading, _ in COLUMNS}
     header_row, columns = None, {}
+    added: dict[int, str] = {}
     for number in grid.row_numbers()[:10]:
         line = grid.rows[number]
         found = {
@@ -112,6 +115,12 @@ def read_sheet(grid: SheetGrid) -> list[Catatan]:
         }
         if "catatan" in found and "status" in found:
             header_row, columns = number, found
+            known = set(found.values())
+            added = {
+                c: str(v).strip()
+                for c, v in sorted(line.items())
+                if c not in known and isinstance(v, str) and v.strip()
+            }
             break
     if header_row is None:
         return []
@@ -121,7 +130,9 @@ def read_sheet(grid: SheetGrid) -> list[Catatan]:
             continue
         line = grid.rows[number]
         values = {key: _text(line.get(col)) for key, col in columns.items() if key != "no"}
-        if not any(values.values()):
+        extra = {heading: _text(line.get(c)) for c, heading in added.items()}
+        lain = tuple((heading, value) for heading, value in extra.items() if value)
+        if not any(values.values()) and not lain:
             continue
         typed = values.get("status", "")  # `selesai` as typed is the list's Selesai
         status = canonical_choice(typed, STATUSES) or typed or Status.BARU
@@ -134,6 +145,7 @@ def read_sheet(grid: SheetGrid) -> list[Catatan]:
                 values.get("tanggal", ""),
                 status,
                 values.get("tanggapan", ""),
+                lain,
             )
         )
     return out

@@ -200,3 +200,23 @@ def test_a_status_typed_in_lower_case_is_the_lists(tmp_path):
 
     read = reviu.read_sheet(SheetGrid("Catatan Reviu", rows=grid_rows))
     assert read[0].status == Status.SELESAI and not read[0].open
+
+
+def test_columns_a_reviewer_adds_are_kept_on_every_fill(tmp_path):
+    """`Batas waktu` and `Paraf` added right of the sheet's columns stay, with their values."""
+    isian = _opd(tmp_path, "Dinas A", "sekian")
+    lengkap = sakip_xlsx.fill(isian, tmp_path / "a-LKIP.xlsx").output
+    wb = openpyxl.load_workbook(lengkap)
+    ws = wb[reviu.SHEET]
+    extra = len(reviu.COLUMNS) + 1
+    ws.cell(reviu.HEADER_ROW, extra, "Batas waktu")
+    ws.cell(reviu.HEADER_ROW, extra + 1, "Paraf")
+    ws.cell(reviu.HEADER_ROW + 1, extra, "15-02-2025")
+    ws.cell(reviu.HEADER_ROW + 1, extra + 1, "AB")
+    wb.save(lengkap)
+    again = sakip_xlsx.fill(lengkap, tmp_path / "b-LKIP.xlsx").output
+    ws = openpyxl.load_workbook(again)[reviu.SHEET]
+    header = [c.value for c in ws[reviu.HEADER_ROW]]
+    assert header[extra - 1 : extra + 1] == ["Batas waktu", "Paraf"]
+    first = [c.value for c in ws[reviu.HEADER_ROW + 1]]
+    assert first[extra - 1 : extra + 1] == ["15-02-2025", "AB"]

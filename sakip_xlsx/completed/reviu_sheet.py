@@ -11,6 +11,9 @@ EDITABLE_ROWS = 300
 """Empty rows below the remarks that still offer the status list."""
 
 
+ADDED_WIDTH = 16
+
+
 def write_reviu(book: Book, ws, remarks: list[Catatan]) -> None:
     f = book.fmt
     header = HEADER_ROW - 1
@@ -27,6 +30,11 @@ def write_reviu(book: Book, ws, remarks: list[Catatan]) -> None:
     for col, (_, heading, width) in enumerate(COLUMNS):
         ws.write_string(header, col, heading, f["header"])
         ws.set_column(col, col, width)
+    # the columns reviewers added, after the sheet's own, in the order first met
+    added = list(dict.fromkeys(heading for remark in remarks for heading, _ in remark.lain))
+    for offset, heading in enumerate(added, start=len(COLUMNS)):
+        ws.write_string(header, offset, heading, f["header"])
+        ws.set_column(offset, offset, ADDED_WIDTH)
     for i, remark in enumerate(remarks):
         row = header + 1 + i
         ws.write_number(row, 0, i + 1, f["cell_center"])
@@ -36,6 +44,10 @@ def write_reviu(book: Book, ws, remarks: list[Catatan]) -> None:
                 ws.write_string(row, col, value, f["input_text"])
             else:
                 ws.write_blank(row, col, None, f["input_text"])
+        own = dict(remark.lain)
+        for offset, heading in enumerate(added, start=len(COLUMNS)):
+            if own.get(heading):
+                ws.write_string(row, offset, own[heading], f["input_text"])
     last = header + len(remarks) + EDITABLE_ROWS
     status_col = next(i for i, (key, _, _) in enumerate(COLUMNS) if key == "status")
     ws.data_validation(
