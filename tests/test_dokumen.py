@@ -385,3 +385,13 @@ def test_a_long_instansi_name_still_gives_a_document(tmp_path):
     title = Document(str(made.output)).core_properties.title
     assert len(title) <= 255 and title.startswith("LKIP Dinas Pemberdayaan")
     assert name.split()[-1] in _docx_text(made.output)
+
+
+def test_a_pagu_typed_as_zero_is_not_said_to_be_missing(tmp_path):
+    rows = minimal_rows()
+    for row in rows["RKT"]:
+        if "pagu" in row:
+            row["pagu"] = 0
+    result = check(write_workbook(tmp_path / "z.xlsx", rows))
+    sentence = N.serapan_sentence(result.hasil)
+    assert "Rp 0" in sentence and "belum diisi" not in sentence

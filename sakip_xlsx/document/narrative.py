@@ -333,8 +333,10 @@ def bands_sentence(hasil: Hasil) -> str:
 
 
 def serapan_sentence(hasil: Hasil) -> str:
-    if not hasil.total_pagu:
+    if not hasil.pagu_diisi:
         return "Pagu anggaran belum diisi, sehingga serapan belum dapat dihitung."
+    if not hasil.total_pagu:  # typed, and 0: no budget to absorb
+        return "Pagu anggaran Rp 0, sehingga serapan tidak dapat dihitung."
     if hasil.total_serapan is None or not hasil.realisasi_anggaran_diisi:
         return (
             f"Pagu anggaran {rupiah(hasil.total_pagu)}; realisasi anggaran belum diisi, "
