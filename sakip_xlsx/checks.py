@@ -186,6 +186,33 @@ def sasaran_without_rkt(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
             )
 
 
+@check(F.CODE_CASE)
+def code_case(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
+    """Codes the model keeps apart but a spreadsheet criterion does not (`S1` and `s1`): the
+    tables' SUMIFS would add both rows together, so the figures are named as unreliable."""
+    laporan = hasil.laporan
+    spaces = (
+        (RENSTRA.name, "kode", [(s.kode, s.row) for s in laporan.sasaran.values()]),
+        (RENSTRA.name, "kode_indikator", [(i.kode, i.row) for i in laporan.indikator.values()]),
+        (RKT.name, "kode", [(i.kode, i.row) for i in laporan.rkt.values()]),
+    )
+    for sheet, key, codes in spaces:
+        first: dict[str, tuple[str, int]] = {}
+        for kode, row in sorted(codes, key=lambda pair: pair[1]):
+            seen = first.setdefault(kode.lower(), (kode, row))
+            if seen[0] != kode:
+                yield finding(
+                    info,
+                    sheet,
+                    _at(laporan, sheet, key, row),
+                    (f"{sheet}!{_at(laporan, sheet, key, seen[1])}",),
+                    kode=kode,
+                    sheet=sheet,
+                    kode_lain=seen[0],
+                    baris_lain=seen[1],
+                )
+
+
 @check(F.BELANJA_VS_PAGU)
 def belanja_vs_pagu(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     ident = hasil.laporan.identitas

@@ -317,8 +317,9 @@ STATUS_COLUMNS = ["ASN", "Non ASN"]
 
 
 def _group_key(text: str) -> str:
-    """Spreadsheet COUNTIF compares text without case; the grouping here does the same."""
-    return text.casefold()
+    """Spreadsheet `=` compares text without case, letter by letter (`Straße` is not
+    `STRASSE`, as `casefold` would have it); the grouping here does the same."""
+    return text.lower()
 
 
 def _count_by(

@@ -380,6 +380,15 @@ DUPLICATE_CODE = define(
     "Setiap kode hanya boleh dipakai satu kali; ubah salah satunya.",
     "Kode '{kode}' dipakai lebih dari satu kali di sheet '{sheet}' (baris {baris}).",
 )
+CODE_CASE = define(
+    "STR-018",
+    E,
+    "Kode hanya beda huruf besar/kecil",
+    "Tulis kode yang sama persis bila memang sama, atau beri kode lain: rumus spreadsheet "
+    "(SUMIFS, COUNTIFS) tidak membedakan huruf besar dan kecil.",
+    "Kode '{kode}' di sheet '{sheet}' hanya beda huruf besar/kecil dengan '{kode_lain}' "
+    "(baris {baris_lain}); rumus tabel menjumlahkan keduanya bersama.",
+)
 UNKNOWN_PARENT = define(
     "STR-006",
     E,

@@ -143,6 +143,9 @@ class Identitas:
     metode_efisiensi: str = "Rasio capaian/serapan"
     rows: dict[str, int] = field(default_factory=dict)
     """The sheet row of each field, for pointing findings and formulas at it."""
+    choices_read: set[str] = field(default_factory=set)
+    """The settings taken from their cell; a blank or off-list cell leaves the default, which
+    formulas then state as a constant (the cell holds nothing the rule used)."""
 
     @property
     def cap(self) -> float | None:

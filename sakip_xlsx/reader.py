@@ -798,6 +798,7 @@ def _read_identitas(
         elif col.kind is Kind.CHOICE:
             if col.key in raw.choices:
                 setattr(ident, col.key, raw.choices[col.key])
+                ident.choices_read.add(col.key)
         elif col.kind is Kind.YEAR:
             text = raw.texts.get(col.key, "")
             if text:

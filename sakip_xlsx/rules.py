@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 
 from .schema import Metode, Polaritas, Skala
-from .values import Parsed
+from .values import Parsed, spreadsheet_round
 
 PERMENPANRB = Skala.PERMENPANRB
 PERMENDAGRI = Skala.PERMENDAGRI
@@ -38,6 +38,8 @@ PREDIKAT_PERMENDAGRI_LOWEST = "Sangat Rendah"
 ROUND_DIGITS = 6
 """Comparisons with band bounds use the value rounded to 6 decimals, in Python and in the
 formulas alike, so 90 computed as 89.99999999999999 is still 90 (A) on both sides."""
+
+
 JUDGE_DIGITS = 2
 """Two values compared for a trend (Membaik/Tetap) are compared as the tables print them:
 75,50 against 75,50 is Tetap, whatever lies in the third decimal."""
@@ -121,7 +123,7 @@ def predikat(value: float | None, skala: str = PERMENPANRB) -> str:
     """The predikat of a capaian (capped) on the chosen scale; '' when not assessed."""
     if value is None:
         return ""
-    v = round(value, ROUND_DIGITS)
+    v = spreadsheet_round(value, ROUND_DIGITS)
     if skala == PERMENDAGRI:
         for bound, label in PREDIKAT_PERMENDAGRI:
             if v >= bound:
@@ -211,7 +213,7 @@ def judge(own: float | None, other: float | None, polaritas: str, words: tuple) 
     if own is None or other is None:
         return ""
     same, better, worse = words
-    if round(own, JUDGE_DIGITS) == round(other, JUDGE_DIGITS):
+    if spreadsheet_round(own, JUDGE_DIGITS) == spreadsheet_round(other, JUDGE_DIGITS):
         return same
     is_better = own > other if polaritas != Polaritas.NEGATIF else own < other
     return better if is_better else worse
@@ -230,7 +232,7 @@ def efisiensi_rasio(capaian_kinerja: float | None, serapan: float | None) -> flo
 def efisien_rasio(value: float | None) -> str:
     if value is None:
         return ""
-    return EFISIEN if round(value, ROUND_DIGITS) >= 100 else TIDAK_EFISIEN
+    return EFISIEN if spreadsheet_round(value, ROUND_DIGITS) >= 100 else TIDAK_EFISIEN
 
 
 def nilai_output(
@@ -265,7 +267,7 @@ def efisiensi_pmk(items: Sequence[tuple[float | None, float | None, float | None
 def efisien_pmk(value: float | None) -> str:
     if value is None:
         return ""
-    return EFISIEN if round(value, ROUND_DIGITS) > 0 else TIDAK_EFISIEN
+    return EFISIEN if spreadsheet_round(value, ROUND_DIGITS) > 0 else TIDAK_EFISIEN
 
 
 def banding(own: float | None, other: float | None, polaritas: str) -> str:

@@ -12,6 +12,7 @@ import datetime as _dt
 import math
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 # Spreadsheet error literals as Excel, LibreOffice and Google Sheets store them.
@@ -372,11 +373,22 @@ def is_percent_satuan(satuan: str | None) -> bool:
     return s in {"%", "persen", "persentase", "prosentase"} or s.startswith("%")
 
 
+def spreadsheet_round(value: float, digits: int) -> float:
+    """ROUND as Excel and LibreOffice compute it: the value as its 15 significant digits, then
+    half away from zero. Python's `round` works on the binary value and ties to even, so
+    `round(72.125, 2)` is 72.12 where a spreadsheet shows 72,13 (and judges Tetap on it)."""
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return value  # no decimals left to round at this size
+    shown = Decimal(f"{value:.15g}")
+    return float(shown.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+
+
 def format_id(number: float, decimals: int = 2) -> str:
-    """Indonesian display of a number: `4.060.244.146` and `97,75`."""
+    """Indonesian display of a number: `4.060.244.146` and `97,75`, rounded as a spreadsheet
+    rounds (72,125 shows as 72,13 in the document as in the workbook)."""
     if number is None or not math.isfinite(number):
         return ""
-    text = f"{number:,.{decimals}f}"
+    text = f"{spreadsheet_round(number, decimals):,.{decimals}f}"
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 

@@ -304,3 +304,27 @@ def test_tidak_dinilai_says_which_value_is_missing(target, realisasi, reason):
 
     value, why = rules.capaian("Positif", parse_value(target), parse_value(realisasi))
     assert value is None and why == reason
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "expected"),
+    [
+        (72.125, 2, 72.13),  # Python's round gives 72.12 (binary value, ties to even)
+        (1.005, 2, 1.01),
+        (0.125, 2, 0.13),
+        (-2.5, 0, -3.0),  # half away from zero, as ROUND
+        (5e-07, 6, 1e-06),
+        (64.0000004 / 80 * 100, 6, 80.000001),  # 80.00000049999999 shows as 80.0000005
+        (89.99999999999999, 6, 90.0),
+        (1e300, 6, 1e300),
+    ],
+)
+def test_judgements_round_as_a_spreadsheet_rounds(value, digits, expected):
+    assert rules.spreadsheet_round(value, digits) == expected
+
+
+def test_ties_are_judged_as_the_tables_print_them():
+    """The spreadsheet's ROUND decides in the formulas; Python decides the same."""
+    assert rules.tren(72.125, 72.13, "Positif") == "Tetap"
+    assert rules.efisien_pmk(5e-07) == rules.EFISIEN
+    assert rules.predikat(64.0000004 / 80 * 100).startswith("A ")

@@ -180,6 +180,20 @@ CASES = {
     "STR-012": (_post(_identitas_row("Kode pos", "68164")), "Identitas!B30"),
     "STR-013": (_post(_identitas_row("Nama instansi", "Dinas Lain")), "Identitas!A30"),
     "STR-017": (_typed_over_formula, "Realisasi!P2"),
+    "STR-018": (  # a second sasaran whose code differs from S1 only in case
+        _append(
+            "Renstra",
+            jenis="Sasaran",
+            kode="s1",
+            kode_induk="T1",
+            uraian="Sasaran dua",
+            kode_indikator="IS2",
+            indikator="Indeks kedua",
+            satuan="%",
+            polaritas="Positif",
+        ),
+        "Renstra!B4",
+    ),
     # Excel's copy of a sheet, edited in the belief that it counts
     "STR-016": (_post(_copied_sheet), "Realisasi (2)"),
     "STR-014": (_set("Realisasi", 0, realisasi_anggaran=5), "Realisasi!H2"),

@@ -479,3 +479,37 @@ def test_rows_grow_to_the_lines_their_text_needs():
     ws.write_string(4, 0, "z" * 30 * 40)
     ws.finish()
     assert heights == {1: 45.0, 2: 60.0, 4: OrderedSheet.MAX_HEIGHT}
+
+
+@requires_soffice
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("cap", ["", "110", 1.2])  # blank, off the list, 120% typed in Excel
+def test_a_setting_not_used_from_its_cell_is_a_constant_in_the_formulas(tmp_path, cap):
+    """Python uses the default cap (100) when the cell is blank or off the list (BACA-007);
+    the formulas must too, not read the cell as "no cap" or as a cap of 1,2."""
+    rows = minimal_rows()
+    rows["Realisasi"][0]["realisasi"] = "90%"  # above the target: the cap matters
+    path = write_workbook(tmp_path / "c.xlsx", rows)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Identitas"]
+    row = next(r for r in range(1, 40) if str(ws[f"A{r}"].value).startswith("Batas atas"))
+    ws[f"B{row}"] = cap if cap != "" else None
+    wb.save(path)
+    result = fill(path, tmp_path / "c-LKIP.xlsx")
+    assert result.hasil.pengaturan.cap == 100
+    compared, mismatches = recalculated_mismatches(result.output, tmp_path / "recalc")
+    assert compared >= 50
+    assert mismatches == []
+
+
+def test_sdm_groups_as_a_spreadsheet_compares(tmp_path):
+    """`=` in a spreadsheet ignores case letter by letter: `Straße` and `straße` are one
+    jabatan, `STRASSE` another (as the SUMPRODUCT of Tabel 1.1 counts them)."""
+    rows = minimal_rows()
+    rows["SDM"] = [
+        {"jabatan": "Straße", "status": "ASN"},
+        {"jabatan": "STRASSE", "status": "ASN"},
+        {"jabatan": "straße", "status": "ASN"},
+    ]
+    table = check(write_workbook(tmp_path / "s.xlsx", rows)).hasil.sdm_jabatan
+    assert sorted(sum(counts) for _, counts in table.rows) == [1, 2]

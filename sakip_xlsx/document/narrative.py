@@ -15,7 +15,7 @@ from ..model import Cell, Indikator, Laporan
 from ..results import Hasil, HasilIndikator, HasilSasaran
 from ..rules import EFISIEN
 from ..schema import MetodeEfisiensi, Polaritas
-from ..values import format_id
+from ..values import format_id, spreadsheet_round
 from ..values import format_rupiah as rupiah
 
 PLACEHOLDER = "[diisi instansi: {}]"
@@ -77,7 +77,7 @@ def _target_text(h: HasilIndikator) -> str | None:
 def _round(value: float | None) -> float | None:
     """A figure as the sentence and the tables print it (two decimals): every verdict is
     drawn from what the reader sees, so the words never contradict the number."""
-    return None if value is None else round(value, PRINTED_DIGITS)
+    return None if value is None else spreadsheet_round(value, PRINTED_DIGITS)
 
 
 PRINTED_DIGITS = 2

@@ -34,8 +34,11 @@ class Sources:
         return Input(sheet, f"{letter}{row}") if letter else None
 
     def identitas(self, key: str, default: Expr) -> Expr:
-        row = self.laporan.identitas.rows.get(key)
-        return Input(IDENTITAS.name, f"B{row}") if row else default
+        """A setting's cell when its value was used; otherwise the default the computation
+        used, as a constant (a blank cap cell is the default 100, not "no cap")."""
+        ident = self.laporan.identitas
+        row = ident.rows.get(key)
+        return Input(IDENTITAS.name, f"B{row}") if row and key in ident.choices_read else default
 
     @property
     def cap(self) -> Expr:
