@@ -283,6 +283,20 @@ def test_the_pdf_shows_chapters_signatures_and_figures(puger_path, tmp_path):
     for number in range(1, 5):
         assert f"Sasaran Strategis {number}:" in text
     assert "Halaman" in pages[-1]
+    # a wide table gets landscape pages: its amounts and words are never broken over lines
+    lines = {line.strip() for page in pages for line in page.splitlines()}
+    for whole in ("2.409.251.246", "1.632.385.030", "Memuaskan)"):
+        assert any(whole in line for line in lines), whole
+    wide = [p for p in PdfReader(io.BytesIO(made.pdf.read_bytes())).pages if p.mediabox.width > 700]
+    assert wide, "no landscape page"
+
+
+def test_wide_tables_get_a_landscape_section_and_the_page_returns(puger_path, tmp_path):
+    made = sakip_xlsx.dokumen(puger_path, tmp_path / "puger-LKIP.docx")
+    sections = Document(str(made.output)).sections
+    turned = [s for s in sections if s.page_width > s.page_height]
+    assert turned and sections[-1].page_width < sections[-1].page_height
+    assert all("Halaman" in s.footer.paragraphs[0].text for s in sections)  # page numbers go on
 
 
 def test_text_pasted_from_word_with_control_characters_is_written(tmp_path):

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -292,6 +292,13 @@ def _table(word, block: TableBlock) -> None:
     columns = [table.column(key) for key in block.columns]
     wanted = None if block.rows is None else set(block.rows)
     rows = [r for r in table.rows if wanted is None or r.key in wanted]
+    texts = [_row_texts(row, block.columns) for row in rows]
+    need = _needs(columns, texts)
+    # a table whose figures and words do not fit across a portrait page gets landscape pages
+    # of its own, rather than amounts broken over two lines ("2.409.251.2/46")
+    turned = sum(need) > _usable(word) and _portrait(word)
+    if turned:
+        _turn(word)
     if block.caption:
         p = word.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -299,7 +306,6 @@ def _table(word, block: TableBlock) -> None:
         run = p.add_run(xml_safe(block.caption))
         run.bold = True
         run.font.size = Pt(10)
-    texts = [_row_texts(row, block.columns) for row in rows]
     out = word.add_table(rows=1 + len(rows), cols=len(columns))
     style = _style(word, "Table Grid", "Normal Table")
     out.style = style
@@ -311,7 +317,7 @@ def _table(word, block: TableBlock) -> None:
     # Tabel 3.6 has thousands of rows)
     table_rows = list(out.rows)
     grid = [list(row.cells) for row in table_rows]
-    widths = _widths(columns, texts)
+    widths = _widths(columns, need, _usable(word))
     for i, width in enumerate(widths):
         out.columns[i].width = width  # the grid LibreOffice lays out by
     for cells in grid:
@@ -333,6 +339,28 @@ def _table(word, block: TableBlock) -> None:
         run = p.add_run(xml_safe(f"Sumber data: {table.source}."))
         run.italic = True
         run.font.size = Pt(8)
+    if turned:
+        _turn(word)
+
+
+def _usable(word) -> int:
+    section = word.sections[-1]
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def _portrait(word) -> bool:
+    section = word.sections[-1]
+    return section.page_width < section.page_height
+
+
+def _turn(word) -> None:
+    """A new section on a new page, turned a quarter (portrait to landscape or back): its
+    header, footer (the page numbers) and margins follow the section before."""
+    before = word.sections[-1]
+    section = word.add_section(WD_SECTION.NEW_PAGE)
+    section.page_width, section.page_height = before.page_height, before.page_width
+    landscape = section.page_width > section.page_height
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
 
 
 def _row_texts(row, keys: tuple[str, ...]) -> list[str]:
@@ -366,10 +394,9 @@ PADDING = 3
 """Characters' worth of a cell's left and right margins."""
 
 
-def _widths(columns, texts: list[list[str]]) -> list[int]:
-    """Column widths across the 16 cm of an A4 page: by the hints, but never narrower than
-    the longest figure of a column (a rupiah amount is never broken) nor than MIN_COLUMN."""
-    usable = Cm(16)
+def _needs(columns, texts: list[list[str]]) -> list[int]:
+    """Each column's narrowest width: its longest figure (a rupiah amount is never broken) or
+    word, and never under MIN_COLUMN."""
     need = []
     for i, column in enumerate(columns):
         figures = [t[i] for t in texts if t[i] and t[i][0] in "-0123456789"]
@@ -377,6 +404,12 @@ def _widths(columns, texts: list[list[str]]) -> list[int]:
         longest_figure = max((len(t) for t in figures), default=0)
         longest_word = min(max((len(w) for w in words), default=0), 16)
         need.append(max(MIN_COLUMN, int(CHAR * (max(longest_figure, longest_word) + PADDING))))
+    return need
+
+
+def _widths(columns, need: list[int], usable: int) -> list[int]:
+    """Column widths across the page's usable width: by the hints, but never narrower than
+    each column's need (shrunk alike only when even the needs do not fit)."""
     hints = [max(c.width, 1) for c in columns]
     if sum(need) >= usable:  # too many columns to give each its need: shrink them all alike
         return [max(1, int(n * usable / sum(need))) for n in need]
