@@ -188,9 +188,11 @@ def remarks_to_keep(path: Path, instansi: str, tahun: int | None) -> list[reviu.
             same = (laporan.identitas.nama_instansi, laporan.identitas.tahun_laporan)
             if not instansi or same != (instansi, tahun):
                 return []
-            return reviu.read_sheet(book.sheet(remarks))
+            kept = reviu.read_sheet(book.sheet(remarks))
         except Exception:  # damaged XML surfaces as many exception types
             return []
+    # only what people wrote is worth keeping: `fill` pre-fills its own rows anew
+    return kept if any(remark.written for remark in kept) else []
 
 
 OUTPUT_SHEETS = frozenset(("Narasi",))

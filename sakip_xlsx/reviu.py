@@ -71,6 +71,12 @@ class Catatan:
     def open(self) -> bool:
         return self.status not in CLOSED
 
+    @property
+    def written(self) -> bool:
+        """Whether a person wrote in this row (not only the row `fill` pre-filled)."""
+        untouched = self.oleh == TOOL and not (self.tanggal or self.tanggapan or self.lain)
+        return not (untouched and self.status in (Status.BARU, Status.DIPERBAIKI_TANYA))
+
 
 def from_finding(item: Finding) -> Catatan:
     return Catatan(item.location, item.code, item.message, TOOL, "", Status.BARU, "")

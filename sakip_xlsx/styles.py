@@ -55,6 +55,12 @@ def make_formats(wb) -> dict[str, object]:
     f = {
         "title": wb.add_format({"bold": True, "font_size": 14}),
         "subtitle": wb.add_format({"italic": True, "font_color": "#595959"}),
+        "subtitle_wrap": wb.add_format(
+            {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"}
+        ),
+        "note_wrap": wb.add_format(
+            {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"}
+        ),
         "bold": wb.add_format({"bold": True}),
         "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
         "header": wb.add_format(

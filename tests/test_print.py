@@ -86,3 +86,49 @@ def test_the_rekap_prints_like_the_lkip(tmp_path, puger_path):
     joined = " ".join(pages)
     for heading in ("Instansi", "Predikat", "Serapan", "Tidak dihitung", "bukan workbook"):
         assert heading in joined, heading
+
+
+def test_text_wraps_at_words_as_spreadsheets_wrap():
+    from sakip_xlsx.completed.book import wrapped_lines
+
+    assert wrapped_lines("Program Pemberdayaan Masyarakat Desa dan Kelurahan", 45) == 2
+    assert wrapped_lines("Tenaga", 10) == 1
+    assert wrapped_lines("a" * 25, 10) == 3  # a word longer than a line is broken
+    assert wrapped_lines("satu dua\ntiga", 20) == 2
+
+
+@pytest.fixture(scope="module")
+def laid_out(tmp_path_factory, puger_path):
+    import openpyxl
+
+    out = tmp_path_factory.mktemp("layout") / "puger-LKIP.xlsx"
+    sakip_xlsx.fill(puger_path, out)
+    return openpyxl.load_workbook(out)
+
+
+def test_headings_notes_and_numbers_are_shown_whole(laid_out):
+    """What a printed page cut before: a heading of four lines, a number with its unit in a
+    narrow column (###), a note running past the table (the page shrunk to fit it)."""
+    ra = laid_out["Pemantauan Rencana Aksi"]
+    assert ra.row_dimensions[5].height >= 60  # `Capaian s.d. TW1 thd target tahunan (%)`
+    reviu = laid_out["Catatan Reviu"]
+    assert reviu.row_dimensions[3].height >= 30  # `Lokasi (sheet!sel) atau kode`
+    rkt = laid_out["RKT"]
+    shown = "18 Orang /bulan"
+    assert rkt["G7"].number_format.endswith('"Orang /bulan"')
+    assert rkt.column_dimensions["G"].width >= len(shown)
+    t31 = laid_out["Tabel 3.1"]
+    merged = {str(r) for r in t31.merged_cells.ranges}
+    last = t31.max_column
+    assert {f"A2:{chr(64 + last)}2", f"A3:{chr(64 + last)}3"} <= merged, merged
+
+
+def test_only_wrapping_text_makes_a_row_tall(laid_out):
+    """A group heading in bold overflows to the right, unwrapped: its row stays one line (the
+    Grafik sheet's headings made rows of eight lines)."""
+    grafik = laid_out["Grafik"]
+    for row in grafik.iter_rows(min_row=7):
+        cell = row[0]
+        if cell.value and cell.font.b and not cell.alignment.wrap_text:
+            height = grafik.row_dimensions[cell.row].height
+            assert height is None or height <= 15, (cell.coordinate, height)

@@ -220,3 +220,12 @@ def test_columns_a_reviewer_adds_are_kept_on_every_fill(tmp_path):
     assert header[extra - 1 : extra + 1] == ["Batas waktu", "Paraf"]
     first = [c.value for c in ws[reviu.HEADER_ROW + 1]]
     assert first[extra - 1 : extra + 1] == ["15-02-2025", "AB"]
+
+
+def test_refilling_over_a_workbook_nobody_reviewed_carries_nothing(tmp_path):
+    """Only rows people wrote are carried: the rows fill pre-fills are made anew."""
+    isian = _opd(tmp_path, "Dinas A", "sekian")
+    out = tmp_path / "a-LKIP.xlsx"
+    sakip_xlsx.fill(isian, out)
+    again = sakip_xlsx.fill(isian, out, force=True)
+    assert again.catatan_dibawa == 0

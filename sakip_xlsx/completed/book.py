@@ -22,6 +22,30 @@ def cached(value: object) -> object:
     return value
 
 
+CHARS_PER_WIDTH = 0.9
+"""Characters of text a unit of column width holds: a width counts digits of the default
+font, and words (bold ones, a viewer's substitute font) run wider."""
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """How many lines `text` takes in a cell holding `per_line` characters a line, wrapped at
+    spaces as spreadsheets wrap (a word longer than a line is broken)."""
+    lines = 0
+    for part in text.split("\n"):
+        count, used = 1, 0
+        for word in part.split(" "):
+            size = len(word)
+            if used and used + 1 + size <= per_line:
+                used += 1 + size
+                continue
+            if used:
+                count += 1
+            count += max(0, -(-size // per_line) - 1)  # a long word takes lines of its own
+            used = size - (size - 1) // per_line * per_line if size else 0
+        lines += count
+    return lines
+
+
 class OrderedSheet:
     """A worksheet for xlsxwriter's constant-memory mode, which writes each row to disk as soon
     as a later row is started: writes must come in row order, and this proxy refuses any that
@@ -30,7 +54,7 @@ class OrderedSheet:
     """
 
     LINE_HEIGHT = 15.0
-    CHARS_PER_WIDTH = 1.0
+    CHARS_PER_WIDTH = CHARS_PER_WIDTH
     MAX_HEIGHT = 409.0
 
     def __init__(self, ws, first_row: int, hold: bool = False) -> None:
@@ -43,9 +67,10 @@ class OrderedSheet:
         self._lines = 1
         self.hold = hold
         self.finished = False
-        self.closing: tuple[str, object] | None = None
+        self.closing: tuple[str, object, int, float] | None = None
         """A line written two rows under the last one when the sheet is finished (the
-        *Sumber data* line of an LKIP table)."""
+        *Sumber data* line of an LKIP table): text, format, the table's last column and its
+        width, across which the line is merged and wrapped."""
 
     @property
     def name(self) -> str:
@@ -69,6 +94,10 @@ class OrderedSheet:
         if self._lines > 1 and self._current >= 0:
             self._ws.set_row(self._current, min(self.MAX_HEIGHT, self.LINE_HEIGHT * self._lines))
 
+    def width(self, col: int) -> float:
+        """The column's width as set (Excel's default when none was)."""
+        return self._widths.get(col, 8.43)
+
     def set_column(self, first: int, last: int, width: float, *args, **kwargs):
         for col in range(first, last + 1):
             self._widths[col] = width
@@ -83,11 +112,9 @@ class OrderedSheet:
             if per_line is None:
                 width = self._widths.get(col, 8.43)
                 per_line = self._per_line[col] = max(1, int(width * self.CHARS_PER_WIDTH))
-            if "\n" in text:
-                lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
-                self._lines = max(self._lines, lines)
-            elif len(text) > per_line:
-                self._lines = max(self._lines, -(-len(text) // per_line))
+            wraps = not args or args[0] is None or args[0].text_wrap
+            if wraps and (len(text) > per_line or "\n" in text):  # (unwrapped text overflows)
+                self._lines = max(self._lines, wrapped_lines(text, per_line))
         return self._ws._write_string(row, col, text, *args)
 
     def write_number(self, row: int, *args):
@@ -126,8 +153,16 @@ class OrderedSheet:
     def finish(self) -> None:
         if not self.finished:
             if self.closing is not None:
-                text, fmt = self.closing
-                self.write_string(max(self._current, self._first_row - 1) + 2, 0, text, fmt)
+                text, fmt, last, width = self.closing
+                row = max(self._current, self._first_row - 1) + 2
+                self._advance(row)
+                lines = wrapped_lines(text, max(1, int(width * CHARS_PER_WIDTH)))
+                if lines > 1:
+                    self._ws.set_row(row, min(self.MAX_HEIGHT, self.LINE_HEIGHT * lines))
+                if last > 0:
+                    self._ws.merge_range(row, 0, row, last, text, fmt)
+                else:
+                    self._ws._write_string(row, 0, text, fmt)
             self.finished = True
             self._set_height()
 

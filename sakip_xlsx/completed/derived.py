@@ -35,14 +35,19 @@ class RowPlan:
 def _headers(
     render: Renderer, ws, plan: RowPlan, first: int, header_row: int, names: tuple[str, ...]
 ) -> None:
-    for offset in range(len(names)):
-        ws.set_column(first + offset, first + offset, 14)
+    for offset, name in enumerate(names):
+        width = WIDE.get(name, 14)
+        ws.set_column(first + offset, first + offset, width)
     fmt = render.book.fmt["header_tool"]
     for offset, name in enumerate(names):
         plan.add(
             header_row - 1,
             functools.partial(ws.write_string, header_row - 1, first + offset, name, fmt),
         )
+
+
+WIDE = {"Predikat": 22}
+"""Derived columns wider than the rest: `AA (Sangat Memuaskan)` whole."""
 
 
 def _own(sheet: str, width: int, row: int, count: int) -> list[Input]:

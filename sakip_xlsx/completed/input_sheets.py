@@ -10,6 +10,7 @@ marked. Formulas elsewhere point at these cells; derived columns are added to th
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from xlsxwriter.utility import xl_cell_to_rowcol
 
@@ -18,7 +19,7 @@ from ..model import FORMAT_KEY, IDENTITAS_RUPIAH, Cell, Laporan, column_letter
 from ..results import Hasil
 from ..schema import IDENTITAS, INPUT_SHEETS, MEASURED, Kind, SheetSpec, canonical_choice
 from ..styles import document_footer, page_setup
-from ..values import Parsed, clean_text, code_text, format_id
+from ..values import Parsed, as_typed, clean_text, code_text, format_id
 from .derived import DERIVED_ROWS, RowPlan, plan_derived
 from .render import Renderer
 
@@ -154,6 +155,9 @@ def write_input_sheets(
             derived.run(r)
         for r in sorted(derived.rows):
             derived.run(r)
+        for c, needed in write.widest.items():  # <cols> is written when the sheet closes
+            if needed > ws.width(c):
+                ws.set_column(c, c, needed)
         ident = laporan.identitas
         page_setup(
             ws,
@@ -200,6 +204,10 @@ def _identitas_kind(laporan: Laporan, row: int):
     return None
 
 
+NUMBER_CHAR_WIDTH = 1.1
+"""Column width a character of a number shown with its unit takes (letters run wider than
+the digits a width counts)."""
+
 MEASURED_CACHE = 4096
 """How many measured values' cells `_CellWriter` keeps: a pagu in rupiah is seldom repeated,
 a percentage or a count often, and a sheet of 30,000 distinct pagu must not be kept whole."""
@@ -214,6 +222,9 @@ class _CellWriter:
         self.book = book
         self.ws = ws
         self._measured: dict[tuple[Parsed, str], tuple] = {}
+        self.widest: dict[int, float] = {}
+        """Per column, the width its widest number shown with a unit needs (a number never
+        wraps: too narrow a column shows ###)."""
 
     def __call__(self, r, c, raw, kind, parsed: Cell | None, found, is_header) -> None:
         book, ws = self.book, self.ws
@@ -240,7 +251,9 @@ class _CellWriter:
                 if len(self._measured) >= MEASURED_CACHE:
                     self._measured.clear()  # the values that repeat come back soon
                 made = self._measured[(v, base)] = self._measured_cell(v, base)
-            value, fmt, note = made
+            value, fmt, note, shown = made
+            if shown > self.widest.get(c, 0):
+                self.widest[c] = shown
             if value is None:
                 ws.write_blank(r, c, None, fmt)
             else:
@@ -277,14 +290,17 @@ class _CellWriter:
             _note(ws, r, c, notes, found)
 
     def _measured_cell(self, v: Parsed, base: str) -> tuple:
-        """(value or None for a blank, format, note or "") of a measured input value."""
+        """(value or None for a blank, format, note or "", width the number shown needs) of a
+        measured input value."""
         book = self.book
         note = f"Diketik: {v.raw}" if v.raw is not None and typed_differs(v) else ""
         if v.number is not None and not v.is_range:
-            return v.number, book.custom(base, number_format(v)), note
+            shown = as_typed(replace(v, raw=None))
+            width = len(shown) * NUMBER_CHAR_WIDTH + 2 if isinstance(shown, str) else 0
+            return v.number, book.custom(base, number_format(v)), note, width
         if v.raw is not None and (v.problem is not None or v.is_range):
-            return v.raw, book.custom(base, "@"), note
-        return None, book.custom(base), note
+            return v.raw, book.custom(base, "@"), note, 0
+        return None, book.custom(base), note, 0
 
 
 def _write_raw(book, ws, r, c, raw, style) -> None:

@@ -37,7 +37,7 @@ from ..document.spec import (
     Text,
 )
 from ..styles import bar_chart, page_setup
-from .book import Book, OrderedSheet
+from .book import CHARS_PER_WIDTH, Book, OrderedSheet, wrapped_lines
 
 HEADER_ROW = 4  # zero-based: title, subtitle, note, blank, header
 NUMBER_ROW = HEADER_ROW + 1
@@ -256,9 +256,12 @@ class Renderer:
                 ws.set_column(col, col, column.width)
             first = FORM_FIRST
         else:
-            ws.write_string(1, 0, subtitle, f["subtitle"])
-            ws.write_string(2, 0, table.note, f["note"])
-            ws.set_row(HEADER_ROW, HEADER_HEIGHT)
+            # across the table and wrapped: a line running past it would widen the printed
+            # page, and the table would be shrunk to fit
+            width = sum(column.width for column in columns)
+            banner(ws, 1, subtitle, f["subtitle_wrap"], len(columns) - 1, width)
+            banner(ws, 2, table.note, f["note_wrap"], len(columns) - 1, width)
+            ws.set_row(HEADER_ROW, heading_height(columns))
             for col, column in enumerate(columns):
                 ws.write_string(HEADER_ROW, col, column.heading, f["header"])
                 ws.set_column(col, col, column.width)
@@ -266,7 +269,12 @@ class Renderer:
                 ws.write_string(NUMBER_ROW, col, f"({col + 1})", f["number_row"])
             ws.freeze_panes(FIRST_DATA, 0)
             if table.source:
-                ws.closing = (f"Sumber data: {table.source}.", f["note"])
+                ws.closing = (
+                    f"Sumber data: {table.source}.",
+                    f["note_wrap"],
+                    len(columns) - 1,
+                    width,
+                )
             first = FIRST_DATA
         grid = table.layout is Layout.GRID
         for i, row in enumerate(table.rows):
@@ -327,6 +335,28 @@ class Renderer:
         # below the heading rows, which are repeated on every page (and would repeat the chart)
         anchor = xl_col_to_name(col) + str(FIRST_DATA + 1 + n * CHART_ROWS)
         ws.insert_chart(anchor, out, {"x_scale": 1.4, "y_scale": 1.0, "y_offset": 10})
+
+
+def banner(ws, row: int, text: str, fmt, last: int, width: float) -> None:
+    """A line of text over a table's columns 0..`last` (merged, wrapped, as tall as it
+    needs), so the printed page is as wide as the table."""
+    if last < 1 or not text:
+        ws.write_string(row, 0, text, fmt)
+        return
+    lines = wrapped_lines(text, max(1, int(width * CHARS_PER_WIDTH)))
+    if lines > 1:
+        ws.set_row(row, OrderedSheet.LINE_HEIGHT * lines)
+    ws.merge_range(row, 0, row, last, text, fmt)
+
+
+def heading_height(columns: list[Column]) -> float:
+    """The heading row's height: three lines at least, more for a heading that needs them
+    (`Capaian s.d. TW3 thd target tahunan (%)` in a narrow column)."""
+    lines = max(
+        (wrapped_lines(c.heading, max(1, int(c.width * CHARS_PER_WIDTH))) for c in columns),
+        default=1,
+    )
+    return max(HEADER_HEIGHT, OrderedSheet.LINE_HEIGHT * lines)
 
 
 CHART_ROWS = 18
