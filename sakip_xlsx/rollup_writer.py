@@ -10,6 +10,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from . import formulas as X
 from .atomic import scratch_folder
+from .completed.book import CHARS_PER_WIDTH, wrapped_lines
 from .results import Rekap, fold, ranking
 from .schema import Jenis
 from .styles import (
@@ -27,8 +28,6 @@ SASARAN, PREDIKAT, CATATAN, KODE = "Sasaran", "Sebaran predikat", "Catatan", "Te
 KELENGKAPAN = "Kelengkapan"
 GAGAL = "Tidak dihitung"
 REKAP_SHEETS = frozenset({REKAP, PERINGKAT})
-REASON_CHARS, FILE_CHARS = 95, 48
-"""About how many characters fit on one line of the reason and file columns (widths 100, 50)."""
 """Sheets that mark a workbook as a rekap written here (so `gabung` never counts one)."""
 FIRST = 4  # header row (0-based); data from FIRST + 1
 
@@ -39,8 +38,16 @@ def _cached(value):
     return value
 
 
+def _fit(ws, row: int, texts: list[tuple[str, float]], least: float = 15) -> None:
+    """The row's height for the wrapped texts in it (text, column width); not every viewer
+    grows a row by itself, and a short row prints its text over the next."""
+    lines = max((wrapped_lines(t, max(1, int(w * CHARS_PER_WIDTH))) for t, w in texts), default=1)
+    if 15 * lines > least or least > 15:
+        ws.set_row(row, min(409, max(least, 15 * lines)))
+
+
 def _header(ws, fmt, row: int, headers) -> None:
-    ws.set_row(row, 36)
+    _fit(ws, row, list(headers), least=36)
     for col, (text, width) in enumerate(headers):
         ws.write_string(row, col, text, fmt["header"])
         ws.set_column(col, col, width)
@@ -104,7 +111,7 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
         ("Indikator", 9),
         ("Dinilai", 8),
         ("Rata-rata capaian (%)", 12),
-        ("Predikat", 20),
+        ("Predikat", 23),
         ("Pagu (Rp)", RUPIAH_WIDTH),
         ("Realisasi (Rp)", RUPIAH_WIDTH),
         ("Serapan (%)", 11),
@@ -124,6 +131,7 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
             row, 1, f"internal:{X.quote_sheet(RINCI)}!A{blocks[o.file] + 1}", f["link"], o.instansi
         )
         ws.write_string(row, 2, Path(o.file).name, f["cell"])
+        _fit(ws, row, [(o.instansi, 34), (Path(o.file).name, 30)])
         _number(ws, row, 3, o.tahun, f["cell_center"])
         ws.write_number(row, 4, o.indikator, f["cell_center"])
         ws.write_number(row, 5, o.dinilai, f["cell_center"])
@@ -211,6 +219,7 @@ def _write_peringkat(wb, f, rekap: Rekap, positions: dict[str, int]) -> None:
         src = positions[o.file]
         ws.write_number(row, 0, rank, f["cell_center"])
         ws.write_string(row, 1, o.instansi, f["cell"])
+        _fit(ws, row, [(o.instansi, 40)])
         cap = X.ref(REKAP, xl_rowcol_to_cell(src, 6))
         ws.write_formula(row, 2, "=" + X.number_or_blank(cap), f["tool_pct"], _cached(o.rata_rata))
         ws.write_string(row, 3, o.predikat, f["cell_center"])
@@ -266,8 +275,7 @@ def _rinci_rows(rekap: Rekap) -> dict[str, int]:
 def _write_rinci(wb, f, rekap: Rekap) -> None:
     ws = wb.add_worksheet(RINCI)
     ws.write_string(0, 0, "Rincian per perangkat daerah: sasaran dan program", f["title"])
-    widths = (12, 50, 16, 16, 14, 14)
-    for col, width in enumerate(widths):
+    for col, width in enumerate(RINCI_WIDTHS):
         ws.set_column(col, col, width)
     row = 2
     for o in rekap.opd:
@@ -293,17 +301,25 @@ def _write_rinci(wb, f, rekap: Rekap) -> None:
     page_setup(ws, footer=_footer(rekap))
 
 
+RINCI_WIDTHS = (12, 50, 16, 22, 14, 14)
+"""Kode, uraian, then figures; the fourth holds `AA (Sangat Memuaskan)` or a rupiah amount."""
+
+
 def _block(ws, f, row: int, headers, records, styles) -> int:
     """A header row and its records (text or numbers, blank for None); returns the next row."""
+    _fit(ws, row, list(zip(headers, RINCI_WIDTHS[: len(headers)], strict=True)))
     for col, text in enumerate(headers):
         ws.write_string(row, col, text, f["header"])
     row += 1
     for record in records:
+        texts = []
         for col, (value, style) in enumerate(zip(record, styles, strict=True)):
             if isinstance(value, str):
                 ws.write_string(row, col, value, f[style])
+                texts.append((value, RINCI_WIDTHS[col]))
             else:
                 _number(ws, row, col, value, f[style])
+        _fit(ws, row, texts)
         row += 1
     return row
 
@@ -317,9 +333,7 @@ def _write_gagal(wb, f, rekap: Rekap) -> None:
         ws.write_string(2 + i, 1, g.file, f["cell"])
         ws.write_string(2 + i, 2, g.alasan.value, f["cell"])
         ws.write_string(2 + i, 3, g.reason, f["cell"])
-        lines = max(-(-len(g.reason) // REASON_CHARS), -(-len(g.file) // FILE_CHARS))
-        if lines > 1:  # wrapped text needs a taller row; not every viewer grows it by itself
-            ws.set_row(2 + i, 15 * lines)
+        _fit(ws, 2 + i, [(g.file, 50), (g.alasan.value, 22), (g.reason, 100)])
     if not rekap.tidak_dihitung:
         ws.write_string(3, 1, "Semua workbook terbaca dan dihitung.", f["cell"])
     page_setup(ws, footer=_footer(rekap))
@@ -334,15 +348,14 @@ def _table(wb, f, rekap: Rekap, name: str, title: str, note: str, headers, recor
     row = FIRST + 1
     widths = [width for _, width in headers]
     for record in records:
-        lines = 1
+        texts = []
         for col, (value, style) in enumerate(zip(record, styles, strict=True)):
             if isinstance(value, str):
                 ws.write_string(row, col, value, f[style])
-                lines = max(lines, -(-len(value) // max(1, int(widths[col]))))
+                texts.append((value, widths[col]))
             else:
                 _number(ws, row, col, value, f[style])
-        if lines > 1:  # wrapped text needs a taller row; not every viewer grows it by itself
-            ws.set_row(row, min(409, 15 * lines))
+        _fit(ws, row, texts)
         row += 1
     if not records:
         ws.write_string(row, 1, "Tidak ada.", f["cell"])

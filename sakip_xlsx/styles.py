@@ -114,7 +114,9 @@ def make_formats(wb) -> dict[str, object]:
         "tool_bold": wb.add_format({**border, "bg_color": TOOL_FILL, "bold": True}),
         "finding": wb.add_format({**border, "bg_color": FINDING_FILL, "text_wrap": True}),
         "note": wb.add_format({"italic": True, "font_color": "#595959", "text_wrap": False}),
-        "link": wb.add_format({**border, "font_color": "#0563C1", "underline": 1}),
+        "link": wb.add_format(
+            {**border, "font_color": "#0563C1", "underline": 1, "text_wrap": True}
+        ),
     }
     for fill, _ in LEGEND:
         f[f"legend:{fill}"] = wb.add_format({**border, "bg_color": fill})

@@ -132,3 +132,29 @@ def test_only_wrapping_text_makes_a_row_tall(laid_out):
         if cell.value and cell.font.b and not cell.alignment.wrap_text:
             height = grafik.row_dimensions[cell.row].height
             assert height is None or height <= 15, (cell.coordinate, height)
+
+
+def test_the_rekap_rows_grow_to_their_text(tmp_path, puger_path):
+    """A long instansi name or sasaran wraps in a row tall enough to hold it: printed, a short
+    row lays its text over the next one."""
+    import openpyxl
+
+    folder = tmp_path / "opd"
+    folder.mkdir()
+    long_name = "Dinas Pekerjaan Umum Bina Marga dan Sumber Daya Air Kabupaten Jember"
+    wb = openpyxl.load_workbook(puger_path)
+    wb["Identitas"]["B2"] = long_name
+    wb.save(folder / "a.xlsx")
+    sakip_xlsx.gabung(tmp_path / "rekap.xlsx", [folder])
+    rekap = openpyxl.load_workbook(tmp_path / "rekap.xlsx")
+    peringkat = rekap["Peringkat"]
+    row = next(c.row for c in peringkat["B"] if c.value == long_name)
+    assert peringkat.row_dimensions[row].height >= 30
+    rinci = rekap["Rinci"]
+    tall = [
+        rinci.row_dimensions[c.row].height
+        for c in rinci["B"]
+        if isinstance(c.value, str) and len(c.value) > 60
+    ]
+    assert tall and all(h is not None and h >= 30 for h in tall)
+    assert rinci.column_dimensions["D"].width >= len("AA (Sangat Memuaskan)")
