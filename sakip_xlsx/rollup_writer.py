@@ -10,10 +10,10 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from . import formulas as X
 from .atomic import scratch_folder
-from .completed.book import CHARS_PER_WIDTH, wrapped_lines
 from .results import Rekap, fold, ranking
 from .schema import Jenis
 from .styles import (
+    CHARS_PER_WIDTH,
     DOC_PROPERTIES,
     RUPIAH_WIDTH,
     WORKBOOK_OPTIONS,
@@ -21,6 +21,7 @@ from .styles import (
     document_footer,
     make_formats,
     page_setup,
+    wrapped_lines,
 )
 
 REKAP, PERINGKAT, GRAFIK, RINCI = "Rekap", "Peringkat", "Grafik", "Rinci"

@@ -49,6 +49,30 @@ DOC_PROPERTIES = {
 }
 
 
+CHARS_PER_WIDTH = 0.9
+"""Characters of text a unit of column width holds: a width counts digits of the default
+font, and words (bold ones, a viewer's substitute font) run wider."""
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """How many lines `text` takes in a cell holding `per_line` characters a line, wrapped at
+    spaces as spreadsheets wrap (a word longer than a line is broken)."""
+    lines = 0
+    for part in text.split("\n"):
+        count, used = 1, 0
+        for word in part.split(" "):
+            size = len(word)
+            if used and used + 1 + size <= per_line:
+                used += 1 + size
+                continue
+            if used:
+                count += 1
+            count += max(0, -(-size // per_line) - 1)  # a long word takes lines of its own
+            used = size - (size - 1) // per_line * per_line if size else 0
+        lines += count
+    return lines
+
+
 def make_formats(wb) -> dict[str, object]:
     """The formats both writers use, registered on an xlsxwriter workbook."""
     border = {"border": 1, "border_color": BORDER_COLOR, "valign": "top"}

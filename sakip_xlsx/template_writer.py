@@ -27,7 +27,15 @@ from .schema import (
     SheetSpec,
     expanded_headers,
 )
-from .styles import DOC_PROPERTIES, LEGEND, WORKBOOK_OPTIONS, make_formats, page_setup
+from .styles import (
+    CHARS_PER_WIDTH,
+    DOC_PROPERTIES,
+    LEGEND,
+    WORKBOOK_OPTIONS,
+    make_formats,
+    page_setup,
+    wrapped_lines,
+)
 
 VALIDATION_ROWS = 10000
 PETUNJUK_WIDTHS = (30, 8, 22, 30, 80)
@@ -180,7 +188,14 @@ def write_identitas(wb, fmt, values: dict[str, object]) -> None:
         if value in (None, ""):
             value = col.default
         write_input(ws, row, 1, value, fmt, input_format(col))
-        ws.write_string(row, 2, column_help(col), fmt["help"])
+        help_text = column_help(col)
+        ws.write_string(row, 2, help_text, fmt["help"])
+        lines = max(
+            wrapped_lines(text, int(width * CHARS_PER_WIDTH))
+            for text, width in ((help_text, 70), (header_text(col), 38), (str(value or ""), 40))
+        )
+        if lines > 1:  # the Keterangan of a setting is long; a short row prints it over the next
+            ws.set_row(row, 15 * lines)
         add_validation(ws, 1, col, row, row)
     ws.freeze_panes(1, 0)
     page_setup(ws, repeat_rows=(0, 0))

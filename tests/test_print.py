@@ -89,7 +89,7 @@ def test_the_rekap_prints_like_the_lkip(tmp_path, puger_path):
 
 
 def test_text_wraps_at_words_as_spreadsheets_wrap():
-    from sakip_xlsx.completed.book import wrapped_lines
+    from sakip_xlsx.styles import wrapped_lines
 
     assert wrapped_lines("Program Pemberdayaan Masyarakat Desa dan Kelurahan", 45) == 2
     assert wrapped_lines("Tenaga", 10) == 1

@@ -150,3 +150,20 @@ def test_template_year_follows_the_period_when_only_the_period_is_given(tmp_path
     values = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(2, 8)}
     assert 2021 <= values["Tahun laporan *"] <= 2026
     assert "Target 2021" in [c.value for c in openpyxl.load_workbook(out)["Renstra"][1]]
+
+
+def test_identitas_rows_are_as_tall_as_their_keterangan(tmp_path):
+    """The Keterangan of a setting (the cap, the scale) runs over three lines; printed in a
+    one-line row it lay over the rows below."""
+    import io
+
+    import openpyxl
+
+    from sakip_xlsx.template_writer import template_bytes
+
+    ws = openpyxl.load_workbook(io.BytesIO(template_bytes(2024, (2021, 2026))))["Identitas"]
+    for row in ws.iter_rows(min_row=2):
+        help_text = str(row[2].value or "")
+        if len(help_text) > 140:  # more than two lines of the 70-wide column
+            height = ws.row_dimensions[row[0].row].height
+            assert height is not None and height >= 45, (row[0].value, height)

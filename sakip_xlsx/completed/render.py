@@ -36,8 +36,8 @@ from ..document.spec import (
     Table,
     Text,
 )
-from ..styles import bar_chart, page_setup
-from .book import CHARS_PER_WIDTH, Book, OrderedSheet, wrapped_lines
+from ..styles import CHARS_PER_WIDTH, bar_chart, page_setup, wrapped_lines
+from .book import Book, OrderedSheet
 
 HEADER_ROW = 4  # zero-based: title, subtitle, note, blank, header
 NUMBER_ROW = HEADER_ROW + 1

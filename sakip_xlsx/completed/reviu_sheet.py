@@ -4,8 +4,8 @@ with a list of statuses, printed like the other sheets."""
 from __future__ import annotations
 
 from ..reviu import COLUMNS, HEADER_ROW, Catatan, Status
-from ..styles import page_setup
-from .book import CHARS_PER_WIDTH, Book, OrderedSheet, wrapped_lines
+from ..styles import CHARS_PER_WIDTH, page_setup, wrapped_lines
+from .book import Book, OrderedSheet
 
 EDITABLE_ROWS = 300
 """Empty rows below the remarks that still offer the status list."""
