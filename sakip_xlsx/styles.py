@@ -7,6 +7,7 @@ the tool (computed), red marks a finding. The Petunjuk sheet explains the same c
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 
 FIXED_TIMESTAMP = _dt.datetime(2024, 1, 1, 0, 0, 0)
 """Creation time written into every file: a fixed value keeps output byte-identical."""
@@ -54,6 +55,7 @@ CHARS_PER_WIDTH = 0.9
 font, and words (bold ones, a viewer's substitute font) run wider."""
 
 
+@functools.lru_cache(maxsize=8192)  # a kabupaten's uraian appear on five sheets each
 def wrapped_lines(text: str, per_line: int) -> int:
     """How many lines `text` takes in a cell holding `per_line` characters a line, wrapped at
     spaces as spreadsheets wrap (a word longer than a line is broken)."""

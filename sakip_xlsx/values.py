@@ -379,6 +379,9 @@ def spreadsheet_round(value: float, digits: int) -> float:
     `round(72.125, 2)` is 72.12 where a spreadsheet shows 72,13 (and judges Tetap on it)."""
     if not math.isfinite(value) or abs(value) >= 1e15:
         return value  # no decimals left to round at this size
+    scaled = abs(value) * 10.0**digits
+    if abs(scaled - math.floor(scaled) - 0.5) > 1e-6:  # not near a tie: both roundings agree
+        return round(value, digits)
     shown = Decimal(f"{value:.15g}")
     return float(shown.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
