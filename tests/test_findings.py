@@ -66,6 +66,12 @@ def _duration(wb):
     cell.number_format = "[h]:mm"
 
 
+def _second_indicator(**row):
+    """A further Renstra row, indicator IS2, under a sasaran given by `row`."""
+    base = {"jenis": "Sasaran", "kode_induk": "T1", "kode_indikator": "IS2"}
+    return _append("Renstra", **base, indikator="Indeks kedua", polaritas="Positif", **row)
+
+
 def _copied_sheet(wb):
     copy = wb.copy_worksheet(wb["Realisasi"])
     copy.title = "Realisasi (2)"
@@ -181,34 +187,14 @@ CASES = {
     "STR-013": (_post(_identitas_row("Nama instansi", "Dinas Lain")), "Identitas!A30"),
     "STR-017": (_typed_over_formula, "Realisasi!P2"),
     "STR-018": (  # a second sasaran whose code differs from S1 only in case
-        _append(
-            "Renstra",
-            jenis="Sasaran",
-            kode="s1",
-            kode_induk="T1",
-            uraian="Sasaran dua",
-            kode_indikator="IS2",
-            indikator="Indeks kedua",
-            satuan="%",
-            polaritas="Positif",
-        ),
+        _second_indicator(kode="s1", uraian="Sasaran dua", satuan="%"),
         "Renstra!B4",
     ),
     # Excel's copy of a sheet, edited in the belief that it counts
     "STR-016": (_post(_copied_sheet), "Realisasi (2)"),
     "STR-014": (_set("Realisasi", 0, realisasi_anggaran=5), "Realisasi!H2"),
     "STR-015": (  # a second indicator row of S1 with another uraian
-        _append(
-            "Renstra",
-            jenis="Sasaran",
-            kode="S1",
-            kode_induk="T1",
-            uraian="Sasaran lain",
-            kode_indikator="IS2",
-            indikator="Indeks kedua",
-            satuan="Indeks",
-            polaritas="Positif",
-        ),
+        _second_indicator(kode="S1", uraian="Sasaran lain", satuan="Indeks"),
         "Renstra!D4",
     ),
     "ANG-006": (_append("Realisasi", kode="7.01.01", realisasi_anggaran=5), "Realisasi!H4"),
