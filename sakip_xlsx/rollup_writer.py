@@ -243,7 +243,7 @@ def _write_peringkat(wb, f, rekap: Rekap, positions: dict[str, int]) -> None:
     for n, start in enumerate(parts):
         first = FIRST + 2 + start
         last = FIRST + 1 + min(start + CHART_OPD, len(ordered))
-        suffix = f" ({n + 1}/{len(parts)})" if len(parts) > 1 else ""
+        suffix = f" ({n + 1} dari {len(parts)})" if len(parts) > 1 else ""
         chart = bar_chart(
             wb,
             "Rata-rata capaian (%)",

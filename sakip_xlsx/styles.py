@@ -172,16 +172,26 @@ def document_footer(instansi: str, tahun: object, what: str = "LKIP") -> str:
     return f"{label} – {tahun}" if tahun else label
 
 
-def bar_chart(wb, name: str, title: str, categories: str, values: str, x_axis: dict):
-    """A horizontal bar chart in the palette's tool colour, values labelled with two decimals:
-    serapan per program in the completed workbook, capaian per OPD in the rollup."""
+CHART_LABELS = 12
+"""Bars a chart labels with their values; more would print over each other."""
+
+
+def value_labels(bars: int) -> dict:
+    """A series' data labels: the values with two decimals, when few enough to be read."""
+    return {"value": True, "num_format": "0.00"} if bars <= CHART_LABELS else {"value": False}
+
+
+def bar_chart(wb, name: str, title: str, categories: str, values: str, x_axis: dict, bars: int = 0):
+    """A horizontal bar chart in the palette's tool colour, values labelled with two decimals
+    (when `bars` is few enough): serapan per program in the completed workbook, capaian per
+    OPD in the rollup."""
     chart = wb.add_chart({"type": "bar"})
     chart.add_series(
         {
             "name": name,
             "categories": categories,
             "values": values,
-            "data_labels": {"value": True, "num_format": "0.00"},
+            "data_labels": value_labels(bars),
             "fill": {"color": TOOL_HEADER_FILL},
         }
     )

@@ -155,3 +155,18 @@ def test_document_names_no_column_letter():
 def test_shorten_cuts_at_a_word_boundary(text, limit, expected):
     assert shorten(text, limit) == expected
     assert len(shorten(text, limit)) <= limit
+
+
+def test_a_chart_holds_at_most_25_bars_and_labels_only_a_few():
+    """300 indicators in one chart printed as a smear of labels: each chart takes 25 bars,
+    and only a chart of up to 12 bars labels its values."""
+    from sakip_xlsx.document.summary import CHART_BARS, _parts
+    from sakip_xlsx.styles import value_labels
+
+    rows = [(f"IS{i}", "x") for i in range(1, 61)]
+    parts = _parts("Capaian per indikator sasaran", rows)
+    assert CHART_BARS == 25 and len(parts) == 3
+    assert parts[0] == ("Capaian per indikator sasaran (1 dari 3)", "IS1", "IS25")
+    assert parts[-1] == ("Capaian per indikator sasaran (3 dari 3)", "IS51", "IS60")
+    assert _parts("Serapan", rows[:4]) == [("Serapan", "IS1", "IS4")]
+    assert value_labels(12)["value"] and not value_labels(13)["value"]

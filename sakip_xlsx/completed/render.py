@@ -36,7 +36,7 @@ from ..document.spec import (
     Table,
     Text,
 )
-from ..styles import CHARS_PER_WIDTH, bar_chart, page_setup, wrapped_lines
+from ..styles import CHARS_PER_WIDTH, bar_chart, page_setup, value_labels, wrapped_lines
 from .book import Book, OrderedSheet
 
 HEADER_ROW = 4  # zero-based: title, subtitle, note, blank, header
@@ -305,8 +305,9 @@ class Renderer:
         wb = self.book.wb
         name, key = chart.series[0]
         axis = dict(chart.axis)
+        bars = last - first + 1
         if chart.kind == "bar":
-            out = bar_chart(wb, name, chart.title, area(chart.categories), area(key), axis)
+            out = bar_chart(wb, name, chart.title, area(chart.categories), area(key), axis, bars)
         else:
             out = wb.add_chart({"type": chart.kind})
             out.add_series(
@@ -314,7 +315,7 @@ class Renderer:
                     "name": name,
                     "categories": area(chart.categories),
                     "values": area(key),
-                    "data_labels": {"value": True, "num_format": "0.00"},
+                    "data_labels": value_labels(bars),
                 }
             )
             if chart.reference is not None:

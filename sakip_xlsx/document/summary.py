@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from ..findings import Finding, Severity, counts
 from ..results import Hasil
 from ..schema import Jenis
@@ -216,6 +218,22 @@ CHART_LABEL = 36
 """Characters of an indicator or program name in a chart label (code first)."""
 
 
+CHART_BARS = 25
+"""Bars in one chart: a dinas's 300 indicators in one chart printed as a smear of labels;
+each further chart starts a printed page of its own."""
+
+
+def _parts(title: str, rows: list[tuple]) -> list[tuple[str, Hashable, Hashable]]:
+    """(title, first row key, last row key) of each chart over `rows`, CHART_BARS a chart."""
+    starts = range(0, len(rows), CHART_BARS)
+    out = []
+    for n, start in enumerate(starts, start=1):
+        part = rows[start : start + CHART_BARS]
+        label = f"{title} ({n} dari {len(starts)})" if len(starts) > 1 else title
+        out.append((label, part[0][0], part[-1][0]))
+    return out
+
+
 def grafik(src: Sources) -> Table:
     """The figures of the two charts, as live copies of Tabel 3.1 and Tabel 3.8: capaian per
     indicator against 100 %, serapan per program. Labels carry the code and a short name, in
@@ -260,28 +278,28 @@ def grafik(src: Sources) -> Table:
     ]
     block("capaian", "Capaian per indikator sasaran (%)", indicators)
     block("serapan", "Serapan anggaran per program (%)", programs)
-    if indicators:
+    for title, first, last in _parts("Capaian per indikator sasaran", indicators):
         charts.append(
             Chart(
                 "column",
-                "Capaian per indikator sasaran",
+                title,
                 "label",
                 (("Capaian (%)", "nilai"),),
-                ("capaian", indicators[0][0]),
-                ("capaian", indicators[-1][0]),
+                ("capaian", first),
+                ("capaian", last),
                 reference=("Target 100 %", "pembanding"),
                 axis=(("min", 0), ("name", "%")),
             )
         )
-    if programs:
+    for title, first, last in _parts("Serapan anggaran per program", programs):
         charts.append(
             Chart(
                 "bar",
-                "Serapan anggaran per program",
+                title,
                 "label",
                 (("Serapan (%)", "nilai"),),
-                ("serapan", programs[0][0]),
-                ("serapan", programs[-1][0]),
+                ("serapan", first),
+                ("serapan", last),
                 axis=(("max", 100), ("min", 0), ("name", "%")),
             )
         )
