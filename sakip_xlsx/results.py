@@ -363,6 +363,21 @@ class Rekap:
         return [(code, opds[code], total[code], remarks.get(code, 0)) for code in ordered]
 
 
+def ranks(ordered: list[Ringkas]) -> list[int]:
+    """The rank of each OPD of `ranking`'s order: equal rata-rata as printed (two decimals)
+    share a rank, and the next rank skips past them (1, 1, 1, 4), as a ranking is read."""
+    out: list[int] = []
+    for position, o in enumerate(ordered, start=1):
+        shown = None if o.rata_rata is None else rules.spreadsheet_round(o.rata_rata, 2)
+        before = ordered[position - 2] if position > 1 else None
+        same = before is not None and before.rata_rata is not None and shown is not None
+        if same and rules.spreadsheet_round(before.rata_rata, 2) == shown:
+            out.append(out[-1])
+        else:
+            out.append(position)
+    return out
+
+
 def ranking(opd: list[Ringkas]) -> list[Ringkas]:
     """Highest rata-rata first; ties by name; OPD without an assessed capaian last."""
     return sorted(

@@ -10,7 +10,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from . import formulas as X
 from .atomic import scratch_folder
-from .results import Rekap, fold, ranking
+from .results import Rekap, fold, ranking, ranks
 from .schema import Jenis
 from .styles import (
     CHARS_PER_WIDTH,
@@ -216,7 +216,7 @@ def _write_peringkat(wb, f, rekap: Rekap, positions: dict[str, int]) -> None:
     )
     row = FIRST + 1
     ordered = ranking(rekap.opd)
-    for rank, o in enumerate(ordered, start=1):
+    for rank, o in zip(ranks(ordered), ordered, strict=True):
         src = positions[o.file]
         ws.write_number(row, 0, rank, f["cell_center"])
         ws.write_string(row, 1, o.instansi, f["cell"])

@@ -155,3 +155,14 @@ def test_an_isian_beside_its_completed_workbook_counts_once_even_without_a_name(
     result = CliRunner().invoke(main, ["gabung", str(out), str(folder)])
     assert "Workbook dihitung         : 1" in result.output, result.output
     assert "dinas-x.xlsx [ganda]" in result.output
+
+
+def test_equal_capaian_share_a_rank():
+    """Four OPD at 97,75 % are all ranked 1; the next is ranked 5 (not 1, 2, 3, 4, 5)."""
+    from types import SimpleNamespace
+
+    from sakip_xlsx.results import ranks
+
+    rows = [SimpleNamespace(rata_rata=v) for v in (97.75, 97.75, 97.75, 97.75, 90.0, None)]
+    assert ranks(rows) == [1, 1, 1, 1, 5, 6]
+    assert ranks([SimpleNamespace(rata_rata=90.001), SimpleNamespace(rata_rata=90.0)]) == [1, 1]
