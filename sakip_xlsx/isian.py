@@ -77,7 +77,7 @@ def _left_over(laporan: Laporan, sheet: str, used: set[int]) -> Numbered:
 
 def _renstra(laporan: Laporan) -> Numbered:
     out = []
-    for ind in sorted(laporan.indikator.values(), key=lambda i: i.row):
+    for ind in laporan.indikator.values():
         row: dict[str, object] = {
             "jenis": ind.jenis,
             "kode": ind.kode_sasaran,

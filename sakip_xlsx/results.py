@@ -366,15 +366,13 @@ class Rekap:
 def ranks(ordered: list[Ringkas]) -> list[int]:
     """The rank of each OPD of `ranking`'s order: equal rata-rata as printed (two decimals)
     share a rank, and the next rank skips past them (1, 1, 1, 4), as a ranking is read."""
+    shown = [
+        None if o.rata_rata is None else rules.spreadsheet_round(o.rata_rata, 2) for o in ordered
+    ]
     out: list[int] = []
-    for position, o in enumerate(ordered, start=1):
-        shown = None if o.rata_rata is None else rules.spreadsheet_round(o.rata_rata, 2)
-        before = ordered[position - 2] if position > 1 else None
-        same = before is not None and before.rata_rata is not None and shown is not None
-        if same and rules.spreadsheet_round(before.rata_rata, 2) == shown:
-            out.append(out[-1])
-        else:
-            out.append(position)
+    for position, value in enumerate(shown, start=1):
+        tie = position > 1 and value is not None and value == shown[position - 2]
+        out.append(out[-1] if tie else position)
     return out
 
 

@@ -13,15 +13,15 @@ from .atomic import scratch_folder
 from .results import Rekap, fold, ranking, ranks
 from .schema import Jenis
 from .styles import (
-    CHARS_PER_WIDTH,
     DOC_PROPERTIES,
+    LINE_HEIGHT,
     RUPIAH_WIDTH,
     WORKBOOK_OPTIONS,
     bar_chart,
     document_footer,
     make_formats,
     page_setup,
-    wrapped_lines,
+    row_height,
 )
 
 REKAP, PERINGKAT, GRAFIK, RINCI = "Rekap", "Peringkat", "Grafik", "Rinci"
@@ -39,12 +39,12 @@ def _cached(value):
     return value
 
 
-def _fit(ws, row: int, texts: list[tuple[str, float]], least: float = 15) -> None:
-    """The row's height for the wrapped texts in it (text, column width); not every viewer
-    grows a row by itself, and a short row prints its text over the next."""
-    lines = max((wrapped_lines(t, max(1, int(w * CHARS_PER_WIDTH))) for t, w in texts), default=1)
-    if 15 * lines > least or least > 15:
-        ws.set_row(row, min(409, max(least, 15 * lines)))
+def _fit(ws, row: int, texts: list[tuple[str, float]], least: float = LINE_HEIGHT) -> None:
+    """The row's height for the wrapped texts in it (text, column width), set when it is
+    more than one plain line (`styles.row_height`)."""
+    height = row_height(texts, least)
+    if height > LINE_HEIGHT:
+        ws.set_row(row, height)
 
 
 def _header(ws, fmt, row: int, headers) -> None:
@@ -123,6 +123,7 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
         ("Catatan selesai", 10),
     ]
     _header(ws, f, FIRST, headers)
+    width = dict(headers)
     blocks = _rinci_rows(rekap)
     positions: dict[str, int] = {}
     row = FIRST + 1
@@ -132,7 +133,7 @@ def _write_rekap_sheet(wb, f, rekap: Rekap) -> dict[str, int]:
             row, 1, f"internal:{X.quote_sheet(RINCI)}!A{blocks[o.file] + 1}", f["link"], o.instansi
         )
         ws.write_string(row, 2, Path(o.file).name, f["cell"])
-        _fit(ws, row, [(o.instansi, 34), (Path(o.file).name, 30)])
+        _fit(ws, row, [(o.instansi, width["Instansi"]), (Path(o.file).name, width["File"])])
         _number(ws, row, 3, o.tahun, f["cell_center"])
         ws.write_number(row, 4, o.indikator, f["cell_center"])
         ws.write_number(row, 5, o.dinilai, f["cell_center"])
@@ -202,25 +203,22 @@ def _write_peringkat(wb, f, rekap: Rekap, positions: dict[str, int]) -> None:
     ws.write_string(
         1, 0, "Urutan dari capaian tertinggi; nilai merujuk sheet Rekap.", f["subtitle"]
     )
-    _header(
-        ws,
-        f,
-        FIRST,
-        [
-            ("Peringkat", 9),
-            ("Instansi", 40),
-            ("Rata-rata capaian (%)", 13),
-            ("Predikat", 22),
-            ("Serapan (%)", 11),
-        ],
-    )
+    headers = [
+        ("Peringkat", 9),
+        ("Instansi", 40),
+        ("Rata-rata capaian (%)", 13),
+        ("Predikat", 22),
+        ("Serapan (%)", 11),
+    ]
+    _header(ws, f, FIRST, headers)
+    width = dict(headers)
     row = FIRST + 1
     ordered = ranking(rekap.opd)
     for rank, o in zip(ranks(ordered), ordered, strict=True):
         src = positions[o.file]
         ws.write_number(row, 0, rank, f["cell_center"])
         ws.write_string(row, 1, o.instansi, f["cell"])
-        _fit(ws, row, [(o.instansi, 40)])
+        _fit(ws, row, [(o.instansi, width["Instansi"])])
         cap = X.ref(REKAP, xl_rowcol_to_cell(src, 6))
         ws.write_formula(row, 2, "=" + X.number_or_blank(cap), f["tool_pct"], _cached(o.rata_rata))
         ws.write_string(row, 3, o.predikat, f["cell_center"])
@@ -328,13 +326,16 @@ def _block(ws, f, row: int, headers, records, styles) -> int:
 def _write_gagal(wb, f, rekap: Rekap) -> None:
     ws = wb.add_worksheet(GAGAL)
     ws.write_string(0, 0, "File yang tidak dihitung dalam rekap, dengan alasannya", f["title"])
-    _header(ws, f, 2, [("No", 5), ("File", 50), ("Alasan", 22), ("Keterangan", 100)])
+    headers = [("No", 5), ("File", 50), ("Alasan", 22), ("Keterangan", 100)]
+    _header(ws, f, 2, headers)
+    width = dict(headers)
     for i, g in enumerate(rekap.tidak_dihitung, start=1):
         ws.write_number(2 + i, 0, i, f["cell_center"])
         ws.write_string(2 + i, 1, g.file, f["cell"])
         ws.write_string(2 + i, 2, g.alasan.value, f["cell"])
         ws.write_string(2 + i, 3, g.reason, f["cell"])
-        _fit(ws, 2 + i, [(g.file, 50), (g.alasan.value, 22), (g.reason, 100)])
+        texts = [(g.file, width["File"]), (g.alasan.value, width["Alasan"])]
+        _fit(ws, 2 + i, [*texts, (g.reason, width["Keterangan"])])
     if not rekap.tidak_dihitung:
         ws.write_string(3, 1, "Semua workbook terbaca dan dihitung.", f["cell"])
     page_setup(ws, footer=_footer(rekap))

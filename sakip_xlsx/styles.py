@@ -55,6 +55,27 @@ CHARS_PER_WIDTH = 0.9
 font, and words (bold ones, a viewer's substitute font) run wider."""
 
 
+LINE_HEIGHT = 15.0
+"""Points a line of 11 pt text takes in a row."""
+MAX_ROW_HEIGHT = 409.0
+"""Excel's tallest row."""
+
+
+def lines_in(texts) -> int:
+    """The lines the tallest of `texts` (text, column width) takes, wrapped at words."""
+    return max(
+        (wrapped_lines(text, max(1, int(width * CHARS_PER_WIDTH))) for text, width in texts),
+        default=1,
+    )
+
+
+def row_height(texts, least: float = LINE_HEIGHT) -> float:
+    """The height of a row holding `texts` (text, column width): as many lines as the
+    tallest needs, `least` at least (not every viewer grows a row by itself, and a short row
+    prints its text over the next)."""
+    return min(MAX_ROW_HEIGHT, max(least, LINE_HEIGHT * lines_in(texts)))
+
+
 @functools.lru_cache(maxsize=8192)  # a kabupaten's uraian appear on five sheets each
 def wrapped_lines(text: str, per_line: int) -> int:
     """How many lines `text` takes in a cell holding `per_line` characters a line, wrapped at

@@ -28,13 +28,13 @@ from .schema import (
     expanded_headers,
 )
 from .styles import (
-    CHARS_PER_WIDTH,
     DOC_PROPERTIES,
     LEGEND,
+    LINE_HEIGHT,
     WORKBOOK_OPTIONS,
     make_formats,
     page_setup,
-    wrapped_lines,
+    row_height,
 )
 
 VALIDATION_ROWS = 10000
@@ -175,11 +175,15 @@ def column_help(col: Column) -> str:
     return " ".join(p for p in parts if p)
 
 
+IDENTITAS_WIDTHS = (38, 40, 70)
+"""Isian, Nilai, Keterangan."""
+
+
 def write_identitas(wb, fmt, values: dict[str, object]) -> None:
     ws = wb.add_worksheet(IDENTITAS.name)
-    ws.set_column(0, 0, 38)
-    ws.set_column(1, 1, 40)
-    ws.set_column(2, 2, 70)
+    widths = IDENTITAS_WIDTHS
+    for col, width in enumerate(widths):
+        ws.set_column(col, col, width)
     for index, text in enumerate(IDENTITAS_HEADINGS):
         ws.write_string(0, index, text, fmt["header"])
     for row, col in enumerate(IDENTITAS.columns, start=1):
@@ -190,12 +194,11 @@ def write_identitas(wb, fmt, values: dict[str, object]) -> None:
         write_input(ws, row, 1, value, fmt, input_format(col))
         help_text = column_help(col)
         ws.write_string(row, 2, help_text, fmt["help"])
-        lines = max(
-            wrapped_lines(text, int(width * CHARS_PER_WIDTH))
-            for text, width in ((help_text, 70), (header_text(col), 38), (str(value or ""), 40))
+        height = row_height(  # the Keterangan of a setting is long: three lines and more
+            [(help_text, widths[2]), (header_text(col), widths[0]), (str(value or ""), widths[1])]
         )
-        if lines > 1:  # the Keterangan of a setting is long; a short row prints it over the next
-            ws.set_row(row, 15 * lines)
+        if height > LINE_HEIGHT:
+            ws.set_row(row, height)
         add_validation(ws, 1, col, row, row)
     ws.freeze_panes(1, 0)
     page_setup(ws, repeat_rows=(0, 0))

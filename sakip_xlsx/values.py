@@ -279,20 +279,31 @@ def _parse_text(text: str, quarter: int | None = None) -> Parsed:
     return Parsed(number=number, raw=raw, unit=_unit(rest), percent=percent, quarter_label=label)
 
 
-def as_typed(v: Parsed) -> str | float | None:
-    """A value as a user would type it again: the text typed when there was one, otherwise
-    the number with the grade, percent or unit a cell's number format showed (`B (62)`,
-    `90%`, `3 Kali`), so a new isian written from a completed workbook keeps them."""
-    if v.raw is not None:
-        return v.raw
-    if v.number is None or not (v.grade or v.percent or v.unit):
-        return v.number
+def shown_text(v: Parsed) -> str:
+    """How a value with a number shows, whatever was typed: the number the Indonesian way (at
+    most three decimals) with its grade, percent or unit (`B (62)`, `90%`, `3 Kali`)."""
     number = format_id(v.number, 0 if float(v.number).is_integer() else 3)
     if "," in number:
         number = number.rstrip("0").rstrip(",")
     if v.grade:
         return f"{v.grade} ({number})"
-    return f"{number}%" if v.percent else f"{number} {v.unit}"
+    if v.percent:
+        return f"{number}%"
+    return f"{number} {v.unit}" if v.unit else number
+
+
+def decorated(v: Parsed) -> bool:
+    """Whether a number carries a grade, percent or unit in how it shows."""
+    return v.number is not None and bool(v.grade or v.percent or v.unit)
+
+
+def as_typed(v: Parsed) -> str | float | None:
+    """A value as a user would type it again: the text typed when there was one, otherwise
+    the number with the grade, percent or unit a cell's number format showed, so a new isian
+    written from a completed workbook keeps them."""
+    if v.raw is not None:
+        return v.raw
+    return shown_text(v) if decorated(v) else v.number
 
 
 def comma_thousands(text: str) -> bool:

@@ -9,7 +9,14 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .. import findings as F
 from .. import formulas as X
-from ..styles import CHARS_PER_WIDTH, make_formats, wrapped_lines
+from ..styles import (
+    CHARS_PER_WIDTH,
+    LINE_HEIGHT,
+    MAX_ROW_HEIGHT,
+    make_formats,
+    row_height,
+    wrapped_lines,
+)
 from .fast_sheet import FastWorksheet
 
 
@@ -29,9 +36,8 @@ class OrderedSheet:
     grows rows by itself, and sets each row's height before the row is written out.
     """
 
-    LINE_HEIGHT = 15.0
-    CHARS_PER_WIDTH = CHARS_PER_WIDTH
-    MAX_HEIGHT = 409.0
+    LINE_HEIGHT = LINE_HEIGHT
+    MAX_HEIGHT = MAX_ROW_HEIGHT
 
     def __init__(self, ws, first_row: int, hold: bool = False) -> None:
         self._ws = ws
@@ -87,7 +93,7 @@ class OrderedSheet:
             per_line = self._per_line.get(col)
             if per_line is None:
                 width = self._widths.get(col, 8.43)
-                per_line = self._per_line[col] = max(1, int(width * self.CHARS_PER_WIDTH))
+                per_line = self._per_line[col] = max(1, int(width * CHARS_PER_WIDTH))
             wraps = not args or args[0] is None or args[0].text_wrap
             if wraps and (len(text) > per_line or "\n" in text):  # (unwrapped text overflows)
                 self._lines = max(self._lines, wrapped_lines(text, per_line))
@@ -132,9 +138,9 @@ class OrderedSheet:
                 text, fmt, last, width = self.closing
                 row = max(self._current, self._first_row - 1) + 2
                 self._advance(row)
-                lines = wrapped_lines(text, max(1, int(width * CHARS_PER_WIDTH)))
-                if lines > 1:
-                    self._ws.set_row(row, min(self.MAX_HEIGHT, self.LINE_HEIGHT * lines))
+                height = row_height([(text, width)])
+                if height > self.LINE_HEIGHT:
+                    self._ws.set_row(row, height)
                 if last > 0:
                     self._ws.merge_range(row, 0, row, last, text, fmt)
                 else:

@@ -10,7 +10,6 @@ marked. Formulas elsewhere point at these cells; derived columns are added to th
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
 from xlsxwriter.utility import xl_cell_to_rowcol
 
@@ -19,7 +18,7 @@ from ..model import FORMAT_KEY, IDENTITAS_RUPIAH, Cell, Laporan, column_letter
 from ..results import Hasil
 from ..schema import IDENTITAS, INPUT_SHEETS, MEASURED, Kind, SheetSpec, canonical_choice
 from ..styles import document_footer, page_setup
-from ..values import Parsed, as_typed, clean_text, code_text, format_id
+from ..values import Parsed, clean_text, code_text, decorated, shown_text
 from .derived import DERIVED_ROWS, RowPlan, plan_derived
 from .render import Renderer
 
@@ -65,19 +64,7 @@ def typed_differs(v: Parsed) -> bool:
         return False
     if v.number is None or v.is_range or v.problem is not None:
         return v.problem is None and not v.is_range
-    decimals = 0 if float(v.number).is_integer() else 3
-    shown = (
-        format_id(v.number, decimals).rstrip("0").rstrip(",")
-        if decimals
-        else format_id(v.number, 0)
-    )
-    if v.grade:
-        shown = f"{v.grade}({shown})"
-    elif v.percent:
-        shown += "%"
-    elif v.unit:
-        shown += v.unit
-    return _squash(v.raw) != _squash(shown)
+    return _squash(v.raw) != _squash(shown_text(v))
 
 
 def number_format(v: Parsed) -> str:
@@ -295,8 +282,7 @@ class _CellWriter:
         book = self.book
         note = f"Diketik: {v.raw}" if v.raw is not None and typed_differs(v) else ""
         if v.number is not None and not v.is_range:
-            shown = as_typed(replace(v, raw=None))
-            width = len(shown) * NUMBER_CHAR_WIDTH + 2 if isinstance(shown, str) else 0
+            width = len(shown_text(v)) * NUMBER_CHAR_WIDTH + 2 if decorated(v) else 0
             return v.number, book.custom(base, number_format(v)), note, width
         if v.raw is not None and (v.problem is not None or v.is_range):
             return v.raw, book.custom(base, "@"), note, 0

@@ -36,7 +36,7 @@ from ..document.spec import (
     Table,
     Text,
 )
-from ..styles import CHARS_PER_WIDTH, bar_chart, page_setup, value_labels, wrapped_lines
+from ..styles import LINE_HEIGHT, bar_chart, page_setup, row_height, value_labels
 from .book import Book, OrderedSheet
 
 HEADER_ROW = 4  # zero-based: title, subtitle, note, blank, header
@@ -344,20 +344,16 @@ def banner(ws, row: int, text: str, fmt, last: int, width: float) -> None:
     if last < 1 or not text:
         ws.write_string(row, 0, text, fmt)
         return
-    lines = wrapped_lines(text, max(1, int(width * CHARS_PER_WIDTH)))
-    if lines > 1:
-        ws.set_row(row, OrderedSheet.LINE_HEIGHT * lines)
+    height = row_height([(text, width)])
+    if height > LINE_HEIGHT:
+        ws.set_row(row, height)
     ws.merge_range(row, 0, row, last, text, fmt)
 
 
 def heading_height(columns: list[Column]) -> float:
     """The heading row's height: three lines at least, more for a heading that needs them
     (`Capaian s.d. TW3 thd target tahunan (%)` in a narrow column)."""
-    lines = max(
-        (wrapped_lines(c.heading, max(1, int(c.width * CHARS_PER_WIDTH))) for c in columns),
-        default=1,
-    )
-    return max(HEADER_HEIGHT, OrderedSheet.LINE_HEIGHT * lines)
+    return row_height([(c.heading, c.width) for c in columns], least=HEADER_HEIGHT)
 
 
 CHART_ROWS = 18

@@ -4,8 +4,8 @@ with a list of statuses, printed like the other sheets."""
 from __future__ import annotations
 
 from ..reviu import COLUMNS, HEADER_ROW, Catatan, Status
-from ..styles import CHARS_PER_WIDTH, page_setup, wrapped_lines
-from .book import Book, OrderedSheet
+from ..styles import page_setup, row_height
+from .book import Book
 
 EDITABLE_ROWS = 300
 """Empty rows below the remarks that still offer the status list."""
@@ -27,8 +27,8 @@ def write_reviu(book: Book, ws, remarks: list[Catatan]) -> None:
         "kali workbook diisi ulang.",
         f["note"],
     )
-    lines = max(wrapped_lines(h, max(1, int(w * CHARS_PER_WIDTH))) for _, h, w in COLUMNS)
-    ws.set_row(header, OrderedSheet.LINE_HEIGHT * lines)  # `Lokasi (sheet!sel) atau kode` whole
+    # `Lokasi (sheet!sel) atau kode` whole
+    ws.set_row(header, row_height([(h, w) for _, h, w in COLUMNS]))
     for col, (_, heading, width) in enumerate(COLUMNS):
         ws.write_string(header, col, heading, f["header"])
         ws.set_column(col, col, width)
