@@ -69,9 +69,9 @@ def isian(tmp_path) -> Path:
 
 SIGNAL_AT = {
     # where the process signals itself: mid-write of the workbook, after temporary files exist
-    "fill": "xlsxwriter.workbook.Workbook._store_workbook",
+    "fill": "xlsxwriter.Workbook.close",
     "template": "sakip_xlsx.atomic.os.fsync",
-    "gabung": "xlsxwriter.workbook.Workbook._store_workbook",
+    "gabung": "xlsxwriter.Workbook.close",
 }
 
 
@@ -200,7 +200,7 @@ def _leftovers(folder: Path) -> list[str]:
 @pytest.mark.parametrize(
     ("target", "err", "reason"),
     [
-        ("xlsxwriter.workbook.Workbook._store_workbook", errno.ENOSPC, "disk penuh"),
+        ("xlsxwriter.Workbook.close", errno.ENOSPC, "disk penuh"),
         ("sakip_xlsx.atomic.tempfile.mkstemp", errno.EACCES, "izin ditolak"),
         ("sakip_xlsx.atomic.tempfile.mkstemp", errno.EROFS, "hanya-baca"),
         ("sakip_xlsx.atomic.os.link", errno.ENOSPC, "disk penuh"),
