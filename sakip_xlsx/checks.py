@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Iterator
 
 from . import findings as F
+from . import rules
 from .findings import Finding, RuleInfo, finding
 from .model import IDENTITAS_RUPIAH, Cell, Laporan
 from .results import Hasil
@@ -64,7 +65,9 @@ def run_checks(hasil: Hasil) -> list[Finding]:
 
 
 def _same(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)
+    """Indicator targets typed in two documents: equal up to a float's last digits (81,9 typed
+    twice). Money never goes through here: it is compared to the sen (`rules.sama_rupiah`)."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def _at(laporan: Laporan, sheet: str, key: str, row: int) -> str:
@@ -128,7 +131,7 @@ def pk_anggaran(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
         if item is None or value is None or row.kode not in hasil.anggaran:
             continue
         total = hasil.anggaran[row.kode].pagu or 0.0
-        if not _same(value, total):
+        if not rules.sama_rupiah(value, total):
             yield finding(
                 info,
                 PK.name,
@@ -138,7 +141,7 @@ def pk_anggaran(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
                 kode=row.kode,
                 anggaran=value,
                 pagu=total,
-                selisih=value - total,
+                selisih=rules.selisih_rupiah(value, total),
             )
 
 
@@ -220,7 +223,7 @@ def belanja_vs_pagu(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     if operasi is None and modal is None:
         return
     total = (operasi or 0.0) + (modal or 0.0)
-    if not _same(total, hasil.total_pagu):
+    if not rules.sama_rupiah(total, hasil.total_pagu):
         yield finding(
             info,
             IDENTITAS.name,
@@ -228,6 +231,7 @@ def belanja_vs_pagu(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
             _where(ident.belanja_modal),
             belanja=total,
             pagu=hasil.total_pagu,
+            selisih=rules.selisih_rupiah(total, hasil.total_pagu),
         )
 
 
@@ -238,7 +242,7 @@ def pagu_rollup(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
         if item.jenis == Jenis.SUB_KEGIATAN or value is None:
             continue
         total = hasil.anggaran[item.kode].pagu
-        if not _same(value, total):
+        if not rules.sama_rupiah(value, total):
             yield finding(
                 info,
                 RKT.name,
@@ -247,6 +251,7 @@ def pagu_rollup(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
                 kode=item.kode,
                 pagu=value,
                 jumlah_pagu=total,
+                selisih=rules.selisih_rupiah(value, total),
             )
 
 
@@ -258,7 +263,7 @@ def realisasi_rollup(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
         if item is None or item.jenis == Jenis.SUB_KEGIATAN or value is None:
             continue
         total = hasil.anggaran[kode].realisasi or 0.0
-        if not _same(value, total):
+        if not rules.sama_rupiah(value, total):
             yield finding(
                 info,
                 REALISASI.name,
@@ -371,7 +376,7 @@ def realisasi_above_pagu(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     for a in hasil.anggaran.values():
         if a.item.jenis != Jenis.SUB_KEGIATAN or a.pagu is None or a.realisasi is None:
             continue
-        if a.realisasi > a.pagu and not _same(a.realisasi, a.pagu):
+        if rules.melebihi_rupiah(a.realisasi, a.pagu):
             yield finding(
                 info,
                 a.realisasi_cell.sheet or REALISASI.name,
@@ -567,7 +572,7 @@ def period_columns(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 def last_year_budget(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
     ident = hasil.laporan.identitas
     pagu, real = _number(ident.pagu_tahun_lalu), _number(ident.realisasi_tahun_lalu)
-    if pagu is not None and real is not None and real > pagu and not _same(real, pagu):
+    if pagu is not None and real is not None and rules.melebihi_rupiah(real, pagu):
         yield finding(
             info, IDENTITAS.name, ident.realisasi_tahun_lalu.ref, realisasi=real, pagu=pagu
         )

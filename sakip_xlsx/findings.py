@@ -644,14 +644,16 @@ BELANJA_VS_PAGU = define(
     E,
     "Belanja operasi + belanja modal tidak sama dengan total pagu",
     "Periksa angka belanja operasi/modal di Identitas atau pagu sub kegiatan di RKT.",
-    "Belanja operasi + modal = Rp {belanja}, total pagu sub kegiatan = Rp {pagu}.",
+    "Belanja operasi + modal = Rp {belanja}, total pagu sub kegiatan = Rp {pagu} "
+    "(selisih Rp {selisih}).",
 )
 PAGU_ROLLUP = define(
     "ANG-002",
     E,
     "Pagu program/kegiatan tidak sama dengan jumlah pagu di bawahnya",
     "Kosongkan pagu program/kegiatan (dihitung otomatis) atau samakan dengan jumlahnya.",
-    "Pagu {jenis} {kode} Rp {pagu}, jumlah pagu sub kegiatannya Rp {jumlah_pagu}.",
+    "Pagu {jenis} {kode} Rp {pagu}, jumlah pagu sub kegiatannya Rp {jumlah_pagu} "
+    "(selisih Rp {selisih}).",
 )
 REALISASI_ROLLUP = define(
     "ANG-006",

@@ -321,11 +321,11 @@ class Rekap:
 
     @property
     def total_pagu(self) -> float:
-        return sum(o.pagu for o in self.opd)
+        return rules.jumlah([o.pagu for o in self.opd])
 
     @property
     def total_realisasi(self) -> float:
-        return sum(o.realisasi or 0.0 for o in self.opd)  # as SUM over the rekap's column
+        return rules.jumlah([o.realisasi for o in self.opd])  # as SUM over the rekap's column
 
     @property
     def total_serapan(self) -> float | None:

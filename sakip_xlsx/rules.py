@@ -150,6 +150,27 @@ def total(values: Sequence[float | None]) -> float | None:
     return math.fsum(numbers) if numbers else None
 
 
+SEN = 0.005
+"""Half a sen: two rupiah amounts closer than this are the same amount to the sen. Money is
+compared absolutely, never relatively: on a pagu of Rp 11.086.045.405 a relative tolerance of
+1e-9 would swallow a difference of Rp 10 that a reviewer must see."""
+
+
+def sama_rupiah(a: float, b: float) -> bool:
+    """Two amounts are equal to the sen (float sums are exact-rounded by `math.fsum`)."""
+    return abs(a - b) < SEN
+
+
+def selisih_rupiah(a: float, b: float) -> float:
+    """`a − b` to the sen, without a float difference's last-digit noise or a negative zero."""
+    return round(a - b, 2) + 0.0
+
+
+def melebihi_rupiah(a: float, b: float) -> bool:
+    """`a` exceeds `b` by at least a sen."""
+    return a - b >= SEN
+
+
 def jumlah(values: Sequence[float | None]) -> float:
     """Budget rollup: the sum of what is filled in, 0 when nothing is (as SUM does)."""
     return math.fsum(v for v in values if v is not None)

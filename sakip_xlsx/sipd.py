@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import grid
+from . import grid, rules
 from .container import open_input, unreadable
 from .errors import InputFileError
 from .model import Laporan, RktItem, SheetGrid
@@ -358,7 +358,7 @@ def _has_amount(sheet: SheetGrid, number: int, columns: dict[str, int]) -> bool:
 
 def _amount(number: float) -> float:
     """Rupiah to the sen, without a float sum's last-digit noise or a negative zero."""
-    return round(number, 2) + 0.0
+    return rules.selisih_rupiah(number, 0.0)
 
 
 def _has_code(value: object) -> bool:
@@ -527,7 +527,7 @@ def reconcile(laporan: Laporan, sipd: SipdRealisasi) -> list[Selisih]:
                 f"{_rows_text(rows)}): setoran melebihi realisasi; periksa dokumennya.",
             )
         pagu = item.pagu.number
-        if pagu is not None and amount > pagu + 0.005:
+        if pagu is not None and rules.melebihi_rupiah(amount, pagu):
             alias = f" (di SIPD: {shown})" if shown != item.kode else ""
             add(
                 "melebihi_pagu",
