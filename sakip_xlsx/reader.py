@@ -55,6 +55,7 @@ from .schema import (
     Polaritas,
     SheetSpec,
     canonical_choice,
+    find_sheet,
     normalise_header,
 )
 from .unused import unused_values
@@ -114,8 +115,7 @@ _unreadable = unreadable
 
 def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
     laporan = Laporan(source=path.name)
-    by_name = {_sheet_key(title): title for title in book.titles}
-    found = [(spec, _find_sheet(by_name, spec)) for spec in INPUT_SHEETS]
+    found = [(spec, _find_sheet(book.titles, spec)) for spec in INPUT_SHEETS]
     if not any(title for _, title in found):
         raise NotSakipWorkbook(_not_sakip(path.name, book), book.titles)
     laporan.lengkap = any(t.startswith(OUTPUT_SHEET_PREFIXES) for t in book.titles)
@@ -149,7 +149,7 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
             del raw_rows
         _merged_findings(laporan, spec, sheet.merged)
     book.row_limit = None  # the reviewers' remarks are few and do not count
-    remarks = by_name.get(_sheet_key(reviu.SHEET))
+    remarks = find_sheet(book.titles, (reviu.SHEET,))
     if remarks is not None:  # a completed workbook the reviewers wrote into
         try:
             laporan.catatan_reviu = reviu.read_sheet(book.sheet(remarks))
@@ -177,9 +177,8 @@ def remarks_to_keep(path: Path, instansi: str, tahun: int | None) -> list[reviu.
     except Exception:  # not a workbook we can read: nothing of ours to keep
         return []
     with book:
-        by_name = {_sheet_key(title): title for title in book.titles}
-        remarks = by_name.get(_sheet_key(reviu.SHEET))
-        ident = _find_sheet(by_name, IDENTITAS)
+        remarks = find_sheet(book.titles, (reviu.SHEET,))
+        ident = _find_sheet(book.titles, IDENTITAS)
         if remarks is None or ident is None:
             return []
         laporan = Laporan(source=opened.name)
@@ -296,16 +295,8 @@ def _not_sakip(name: str, book: grid.WorkbookGrid) -> str:
     )
 
 
-def _sheet_key(title: str) -> str:
-    return re.sub(r"[\s_\-]+", "", title.strip().lower())
-
-
-def _find_sheet(by_name: dict[str, str], spec: SheetSpec) -> str | None:
-    for name in (spec.name, *spec.aliases):
-        title = by_name.get(_sheet_key(name))
-        if title is not None:
-            return title
-    return None
+def _find_sheet(titles: list[str], spec: SheetSpec) -> str | None:
+    return find_sheet(titles, (spec.name, *spec.aliases))
 
 
 def _merged_findings(laporan: Laporan, spec: SheetSpec, merged: list[str]) -> None:

@@ -265,6 +265,28 @@ def normalise_header(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def sheet_key(title: str) -> str:
+    """What a typed sheet name is taken to mean: case, spaces, '_' and '-' do not count
+    ('realisasi ', 'Realisasi_' and 'REALISASI' all mean Realisasi)."""
+    return re.sub(r"[\s_\-]+", "", title.strip().lower())
+
+
+def find_sheet(titles: list[str], names: tuple[str, ...]) -> str | None:
+    """The sheet of `titles` that stands for the first of `names` found. When several tabs
+    look alike ('Realisasi' and 'Realisasi_'), the one named exactly wins, then the one that
+    differs only in case or outer spaces, then the first in tab order, so the figures never
+    depend on the order of the tabs; the others are left for the caller to name."""
+    for name in names:
+        key = sheet_key(name)
+        alike = [(i, t) for i, t in enumerate(titles) if sheet_key(t) == key]
+        if alike:
+            folded = name.casefold()
+            return min(
+                alike, key=lambda it: (it[1] != name, it[1].strip().casefold() != folded, it[0])
+            )[1]
+    return None
+
+
 C = Column
 
 IDENTITAS = SheetSpec(

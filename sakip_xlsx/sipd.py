@@ -23,7 +23,7 @@ from . import grid, rules
 from .container import open_input, unreadable
 from .errors import InputFileError
 from .model import Laporan, RktItem, SheetGrid
-from .schema import normalise_header
+from .schema import find_sheet, normalise_header
 from .values import clean_text, code_text, format_id, parse_value, plain_text
 
 SHEET_NAME = "Data Realisasi Dokumen"
@@ -206,10 +206,6 @@ def _unreadable(name: str, exc: BaseException, sheet: str | None = None) -> Inpu
     return unreadable(name, exc, sheet, label="File SIPD")
 
 
-def _sheet_key(title: str) -> str:
-    return re.sub(r"[\s_\-]+", "", title.strip().lower())
-
-
 def _header_key(text: str) -> str:
     return re.sub(r"[\s_.]+", "", normalise_header(text))
 
@@ -252,7 +248,7 @@ def _find_header(sheet: SheetGrid) -> tuple[int | None, dict[str, int]]:
 
 def _find_data_sheet(book: grid.WorkbookGrid, name: str) -> tuple[SheetGrid, int, dict[str, int]]:
     titles = book.titles
-    preferred = next((t for t in titles if _sheet_key(t) == _sheet_key(SHEET_NAME)), None)
+    preferred = find_sheet(titles, (SHEET_NAME,))
     order = ([preferred] if preferred else []) + [t for t in titles if t != preferred]
     closest: dict[str, int] = {}
     for title in order:
