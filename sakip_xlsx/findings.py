@@ -560,6 +560,15 @@ NOT_A_NUMBER = define(
     "Sel {sel} ({kolom}) sheet {sheet}, {baris}: berisi {nilai}.",
 )
 
+MALFORMED_CELL = define(
+    "BACA-010",
+    E,
+    "Sel rusak di dalam file",
+    "File ini ditulis oleh program yang salah menyimpan sel: buka dan simpan ulang di "
+    "Excel/LibreOffice, lalu periksa dan ketik ulang nilai sel itu.",
+    "Sel {sel} sheet {sheet} {alasan}.",
+)
+
 # --- computation (SPEC §3) -----------------------------------------------------------------
 
 NOT_ASSESSED = define(

@@ -439,9 +439,17 @@ class _SheetReader:
 
     def _finish(self) -> None:
         row, col = self.row, self.col
-        if row < 1 or col < 0:
+        if col < 0:
             return
         value = self._value()
+        if row < 1:  # a row 0 (or below) exists in no spreadsheet: named, not dropped
+            if value is not None and value != "":
+                shown = str(value)[:40]
+                self.grid.malformed[_a1(row, col)] = (
+                    f"tercatat di baris {row}, yang tidak ada di lembar kerja; nilainya "
+                    f"'{shown}' tidak dibaca"
+                )
+            return
         if self.has_formula and (self.value_text is None or self.value_text == ""):
             self.grid.no_cached_value.add(_a1(row, col))
         if value is None or value == "":
@@ -475,11 +483,17 @@ class _SheetReader:
             return None
         if kind == "s":
             try:
-                return self.strings[int(text)]
-            except (ValueError, IndexError):
-                raise XmlProblem(
-                    f"sel {_a1(self.row, self.col)} menunjuk teks bersama yang tidak ada"
-                ) from None
+                index = int(text)
+            except ValueError:
+                index = -1
+            if 0 <= index < len(self.strings):
+                return self.strings[index]
+            # a negative index would take a string from the end: never guessed, named
+            self.grid.malformed[_a1(self.row, self.col)] = (
+                f"menunjuk teks bersama nomor '{text.strip()[:20]}', yang tidak ada di file "
+                f"(file memuat {len(self.strings)} teks bersama); nilainya tidak dibaca"
+            )
+            return None
         if kind == "str":
             return unescape(text)
         if kind == "b":

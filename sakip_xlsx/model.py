@@ -92,6 +92,9 @@ class SheetGrid:
     """The cells holding a formula with its result, by row * FORMAT_KEY + column (in an input
     sheet only a completed workbook's derived columns have them)."""
     merged: list[str] = field(default_factory=list)
+    malformed: dict[str, str] = field(default_factory=dict)
+    """Cells the XML itself gets wrong, by their reference as written (`A0` for a cell on a
+    row 0 that no sheet has): why, in a clause of Indonesian. Their values are not guessed."""
 
     def value(self, row: int, col: int) -> object:
         line = self.rows.get(row)

@@ -137,6 +137,7 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
         except Exception as exc:  # damaged XML surfaces as many exception types
             raise _unreadable(path.name, exc, title) from exc
         laporan.grids[spec.name] = sheet
+        _malformed_findings(laporan, spec, sheet)
         no_cache = sheet.no_cached_value
         if spec.key_value:
             _read_identitas(sheet, spec, title, laporan, no_cache)
@@ -297,6 +298,23 @@ def _not_sakip(name: str, book: grid.WorkbookGrid) -> str:
 
 def _find_sheet(titles: list[str], spec: SheetSpec) -> str | None:
     return find_sheet(titles, (spec.name, *spec.aliases))
+
+
+def _malformed_findings(laporan: Laporan, spec: SheetSpec, sheet: SheetGrid) -> None:
+    """Cells whose XML is wrong, at their place; a reference on row 0 names no real cell, so
+    that finding stands for its sheet."""
+    for ref, why in sheet.malformed.items():
+        real = re.fullmatch(r"[A-Z]+[1-9][0-9]*", ref) is not None
+        laporan.findings.append(
+            F.finding(
+                F.MALFORMED_CELL,
+                spec.name,
+                ref if real else None,
+                sel=ref,
+                sheet=spec.name,
+                alasan=why,
+            )
+        )
 
 
 def _merged_findings(laporan: Laporan, spec: SheetSpec, merged: list[str]) -> None:

@@ -241,3 +241,24 @@ def variant_workbook(path: Path) -> Path:
             "realisasi_tahun_lalu": 850000,
         },
     )
+
+
+def rewrite_sheet_xml(path: Path, title: str, pattern: bytes, new: bytes) -> Path:
+    """`path` with one sheet's XML edited as a faulty program would have written it: the first
+    match of the regular expression `pattern` (which must occur) replaced by `new`."""
+    import re
+    import zipfile
+
+    from sakip_xlsx.grid import open_workbook
+
+    with open_workbook(path) as book:
+        part = book.parts[title]
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    edited, count = re.subn(pattern, new, parts[part], count=1)
+    assert count == 1, (title, pattern)
+    parts[part] = edited
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path

@@ -17,7 +17,7 @@ from sakip_xlsx.checks import CHECKS
 from sakip_xlsx.findings import REGISTRY
 from sakip_xlsx.pipeline import check, fill
 from sakip_xlsx.report import README_END, README_START, rules_markdown
-from tests.helpers import minimal_rows, write_workbook
+from tests.helpers import minimal_rows, rewrite_sheet_xml, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,6 +100,14 @@ def _damaged_other_sheet(path: Path) -> None:
 
 
 _damaged_other_sheet.on_file = True
+
+
+def _negative_shared_string(path: Path) -> None:
+    """Realisasi G2 (72 %) points at shared string -1, which Python would read as the last."""
+    rewrite_sheet_xml(path, "Realisasi", rb'(<c r="G2"[^>]*t="s"><v>)\d+', rb"\g<1>-1")
+
+
+_negative_shared_string.on_file = True
 
 
 def _typed_over_formula(path: Path) -> None:
@@ -208,6 +216,7 @@ CASES = {
     "BACA-007": (_set("Renstra", 1, polaritas="Kadang"), "Renstra!H3"),
     "BACA-008": (_set("Rencana Aksi", 0, target_tw2="Tw 5. 20"), "Rencana Aksi!D2"),
     "BACA-009": (_set("Realisasi", 0, realisasi=True), "Realisasi!G2"),
+    "BACA-010": (_negative_shared_string, "Realisasi!G2"),
     "HIT-001": (_set("Realisasi", 0, realisasi=None), "Realisasi!G2"),
     "ISI-001": (_rows_of("Realisasi", keep=lambda r: r["kode"] != "IS1"), "Realisasi!A2"),
     "HIT-002": (  # the sub kegiatan has no Rencana Aksi row: its quarters are summed
