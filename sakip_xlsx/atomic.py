@@ -14,7 +14,8 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputFileError, os_reason
@@ -23,6 +24,18 @@ from .interrupt import deferred, note_written
 TEMP_PREFIX = ".~sakip-"
 """Temporary files are named `.~sakip-XXXXXXXX.tmp`: short, so that a valid long output name
 never fails because of the name beside it, and hidden, so `gabung` on the folder skips it."""
+
+
+@dataclass(frozen=True)
+class Replaceable:
+    """What an existing file at an output path must be for `--force` to replace it: a file
+    the tool itself wrote as this kind of output (`kind`, said in Indonesian), recognised by
+    `written_by_us`. `argument` says how the user named the output (`-o`, `KELUARAN`), so a
+    refusal tells which argument is the output."""
+
+    kind: str
+    argument: str
+    written_by_us: Callable[[Path], bool]
 
 
 def scratch_folder(beside: Path) -> tempfile.TemporaryDirectory:
@@ -60,9 +73,10 @@ def require_suffix(path: Path, suffix: str) -> None:
         )
 
 
-def check_target(path: Path, force: bool) -> Path:
+def check_target(path: Path, force: bool, rule: Replaceable | None = None) -> Path:
     """Refuse an output path that cannot be written or must not be replaced; returns the
-    folder it goes into."""
+    folder it goes into. With `rule`, an existing file that the tool did not write as that
+    kind of output is refused even with `--force`: a file the user made is never replaced."""
     path = Path(path)
     if not str(path) or not path.name:
         raise OutputFileError("Nama file keluaran kosong; sebutkan nama file .xlsx.")
@@ -82,6 +96,12 @@ def check_target(path: Path, force: bool) -> Path:
                 f"Tujuan keluaran {path} bukan file biasa (mis. FIFO atau perangkat); "
                 "pilih nama file .xlsx lain."
             )
+        if rule is not None and not rule.written_by_us(path):
+            raise OutputFileError(
+                f"{rule.argument[:1].upper()}{rule.argument[1:]} menunjuk {path}: file itu sudah "
+                f"ada dan bukan {rule.kind} yang ditulis sakip-xlsx, jadi tidak ditimpa, juga "
+                f"dengan --force. Pilih nama lain untuk {rule.argument}."
+            )
         if not force:
             raise OutputFileError(
                 f"File {path} sudah ada. Gunakan --force untuk menimpanya atau pilih nama lain."
@@ -99,11 +119,13 @@ def check_target(path: Path, force: bool) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_target(path: Path, *, force: bool = False) -> Iterator[Path]:
+def atomic_target(
+    path: Path, *, force: bool = False, rule: Replaceable | None = None
+) -> Iterator[Path]:
     """A temporary path beside `path` to write to; put in place when the block ends without
     error, removed in every other case (an error, a signal, a refused replace)."""
     path = Path(path)
-    folder = check_target(path, force)
+    folder = check_target(path, force, rule)
     tmp: str | None = None
     try:
         with deferred():
@@ -124,7 +146,7 @@ def atomic_target(path: Path, *, force: bool = False) -> Iterator[Path]:
                 raise OutputFileError(f"Gagal menulis {path}: {os_reason(cause)}.") from exc
             raise
         with deferred():
-            _put_in_place(Path(tmp), path, force)
+            _put_in_place(Path(tmp), path, force, rule)
             note_written(path)
     finally:
         if tmp is not None:
@@ -132,7 +154,7 @@ def atomic_target(path: Path, *, force: bool = False) -> Iterator[Path]:
                 os.unlink(tmp)
 
 
-def _put_in_place(tmp: Path, path: Path, force: bool) -> None:
+def _put_in_place(tmp: Path, path: Path, force: bool, rule: Replaceable | None) -> None:
     try:
         os.chmod(tmp, 0o644)
     except OSError as exc:
@@ -140,7 +162,8 @@ def _put_in_place(tmp: Path, path: Path, force: bool) -> None:
     if not force:
         _create_new(tmp, path)
         return
-    check_target(path, force=True)  # still a regular file (or absent) just before the move
+    # still a regular file the tool wrote (or absent) just before the move
+    check_target(path, force=True, rule=rule)
     try:
         os.replace(tmp, path)
     except PermissionError as exc:
@@ -185,10 +208,12 @@ def _create_new(tmp: Path, path: Path) -> None:
         ) from exc
 
 
-def write_atomically(path: Path, data: bytes, *, force: bool = False) -> Path:
+def write_atomically(
+    path: Path, data: bytes, *, force: bool = False, rule: Replaceable | None = None
+) -> Path:
     """Write `data` to `path` through `atomic_target`: the old file or the whole new one."""
     path = Path(path)
-    with atomic_target(path, force=force) as tmp, open(tmp, "wb") as fh:
+    with atomic_target(path, force=force, rule=rule) as tmp, open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())

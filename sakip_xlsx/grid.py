@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
@@ -148,7 +149,7 @@ def _relationships(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]
 class WorkbookGrid:
     """An opened workbook package: its sheet titles, parsed sheet by sheet on request."""
 
-    path: Path
+    path: Path | BinaryIO
     zf: zipfile.ZipFile
     parts: dict[str, str]
     """Sheet title -> worksheet part name, in workbook order."""
@@ -237,8 +238,9 @@ def package_part(zf: zipfile.ZipFile, kind: str) -> str | None:
     return _by_type(zf, _relationships(zf, ""), kind)
 
 
-def open_workbook(path: Path) -> WorkbookGrid:
-    """Open the package and read its sheet list (the sheets themselves are parsed later)."""
+def open_workbook(path: Path | BinaryIO) -> WorkbookGrid:
+    """Open the package (a file, or bytes in memory) and read its sheet list (the sheets
+    themselves are parsed later)."""
     zf = zipfile.ZipFile(path)
     try:
         part = package_part(zf, "officeDocument") or "xl/workbook.xml"
@@ -524,3 +526,24 @@ class _SheetReader:
 
 def _a1(row: int, col: int) -> str:
     return f"{column_letter(col)}{row}"
+
+
+def cells_digest(book: WorkbookGrid) -> str:
+    """SHA-256 of every value of every sheet, as this reader understands it (not of the XML):
+    a workbook opened and saved again unchanged in Excel or LibreOffice keeps its digest, a
+    single typed value changes it. Tells an isian the tool wrote and nobody has filled in."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for title in book.titles:
+        digest.update(b"\x00sheet\x00" + title.encode("utf-8", "surrogatepass"))
+        rows = book.sheet(title).rows
+        for row in sorted(rows):
+            line = rows[row]
+            for col in sorted(line):
+                value = line[col]
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                text = f"\x00{row}\x00{col}\x00{type(value).__name__}\x00{value!s}"
+                digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()

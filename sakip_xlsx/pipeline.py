@@ -7,17 +7,11 @@ import gc
 from collections.abc import Iterator
 from pathlib import Path
 
-from .atomic import (
-    atomic_target,
-    check_target,
-    require_suffix,
-    require_xlsx_name,
-    same_file,
-    write_atomically,
-)
+from .atomic import atomic_target, require_suffix, require_xlsx_name, write_atomically
 from .compute import compute
-from .errors import InputFileError, OutputFileError
+from .errors import InputFileError
 from .findings import Finding, sort_findings
+from .outputs import Keluaran, guard, rule
 from .reader import read_workbook, remarks_to_keep
 from .results import DokumenResult, FillResult, ImporSipd, Pemeriksaan
 
@@ -67,15 +61,19 @@ def fill(
     source = _source(path)
     target = Path(output) if output is not None else default_output(source)
     require_xlsx_name(target)
-    if same_file(source, target):
-        raise OutputFileError(
-            f"File keluaran sama dengan file masukan ({source.name}); file masukan tidak pernah "
-            "ditimpa. Pilih nama keluaran lain dengan -o."
-        )
-    check_target(target, force)  # before any work: a refused output costs nothing
+    workbook_rule = rule(
+        Keluaran.LENGKAP, "keluaran -o" if output is not None else "keluaran bawaan"
+    )
     document_target = default_document(target)
+    outputs = [(target, workbook_rule)]
     if dokumen:
-        _document_targets(source, document_target, pdf, templat, force)
+        outputs += _document_outputs(
+            document_target, pdf, "dokumen keluaran (di samping workbook lengkap)"
+        )
+    # before any work: a refused output costs nothing
+    guard(outputs, _inputs(source, templat), force)
+    if dokumen:
+        _require_templat(templat)
     with collector_paused():  # one pause over reading and writing: no full pass between
         result = check(source)
         laporan = result.hasil.laporan
@@ -86,7 +84,7 @@ def fill(
                 target, ident.nama_instansi, ident.tahun_laporan
             )
             kept = len(laporan.catatan_reviu)
-        with atomic_target(target, force=force) as tmp:
+        with atomic_target(target, force=force, rule=workbook_rule) as tmp:
             added: list[Finding] = []
             formulas = write_completed_workbook(
                 tmp, result.hasil, result.findings, added, release=True
@@ -116,8 +114,11 @@ def dokumen(
     """Read the workbook (isian or completed) and write the LKIP document (and its PDF)."""
     source = _source(path)
     target = Path(output) if output is not None else default_document(source)
-    _document_targets(source, target, pdf, templat, force)
-    return write_document(check(source), source, target, pdf, templat, force)
+    require_suffix(target, ".docx")
+    argument = "keluaran -o" if output is not None else "keluaran bawaan"
+    guard(_document_outputs(target, pdf, argument), _inputs(source, templat), force)
+    _require_templat(templat)
+    return write_document(check(source), source, target, pdf, templat, force, argument)
 
 
 def _source(path: str | Path) -> Path:
@@ -127,17 +128,25 @@ def _source(path: str | Path) -> Path:
     return source
 
 
-def _document_targets(
-    source: Path, target: Path, pdf: bool, templat: str | Path | None, force: bool
-) -> None:
-    """Refuse before any work: a wrong name, an existing file, a missing template."""
+def _inputs(source: Path, templat: str | Path | None) -> list[tuple[str, Path | None]]:
+    """What the user named as inputs of fill and dokumen, as a refusal names them."""
+    return [
+        ("file masukan", source),
+        ("templat dokumen (--templat-dokumen)", Path(templat) if templat else None),
+    ]
+
+
+def _document_outputs(target: Path, pdf: bool, argument: str) -> list:
+    """The document and its PDF, each with what `--force` may replace there."""
     require_suffix(target, ".docx")
-    for out in (target, target.with_suffix(".pdf")) if pdf else (target,):
-        if same_file(source, out):
-            raise OutputFileError(
-                f"File keluaran sama dengan file masukan ({source.name}); pilih nama lain."
-            )
-        check_target(out, force)
+    outputs = [(target, rule(Keluaran.DOKUMEN, argument))]
+    if pdf:
+        outputs.append((target.with_suffix(".pdf"), rule(Keluaran.PDF, "PDF keluaran")))
+    return outputs
+
+
+def _require_templat(templat: str | Path | None) -> None:
+    """A missing or foreign Word template is refused before any work."""
     if templat is not None:
         template = Path(templat)
         if template.suffix.lower() != ".docx" or not template.is_file():
@@ -153,6 +162,7 @@ def write_document(
     pdf: bool = False,
     templat: str | Path | None = None,
     force: bool = False,
+    argument: str = "dokumen keluaran (di samping workbook lengkap)",
 ) -> DokumenResult:
     from . import document
     from .styles import document_footer
@@ -166,11 +176,12 @@ def write_document(
         footer = document_footer(ident.nama_instansi, ident.tahun_laporan)
         template = Path(templat) if templat is not None else None
         data = docx_bytes(lkip, template, footer)
-    write_atomically(target, data, force=force)
+    write_atomically(target, data, force=force, rule=rule(Keluaran.DOKUMEN, argument))
     out = DokumenResult(result.hasil, result.findings, source, target)
     if pdf:
         try:
-            out.pdf = docx_to_pdf(data, target.with_suffix(".pdf"), force=force)
+            pdf_rule = rule(Keluaran.PDF, "PDF keluaran")
+            out.pdf = docx_to_pdf(data, target.with_suffix(".pdf"), force=force, rule=pdf_rule)
         except PdfUnavailable as exc:
             raise PdfUnavailable(f"Dokumen DOCX ditulis: {target}. {exc.message}") from exc
     return out
@@ -183,16 +194,15 @@ def rollover(source: str | Path, target: str | Path, force: bool = False) -> Pat
 
     source, target = _source(source), Path(target)
     require_xlsx_name(target)
-    if same_file(source, target):
-        raise OutputFileError(
-            f"File keluaran sama dengan file masukan ({source.name}); pilih nama lain."
-        )
-    check_target(target, force)
+    isian_rule = rule(Keluaran.ISIAN, "KELUARAN")
+    guard([(target, isian_rule)], [("workbook tahun lalu (--dari)", source)], force)
     hasil = check(source).hasil
     require_tahun(hasil.laporan, "isian tahun berikutnya")
     tahun, periode, identitas, rows, notes = rolled(hasil)
-    data = template_bytes(tahun, periode, identitas=identitas, rows=rows, catatan=notes)
-    return write_atomically(target, data, force=force)
+    data = template_bytes(
+        tahun, periode, identitas=identitas, rows=rows, catatan=notes, marked=True
+    )
+    return write_atomically(target, data, force=force, rule=isian_rule)
 
 
 def default_sipd_output(isian: Path) -> Path:
@@ -213,13 +223,8 @@ def impor_sipd(
     source, export = _source(isian), _source(sipd)
     target = Path(output) if output is not None else default_sipd_output(source)
     require_xlsx_name(target)
-    for given in (source, export):
-        if same_file(given, target):
-            raise OutputFileError(
-                f"File keluaran sama dengan file masukan ({given.name}); file masukan tidak "
-                "pernah ditimpa. Pilih nama keluaran lain dengan -o."
-            )
-    check_target(target, force)
+    isian_rule = rule(Keluaran.ISIAN, "keluaran -o" if output is not None else "keluaran bawaan")
+    guard([(target, isian_rule)], [("ISIAN", source), ("ekspor SIPD", export)], force)
     hasil = check(source).hasil
     laporan = hasil.laporan
     # the export's documents are taken by their year: never a year guessed from the Renstra
@@ -267,8 +272,9 @@ def impor_sipd(
         identitas=identitas,
         rows=rows,
         catatan=notes,
+        marked=True,
     )
-    write_atomically(target, data_bytes, force=force)
+    write_atomically(target, data_bytes, force=force, rule=isian_rule)
     return ImporSipd(source, export, target, tahun, applied, quarters, selisih)
 
 

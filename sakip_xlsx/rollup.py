@@ -28,9 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import reviu
-from .atomic import TEMP_PREFIX, atomic_target, check_target, require_xlsx_name, same_file
+from .atomic import TEMP_PREFIX, atomic_target, require_xlsx_name, same_file
 from .errors import InputFileError, OutputFileError, SakipError, os_reason
 from .findings import Severity, counts
+from .outputs import Keluaran, guard, rule, written_as
 from .results import (
     Alasan,
     Gagal,
@@ -343,25 +344,21 @@ def gabung(
     output = Path(output)
     require_xlsx_name(output)
     inputs = list(inputs)
-    for item in inputs:
-        path = Path(item)
-        if path.is_file() and same_file(path, output):
-            raise OutputFileError(
-                f"File keluaran {output} sama dengan masukan {path}; file masukan tidak pernah "
-                "ditimpa. Pilih nama rekap lain."
-            )
+    named = [("masukan", Path(item)) for item in inputs if not Path(item).is_dir()]
+    if daftar is not None:
+        named.append(("daftar OPD (--daftar)", Path(daftar)))
     gone = [str(item) for item in inputs if not Path(item).exists() and not Path(item).is_symlink()]
     if gone and len(gone) == len(inputs):  # a mistyped folder: nothing to roll up, no empty rekap
         raise SakipError(
             f"Masukan tidak ditemukan: {', '.join(gone)}. Periksa nama file atau folder."
         )
-    check_target(output, force)
+    guard([(output, REKAP_RULE)], named, force)
     found = gather(inputs)
     paths = []
     previous: list[Gagal] = []
     for path in found.paths:
         if same_file(path, output):
-            if not _is_rekap(path):
+            if not written_as(path, Keluaran.REKAP):
                 raise OutputFileError(
                     f"File keluaran {output} adalah salah satu workbook masukan ({path}); file "
                     "masukan tidak pernah ditimpa. Pilih nama rekap lain atau di luar folder "
@@ -384,9 +381,13 @@ def gabung(
         rekap.daftar = read_daftar(Path(daftar))
         sent = {fold(o.instansi) for o in rekap.opd}
         rekap.belum_mengirim = [name for name in rekap.daftar if fold(name) not in sent]
-    with atomic_target(output, force=force) as tmp:
+    with atomic_target(output, force=force, rule=REKAP_RULE) as tmp:
         write_rekap(tmp, rekap)
     return rekap
+
+
+REKAP_RULE = rule(Keluaran.REKAP, "KELUARAN (argumen pertama gabung, sebelum MASUKAN...)")
+"""The rekap replaces only a rekap: `gabung --force *.xlsx` names an OPD's workbook first."""
 
 
 def read_daftar(path: Path) -> list[str]:
@@ -412,14 +413,3 @@ def read_daftar(path: Path) -> list[str]:
     if not names:
         raise InputFileError(f"Daftar OPD {path} kosong: tulis satu nama instansi per baris.")
     return names
-
-
-def _is_rekap(path: Path) -> bool:
-    """Whether a file is a rekap written by gabung (its sheets say so)."""
-    from . import grid
-
-    try:
-        with grid.open_workbook(path) as book:
-            return is_rekap(book.titles)
-    except Exception:
-        return False

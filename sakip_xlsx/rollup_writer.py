@@ -10,6 +10,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from . import formulas as X
 from .atomic import scratch_folder
+from .outputs import MARK, Keluaran
 from .results import Rekap, fold, ranking, ranks
 from .schema import Jenis
 from .styles import (
@@ -70,6 +71,7 @@ def write_rekap(path: Path, rekap: Rekap) -> None:
         wb = xlsxwriter.Workbook(str(path), {"tmpdir": scratch, **WORKBOOK_OPTIONS})
         try:
             wb.set_properties({**DOC_PROPERTIES, "title": "Rekap LKIP perangkat daerah"})
+            wb.set_custom_property(MARK, Keluaran.REKAP.value)  # what --force may replace
             f = make_formats(wb)
             rows = _write_rekap_sheet(wb, f, rekap)
             _write_peringkat(wb, f, rekap, rows)

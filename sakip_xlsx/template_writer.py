@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import zipfile
 from pathlib import Path
 
 import xlsxwriter
 
+from . import grid
 from .atomic import write_atomically
+from .outputs import MARK, Keluaran, guard, isian_mark, rule
 from .schema import (
     CATATAN_SHEET,
     DEFAULT_PERIODE,
@@ -54,16 +57,21 @@ def template_bytes(
     identitas: dict[str, object] | None = None,
     rows: dict[str, list[dict[str, object]]] | None = None,
     catatan: list[str] | None = None,
+    marked: bool = False,
 ) -> bytes:
     """The template as bytes (deterministic: same arguments, same bytes).
 
     Blank by default. `identitas` and `rows` (per sheet name, records keyed by column key;
     `target:2023` for a year column) fill it the way a user would type, which is how the
     shipped example, the benchmark inputs and test workbooks are made from the one schema.
+    `marked` (the commands' outputs) records the digest of the values written, so that
+    `--force` may later replace this workbook only while nobody has typed into it.
     """
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(buffer, {"in_memory": True, **WORKBOOK_OPTIONS})
     wb.set_properties({**DOC_PROPERTIES, "title": "Workbook isian SAKIP"})
+    if marked:
+        wb.set_custom_property(MARK, isian_mark(_PLACEHOLDER))
     fmt = make_formats(wb)
     if catatan:
         write_catatan(wb, fmt, catatan)
@@ -90,7 +98,29 @@ def template_bytes(
                 if value is not None and value != "":
                     write_input(ws, row, index, value, fmt, input_format(col))
     wb.close()
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    return _with_digest(data) if marked else data
+
+
+_PLACEHOLDER = "0" * 64
+"""The digest's place in the mark while the workbook is written (a digest is 64 hex digits)."""
+
+
+def _with_digest(data: bytes) -> bytes:
+    """The workbook with the digest of its own values in its mark: the values are read back
+    from the bytes just written (as the check will read them), and only the custom-properties
+    part changes, so the values and their digest stay as they were."""
+    with grid.open_workbook(io.BytesIO(data)) as book:
+        digest = grid.cells_digest(book)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "docProps/custom.xml":
+                body = body.replace(_PLACEHOLDER.encode(), digest.encode(), 1)
+            target.writestr(info, body)
+    return out.getvalue()
 
 
 def write_template(
@@ -100,8 +130,10 @@ def write_template(
     nama_instansi: str = "",
     force: bool = False,
 ) -> Path:
-    data = template_bytes(tahun, periode, nama_instansi)
-    return write_atomically(Path(path), data, force=force)
+    target = Path(path)
+    guard([(target, rule(Keluaran.ISIAN, "KELUARAN"))], [], force)  # before any work
+    data = template_bytes(tahun, periode, nama_instansi, marked=True)
+    return write_atomically(target, data, force=force, rule=rule(Keluaran.ISIAN, "KELUARAN"))
 
 
 def input_format(col: Column) -> str:

@@ -50,13 +50,15 @@ def test_fill_exit_0_without_errors(tmp_path):
 def test_fill_refuses_existing_output_without_force(tmp_path):
     path = write_workbook(tmp_path / "m.xlsx")
     out = tmp_path / "m-LKIP.xlsx"
-    out.write_bytes(b"old")
+    assert run("fill", str(path)).exit_code == 0
+    before = out.read_bytes()
     result = run("fill", str(path))
     assert result.exit_code == 2
     assert "--force" in result.output
-    assert out.read_bytes() == b"old"
-    assert run("fill", str(path), "--force").exit_code == 0
-    assert out.read_bytes() != b"old"
+    assert out.read_bytes() == before
+    write_workbook(path, identitas={"nama_instansi": "Dinas Lain"})
+    assert run("fill", str(path), "--force").exit_code == 0  # a completed workbook: replaced
+    assert out.read_bytes() != before
 
 
 def test_fill_never_overwrites_the_input(tmp_path):

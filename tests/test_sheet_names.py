@@ -34,7 +34,7 @@ def _with_copy(tmp_path, alike: str, before: bool):
     return path
 
 
-@pytest.mark.parametrize(("alike", "before"), itertools.product(LOOK_ALIKES, [True, False]))
+@pytest.mark.parametrize(("alike", "before"), list(itertools.product(LOOK_ALIKES, [True, False])))
 def test_the_real_sheet_is_read_and_the_copy_is_named(tmp_path, alike, before):
     laporan = read_workbook(_with_copy(tmp_path, alike, before))
     assert laporan.realisasi["IS1"].realisasi.number == 72

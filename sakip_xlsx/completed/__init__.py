@@ -11,6 +11,7 @@ from .. import document, reviu
 from ..atomic import scratch_folder
 from ..document import GRAFIK, NARASI, RINGKASAN, TEMUAN, Arrangement
 from ..findings import Finding, sort_findings
+from ..outputs import MARK, Keluaran
 from ..reader import SOURCE_DIGEST
 from ..results import Hasil
 from ..styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, document_footer
@@ -82,6 +83,7 @@ def _write(
     wb.set_properties(
         {**DOC_PROPERTIES, "title": f"LKIP {ident.nama_instansi} {ident.tahun_laporan}".strip()}
     )
+    wb.set_custom_property(MARK, Keluaran.LENGKAP.value)  # what --force may replace
     source = hasil.laporan.sumber_sha256 if hasil.laporan.lengkap else hasil.laporan.sha256
     if source:  # lets `gabung` tell this workbook from the isian it was filled from
         wb.set_custom_property(SOURCE_DIGEST, source)

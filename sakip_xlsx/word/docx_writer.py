@@ -36,6 +36,7 @@ from ..document.lkip import (
 )
 from ..document.spec import NOT_APPLICABLE, Cell, Style
 from ..errors import InputFileError
+from ..outputs import DOCX_KEYWORD
 from ..styles import FIXED_TIMESTAMP
 from ..values import format_id, shorten
 
@@ -125,6 +126,7 @@ def _properties(word, title: str) -> None:
     props = word.core_properties
     props.title = shorten(xml_safe(title), MAX_PROPERTY)  # a long instansi name fits
     props.author = "sakip-xlsx"
+    props.keywords = DOCX_KEYWORD  # what --force may replace (kept in the PDF)
     props.last_modified_by = "sakip-xlsx"
     props.created = FIXED_TIMESTAMP
     props.modified = FIXED_TIMESTAMP

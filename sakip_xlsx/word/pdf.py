@@ -12,7 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from ..atomic import scratch_folder, write_atomically
+from ..atomic import Replaceable, scratch_folder, write_atomically
 from ..errors import SakipError
 
 TIME_LIMIT = 180
@@ -27,7 +27,9 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(docx: bytes, target: Path, force: bool = False) -> Path:
+def docx_to_pdf(
+    docx: bytes, target: Path, force: bool = False, rule: Replaceable | None = None
+) -> Path:
     """Convert the DOCX `docx` to a PDF at `target` (written atomically)."""
     exe = soffice()
     if exe is None:
@@ -68,7 +70,7 @@ def docx_to_pdf(docx: bytes, target: Path, force: bool = False) -> Path:
         made = folder / "lkip.pdf"
         if not made.exists():
             raise PdfUnavailable("PDF tidak dibuat: LibreOffice gagal mengonversi dokumen.")
-        return write_atomically(target, fixed_pdf(made.read_bytes()), force=force)
+        return write_atomically(target, fixed_pdf(made.read_bytes()), force=force, rule=rule)
 
 
 _DATE = re.compile(rb"D:\d{14}")
