@@ -6,6 +6,7 @@ import contextlib
 import gc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import atomic_target, require_suffix, require_xlsx_name, write_atomically
 from .compute import compute
@@ -14,6 +15,9 @@ from .findings import Finding, sort_findings
 from .outputs import Keluaran, guard, rule
 from .reader import read_workbook, remarks_to_keep
 from .results import DokumenResult, FillResult, ImporSipd, Pemeriksaan
+
+if TYPE_CHECKING:
+    from .word.template import CleanTemplate
 
 
 @contextlib.contextmanager
@@ -72,8 +76,7 @@ def fill(
         )
     # before any work: a refused output costs nothing
     guard(outputs, _inputs(source, templat), force)
-    if dokumen:
-        _require_templat(templat)
+    template = _template(templat) if dokumen else None
     with collector_paused():  # one pause over reading and writing: no full pass between
         result = check(source)
         laporan = result.hasil.laporan
@@ -93,7 +96,7 @@ def fill(
     filled = FillResult(result.hasil, findings, source, target, formulas, catatan_dibawa=kept)
     if dokumen:
         checked = Pemeriksaan(result.hasil, findings)
-        filled.dokumen = write_document(checked, source, document_target, pdf, templat, force)
+        filled.dokumen = write_document(checked, source, document_target, pdf, template, force)
     return filled
 
 
@@ -117,8 +120,8 @@ def dokumen(
     require_suffix(target, ".docx")
     argument = "keluaran -o" if output is not None else "keluaran bawaan"
     guard(_document_outputs(target, pdf, argument), _inputs(source, templat), force)
-    _require_templat(templat)
-    return write_document(check(source), source, target, pdf, templat, force, argument)
+    template = _template(templat)
+    return write_document(check(source), source, target, pdf, template, force, argument)
 
 
 def _source(path: str | Path) -> Path:
@@ -145,14 +148,23 @@ def _document_outputs(target: Path, pdf: bool, argument: str) -> list:
     return outputs
 
 
-def _require_templat(templat: str | Path | None) -> None:
-    """A missing or foreign Word template is refused before any work."""
-    if templat is not None:
-        template = Path(templat)
-        if template.suffix.lower() != ".docx" or not template.is_file():
-            raise InputFileError(
-                f"Templat dokumen {template} tidak ada atau bukan file .docx (dokumen Word)."
-            )
+def _template(templat: str | Path | None):
+    """The Word template reduced to what it is for, before any work: a missing, foreign or
+    dangerous one is refused (`word.template`)."""
+    if templat is None:
+        return None
+    from .word.template import clean_template
+
+    _require_templat(templat)
+    return clean_template(Path(templat))
+
+
+def _require_templat(templat: str | Path) -> None:
+    template = Path(templat)
+    if template.suffix.lower() != ".docx" or not template.is_file():
+        raise InputFileError(
+            f"Templat dokumen {template} tidak ada atau bukan file .docx (dokumen Word)."
+        )
 
 
 def write_document(
@@ -160,7 +172,7 @@ def write_document(
     source: Path,
     target: Path,
     pdf: bool = False,
-    templat: str | Path | None = None,
+    template: CleanTemplate | None = None,
     force: bool = False,
     argument: str = "dokumen keluaran (di samping workbook lengkap)",
 ) -> DokumenResult:
@@ -174,10 +186,10 @@ def write_document(
     with collector_paused():
         lkip = document.lkip_document(result.hasil, result.findings)
         footer = document_footer(ident.nama_instansi, ident.tahun_laporan)
-        template = Path(templat) if templat is not None else None
         data = docx_bytes(lkip, template, footer)
     write_atomically(target, data, force=force, rule=rule(Keluaran.DOKUMEN, argument))
     out = DokumenResult(result.hasil, result.findings, source, target)
+    out.templat_dibuang = list(template.removed) if template is not None else []
     if pdf:
         try:
             pdf_rule = rule(Keluaran.PDF, "PDF keluaran")

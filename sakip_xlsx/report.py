@@ -70,6 +70,12 @@ def document_summary(result: DokumenResult, header: bool = True) -> str:
     lines.append(f"Dokumen LKIP ditulis      : {result.output}")
     if result.pdf is not None:
         lines.append(f"PDF ditulis               : {result.pdf}")
+    if result.templat_dibuang:
+        lines.append(
+            f"Dari templat dokumen tidak diambil ({len(result.templat_dibuang)}; hanya gaya, "
+            "penomoran, font, kop/kaki halaman dan ukuran halaman yang dipakai):"
+        )
+        lines += [f"  {item}" for item in result.templat_dibuang]
     return "\n".join(lines)
 
 

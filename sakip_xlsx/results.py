@@ -171,6 +171,9 @@ class DokumenResult(Pemeriksaan):
     output: Path
     """The .docx."""
     pdf: Path | None = None
+    templat_dibuang: list[str] = field(default_factory=list)
+    """What the Word template held and the document did not take (macros, external links,
+    DDE fields, embedded objects), in Indonesian."""
 
 
 @dataclass(slots=True)

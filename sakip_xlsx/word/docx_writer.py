@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -39,6 +38,7 @@ from ..errors import InputFileError
 from ..outputs import DOCX_KEYWORD
 from ..styles import FIXED_TIMESTAMP
 from ..values import format_id, shorten
+from .template import CleanTemplate
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -53,8 +53,9 @@ def xml_safe(text: str) -> str:
 TABLE_FONT = Pt(8)
 
 
-def docx_bytes(doc: LkipDocument, template: Path | None = None, footer: str = "") -> bytes:
-    """The .docx file of `doc` as bytes (same blocks, same bytes)."""
+def docx_bytes(doc: LkipDocument, template: CleanTemplate | None = None, footer: str = "") -> bytes:
+    """The .docx file of `doc` as bytes (same blocks, same bytes); `template` is a pemda's
+    Word template already reduced to what it is for (`template.clean_template`)."""
     word = _start(template)
     _ensure_styles(word)
     _properties(word, doc.title)
@@ -101,14 +102,14 @@ def _ensure_styles(word) -> None:
             style.paragraph_format.left_indent = Cm(0.8)
 
 
-def _start(template: Path | None):
+def _start(template: CleanTemplate | None):
     if template is None:
         return Document()
     try:
-        word = Document(str(template))
+        word = Document(io.BytesIO(template.data))
     except Exception as exc:  # python-docx raises its own, zipfile's and lxml's errors
         raise InputFileError(
-            f"Templat dokumen {template} tidak dapat dibuka sebagai dokumen Word (.docx): "
+            f"Templat dokumen {template.name} tidak dapat dibuka sebagai dokumen Word (.docx): "
             f"{type(exc).__name__}. Simpan ulang templat itu dari Word sebagai .docx."
         ) from exc
     body = word.element.body
