@@ -12,8 +12,8 @@ import itertools
 import math
 from collections.abc import Callable, Iterator
 
+from . import compute, rules
 from . import findings as F
-from . import rules
 from .findings import Finding, RuleInfo, finding
 from .model import IDENTITAS_RUPIAH, Cell, Laporan
 from .results import Hasil
@@ -616,20 +616,43 @@ def asn_without_golongan(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
 
 @check(F.METODE_ASSUMED)
 def metode_assumed(hasil: Hasil, info: RuleInfo) -> Iterator[Finding]:
-    """Quarterly realisasi accumulated by Jumlah only because no metode was given: said at
-    the row, so a reviewer sees the assumption (a percent indicator usually wants Akhir)."""
+    """Quarters accumulated by a metode nobody typed: said at the Rencana Aksi metode cell
+    (or, without a row there, at the first quarter of realisasi) with the metode assumed and
+    why, so a reviewer sees the assumption that decides the year's realisasi."""
     laporan = hasil.laporan
+    for kode, ra in laporan.rencana_aksi.items():
+        if ra.metode_diisi or (kode not in hasil.indikator and kode not in laporan.rkt):
+            continue
+        rea = laporan.realisasi.get(kode)
+        quarters = [c for c in rea.triwulan if c.number is not None] if rea else []
+        if not any(c.number is not None for c in ra.targets) and not quarters:
+            continue
+        metode, alasan = compute.metode_akumulasi(laporan, kode)
+        yield finding(
+            info,
+            RENCANA_AKSI.name,
+            _at(laporan, RENCANA_AKSI.name, "metode", ra.row),
+            kode=kode,
+            metode=metode,
+            sebab="tidak diisi",
+            alasan=alasan,
+        )
     for kode, rea in laporan.realisasi.items():
         quarters = [c for c in rea.triwulan if c.sheet and c.number is not None]
-        if not quarters or rea.realisasi.number is not None:
+        if not quarters or rea.realisasi.number is not None or kode in laporan.rencana_aksi:
             continue
         if kode not in hasil.indikator and kode not in laporan.rkt:
             continue
-        ra = laporan.rencana_aksi.get(kode)
-        if ra is not None and ra.metode_diisi:
-            continue
-        sebab = "tidak diisi" if ra is not None else "tidak ada (indikator ini tanpa baris)"
-        yield finding(info, REALISASI.name, quarters[0].ref, kode=kode, sebab=sebab)
+        metode, alasan = compute.metode_akumulasi(laporan, kode)
+        yield finding(
+            info,
+            REALISASI.name,
+            quarters[0].ref,
+            kode=kode,
+            metode=metode,
+            sebab="tidak ada (indikator ini tanpa baris di sana)",
+            alasan=alasan,
+        )
 
 
 @check(F.NOTHING_FILLED)

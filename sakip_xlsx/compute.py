@@ -44,6 +44,39 @@ def target_acuan(laporan: Laporan, kode: str, tahun: int) -> tuple[Cell, str]:
     return EMPTY, ""
 
 
+def metode_akumulasi(laporan: Laporan, kode: str) -> tuple[str, str]:
+    """How the quarters of `kode` accumulate, and why when nobody typed it (empty when the
+    Rencana Aksi says): the Renstra's metode akumulasi tahunan of the indicator when it was
+    typed, else what its satuan measures (`rules.metode_menurut_satuan`)."""
+    ra = laporan.rencana_aksi.get(kode)
+    if ra is not None and ra.metode_diisi:
+        return ra.metode, ""
+    ind = laporan.indikator.get(kode)
+    if ind is not None and ind.metode_tahunan_diisi:
+        return ind.metode_tahunan, (
+            f"mengikuti Metode akumulasi tahunan indikator ini di Renstra ({ind.metode_tahunan})"
+        )
+    item = laporan.rkt.get(kode)
+    satuan = ind.satuan if ind is not None else (item.satuan if item is not None else "")
+    metode = rules.metode_menurut_satuan(satuan)
+    if not satuan:
+        return metode, "satuannya tidak diisi, sehingga triwulan dijumlahkan"
+    if metode == Metode.AKHIR:
+        return metode, (
+            f"satuannya '{satuan}' menyatakan keadaan (persen, indeks, rasio, nilai, predikat, "
+            "skor), sehingga nilai triwulan terakhir yang dipakai"
+        )
+    return metode, f"satuannya '{satuan}' menyatakan jumlah, sehingga triwulan dijumlahkan"
+
+
+def _assume_metode(laporan: Laporan) -> None:
+    """A Rencana Aksi row without a metode takes the one its indicator implies, so every
+    reader of the model (the tables, the formulas, the document) uses the same."""
+    for kode, ra in laporan.rencana_aksi.items():
+        if not ra.metode_diisi:
+            ra.metode, ra.metode_sebab = metode_akumulasi(laporan, kode)
+
+
 def realisasi_tahunan(laporan: Laporan, kode: str) -> Cell:
     """The year's realisasi of an indicator or sub kegiatan output: the annual cell, or when it
     holds no number, the quarters accumulated by the Rencana Aksi metode (s.d. TW4). The cell
@@ -53,8 +86,7 @@ def realisasi_tahunan(laporan: Laporan, kode: str) -> Cell:
         return EMPTY
     if rea.realisasi.number is not None:
         return rea.realisasi
-    ra = laporan.rencana_aksi.get(kode)
-    metode = ra.metode if ra else Metode.JUMLAH
+    metode = metode_akumulasi(laporan, kode)[0]
     accumulated = rules.sampai_dengan([c.number for c in rea.triwulan], metode)[-1]
     if accumulated is None:
         return rea.realisasi
@@ -68,6 +100,7 @@ def _entered(cell: Cell) -> bool:
 
 
 def compute(laporan: Laporan) -> Hasil:
+    _assume_metode(laporan)
     setting = pengaturan(laporan)
     found: list[F.Finding] = []
     indikator = {

@@ -580,12 +580,13 @@ NOT_ASSESSED = define(
 )
 METODE_ASSUMED = define(
     "HIT-002",
-    INFO,
-    "Realisasi triwulan dijumlah karena metode tidak diisi",
-    "Isi metode akumulasi di sheet Rencana Aksi: indikator persen atau indeks biasanya Akhir "
-    "(nilai triwulan terakhir), indikator jumlah kegiatan biasanya Jumlah.",
-    "Realisasi tahunan {kode} dihitung dari realisasi triwulan dengan metode Jumlah, karena "
-    "metode di sheet Rencana Aksi {sebab}.",
+    W,
+    "Metode akumulasi triwulan diasumsikan",
+    "Isi metode akumulasi di sheet Rencana Aksi (Jumlah, Akhir atau Rata-rata) sesuai cara "
+    "indikator ini diukur: persen, indeks atau nilai biasanya Akhir (nilai triwulan terakhir), "
+    "jumlah laporan atau kegiatan biasanya Jumlah.",
+    "Triwulan {kode} diakumulasi dengan metode {metode}, karena metode di sheet Rencana Aksi "
+    "{sebab}: {alasan}.",
 )
 
 # --- consistency checks (SPEC §5): each run by its function in checks.py -------------------

@@ -87,7 +87,7 @@ def _renstra(laporan: Laporan) -> Numbered:
             "indikator": ind.indikator,
             "satuan": ind.satuan,
             "polaritas": ind.polaritas,
-            "metode_tahunan": ind.metode_tahunan,
+            "metode_tahunan": ind.metode_tahunan if ind.metode_tahunan_diisi else None,
             "kondisi_awal": typed(ind.kondisi_awal),
             "target_akhir": typed(ind.target_akhir),
             "iku": "Ya" if ind.iku else "Tidak",
@@ -146,7 +146,8 @@ def _pk(laporan: Laporan) -> Numbered:
 def _rencana_aksi(laporan: Laporan) -> Numbered:
     out = []
     for ra in laporan.rencana_aksi.values():
-        row: dict[str, object] = {"kode": ra.kode, "uraian": ra.uraian, "metode": ra.metode}
+        metode = ra.metode if ra.metode_diisi else None  # never an assumed default
+        row: dict[str, object] = {"kode": ra.kode, "uraian": ra.uraian, "metode": metode}
         for q, cell in enumerate(ra.targets, start=1):
             row[f"target_tw{q}"] = typed(cell)
         out.append((ra.row, row))

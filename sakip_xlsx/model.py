@@ -176,6 +176,8 @@ class Indikator:
     target_akhir: Cell
     iku: bool
     row: int
+    metode_tahunan_diisi: bool = True
+    """Whether the metode akumulasi tahunan was typed (otherwise Akhir is the default)."""
 
 
 @dataclass(slots=True)
@@ -238,7 +240,10 @@ class RencanaAksi:
     metode: str
     row: int
     metode_diisi: bool = True
-    """Whether the metode was typed (otherwise Jumlah is assumed, and a finding says so)."""
+    """Whether the metode was typed; otherwise `compute` assumes one from the indicator
+    (`rules.metode_assumed`) and a finding says which and why."""
+    metode_sebab: str = ""
+    """Why the assumed metode was taken, in Indonesian (empty when typed)."""
 
 
 @dataclass(slots=True)

@@ -980,6 +980,7 @@ def _build_renstra(rows: list[RawRow], laporan: Laporan) -> None:
             satuan=raw.texts.get("satuan", ""),
             polaritas=raw.choices.get("polaritas", Polaritas.POSITIF),
             metode_tahunan=raw.choices.get("metode_tahunan", Metode.AKHIR),
+            metode_tahunan_diisi="metode_tahunan" in raw.choices,
             kondisi_awal=_cell(raw, "kondisi_awal"),
             targets=targets,
             target_akhir=_cell(raw, "target_akhir"),

@@ -91,6 +91,19 @@ def capaian(polaritas: str, target: Parsed, realisasi: Parsed) -> tuple[float | 
     return r / t * 100.0, None
 
 
+STATE_UNITS = ("%", "persen", "indeks", "index", "rasio", "nilai", "predikat", "skor")
+"""Satuan of a state measured at a moment (a percentage, an index, a grade): its quarters are
+not added up, the last one is the year's value."""
+
+
+def metode_menurut_satuan(satuan: str) -> str:
+    """The metode akumulasi an indicator of this satuan follows when none is given: Akhir for
+    a state (%, indeks, rasio, nilai, predikat, skor), Jumlah for a count (laporan, kegiatan,
+    orang). An Indeks with quarters 80, 81, 82, 83 is 83 for the year, never 326."""
+    words = satuan.casefold().replace("%", " % ").split()
+    return Metode.AKHIR if any(w.startswith(STATE_UNITS) for w in words) else Metode.JUMLAH
+
+
 def ratio_percent(part: float | None, whole: float | None) -> float | None:
     """part / whole x 100, None when either is missing or whole is 0 (output capaian, serapan)."""
     if part is None or whole is None or whole == 0:

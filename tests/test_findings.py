@@ -219,7 +219,7 @@ CASES = {
     "BACA-010": (_negative_shared_string, "Realisasi!G2"),
     "HIT-001": (_set("Realisasi", 0, realisasi=None), "Realisasi!G2"),
     "ISI-001": (_rows_of("Realisasi", keep=lambda r: r["kode"] != "IS1"), "Realisasi!A2"),
-    "HIT-002": (  # the sub kegiatan has no Rencana Aksi row: its quarters are summed
+    "HIT-002": (  # the sub kegiatan has no Rencana Aksi row: how its quarters count is assumed
         _set("Realisasi", 1, realisasi=None, realisasi_tw1=5, realisasi_tw2=7),
         "Realisasi!C3",
     ),

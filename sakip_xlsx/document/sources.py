@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 
+from ..compute import metode_akumulasi
 from ..model import Cell, Laporan
 from ..results import Hasil
-from ..schema import IDENTITAS, REALISASI, RENCANA_AKSI, RENSTRA, Metode, Polaritas
+from ..schema import IDENTITAS, REALISASI, RENCANA_AKSI, RENSTRA, Polaritas
 from .spec import BLANK, Expr, Input, Num, Slot, Text, call, fill
 
 
@@ -57,10 +58,16 @@ class Sources:
 
     def metode_tahunan(self, kode: str) -> Expr:
         ind = self.laporan.indikator[kode]
+        if not ind.metode_tahunan_diisi:  # the default the computation used, as a constant
+            return Text(ind.metode_tahunan)
         return self.column_cell(RENSTRA.name, "metode_tahunan", ind.row) or Text(ind.metode_tahunan)
 
     def metode_ra(self, kode: str) -> Expr:
-        ra = self.laporan.rencana_aksi[kode]
+        """The metode cell when it was typed; otherwise the metode `compute` assumed, as a
+        constant (a blank cell would read as Jumlah in the formula)."""
+        ra = self.laporan.rencana_aksi.get(kode)
+        if ra is None or not ra.metode_diisi:
+            return Text(metode_akumulasi(self.laporan, kode)[0])
         return self.column_cell(RENCANA_AKSI.name, "metode", ra.row) or Text(ra.metode)
 
     def realisasi(self, kode: str) -> Expr:
@@ -79,7 +86,7 @@ class Sources:
         present = tuple(bool(c.sheet) for c in rea.triwulan)
         if not any(present):
             return present, (annual,)
-        metode = self.metode_ra(kode) if kode in self.laporan.rencana_aksi else Text(Metode.JUMLAH)
+        metode = self.metode_ra(kode)
         return present, (annual, metode, *(self.cell(c) for c in rea.triwulan if c.sheet))
 
     def capaian(self, kode: str, target: Cell, t: Expr, r: Expr) -> Expr:
