@@ -209,6 +209,7 @@ def _indikator(
         realisasi_per_tahun=per_tahun,
         realisasi_sd=sd,
         capaian_akhir=akhir_value,
+        capaian_akhir_dibatasi=rules.dibatasi(akhir_value, setting.cap),
         tren=rules.tren(realisasi.number, previous, ind.polaritas),
         nasional=nasional,
         selisih_nasional=rules.difference(realisasi.number, nasional.number),

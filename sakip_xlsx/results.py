@@ -41,6 +41,9 @@ class HasilIndikator:
     realisasi_per_tahun: dict[int, Cell]
     realisasi_sd: float | None
     capaian_akhir: float | None
+    capaian_akhir_dibatasi: float | None
+    """`capaian_akhir` in [0, cap], as a capaian is used: a negative indicator far above its
+    end target computes below 0 (R = 14 against 6: -33,33 %), which reads as nothing achieved."""
     tren: str
     nasional: Cell
     selisih_nasional: float | None

@@ -46,7 +46,8 @@ def model_values(hasil) -> set[float]:
     for h in hasil.indikator.values():
         values += [h.target.number, h.realisasi.number, h.capaian, h.dibatasi]
         values += [c.number for c in h.realisasi_per_tahun.values()]
-        values += [h.realisasi_sd, h.capaian_akhir, h.indikator.target_akhir.number]
+        values += [h.realisasi_sd, h.capaian_akhir, h.capaian_akhir_dibatasi]
+        values += [h.indikator.target_akhir.number]
         values += [h.nasional.number, h.selisih_nasional]
         for cell in (h.target, h.indikator.target_akhir):
             if cell.value.is_range:

@@ -172,11 +172,28 @@ def _towards_renstra(hasil: Hasil, h: HasilIndikator) -> list[str]:
             f"Target akhir periode Renstra{when} sebesar {_with_unit(target.number, satuan)}; "
             "kemajuannya belum dapat dihitung."
         ]
-    return [
+    lead = (
         f"Terhadap target akhir periode Renstra{when} sebesar "
         f"{_with_unit(target.number, satuan)}, realisasi s.d. {hasil.pengaturan.tahun} "
-        f"({_with_unit(h.realisasi_sd, satuan)}) setara {persen(h.capaian_akhir)}."
-    ]
+        f"({_with_unit(h.realisasi_sd, satuan)})"
+    )
+    raw, capped = h.capaian_akhir, h.capaian_akhir_dibatasi
+    negatif = " (polaritas negatif: makin rendah makin baik)" if _negatif(h) else ""
+    if capped is not None and raw < capped:
+        return [
+            f"{lead} masih jauh dari target{negatif}: capaiannya dihitung "
+            f"{persen(raw)}, dibatasi menjadi {persen(capped)}."
+        ]
+    if capped is not None and raw > capped:
+        return [
+            f"{lead} melampaui target{negatif}: capaian {persen(raw)}, "
+            f"dibatasi menjadi {persen(capped)}."
+        ]
+    return [f"{lead} setara capaian {persen(raw)}{negatif}."]
+
+
+def _negatif(h: HasilIndikator) -> bool:
+    return h.indikator.polaritas == Polaritas.NEGATIF
 
 
 def _national(h: HasilIndikator) -> list[str]:

@@ -365,6 +365,11 @@ def tabel_33(src: Sources) -> Table:
             "target_akhir": target_cell(src, ind.target_akhir),
             "realisasi_sd": live(sd, h.realisasi_sd, Style.NUMBER),
             "capaian": live(capaian, h.capaian_akhir, Style.PERCENT),
+            "dibatasi": live(
+                call("dibatasi", Ref(T33, k, "capaian"), src.cap),
+                h.capaian_akhir_dibatasi,
+                Style.PERCENT,
+            ),
         }
         rows.append(Row(k, cells))
     akhir = src.laporan.identitas.periode_akhir or ""
@@ -372,7 +377,9 @@ def tabel_33(src: Sources) -> Table:
         T33,
         "Tabel 3.3 Perbandingan Realisasi Kinerja dengan Target Akhir Renstra",
         "Realisasi s.d. tahun ini menurut metode akumulasi tahunan: Akhir = nilai tahun terakhir "
-        "yang ada, Jumlah = jumlah realisasi tiap tahun periode, Rata-rata = rata-ratanya.",
+        "yang ada, Jumlah = jumlah realisasi tiap tahun periode, Rata-rata = rata-ratanya. "
+        "Capaian dengan polaritasnya (negatif: (2 x target - realisasi) / target x 100); "
+        "dibatasi 0 sampai batas capaian, seperti Tabel 3.1.",
         [
             *_indicator_columns(),
             *_columns(
@@ -380,6 +387,7 @@ def tabel_33(src: Sources) -> Table:
                 ("target_akhir", f"Target akhir Renstra {akhir}".strip(), 13),
                 ("realisasi_sd", f"Realisasi s.d. {tahun}", 12),
                 ("capaian", "Capaian thd target akhir (%)", 14),
+                ("dibatasi", "Capaian dibatasi (%)", 12),
             ),
         ],
         rows,
