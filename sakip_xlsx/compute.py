@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import findings as F
 from . import rules
-from .model import EMPTY, Cell, Indikator, Laporan, Pegawai, RencanaAksi, Sasaran
+from .model import EMPTY, Cell, Indikator, Laporan, Pegawai, RencanaAksi, RktItem, Sasaran
 from .results import (
     Hasil,
     HasilAnggaran,
@@ -228,11 +228,7 @@ def _anggaran(laporan: Laporan) -> tuple[dict[str, HasilAnggaran], list[str]]:
         real_cell = rea.anggaran if rea else EMPTY
         output = realisasi_tahunan(laporan, item.kode)
         pagu, real = item.pagu.number, real_cell.number
-        capaian_output = (
-            rules.ratio_percent(output.number, item.target.number)
-            if item.target.value.problem is None and output.value.problem is None
-            else None
-        )
+        capaian_output = _output_capaian(item, output)
         out[item.kode] = HasilAnggaran(
             item=item,
             pagu=pagu,
@@ -256,6 +252,7 @@ def _anggaran(laporan: Laporan) -> tuple[dict[str, HasilAnggaran], list[str]]:
             own_real = rea.anggaran if rea is not None else EMPTY
             pagu = rules.rollup(item.pagu.number, [c.pagu for c in children])
             real = rules.rollup(own_real.number, [c.realisasi for c in children])
+            output = realisasi_tahunan(laporan, item.kode)  # its outcome/output indicator
             out[item.kode] = HasilAnggaran(
                 item=item,
                 pagu=pagu,
@@ -263,10 +260,20 @@ def _anggaran(laporan: Laporan) -> tuple[dict[str, HasilAnggaran], list[str]]:
                 serapan=rules.ratio_percent(real, pagu),
                 sisa=None if pagu is None else pagu - (real or 0.0),
                 realisasi_cell=own_real,
+                output_realisasi=output,
+                output_capaian=_output_capaian(item, output),
                 sub_kegiatan=subs,
             )
     orphans = [s.kode for s in laporan.sub_kegiatan() if s.kode not in reached]
     return out, orphans
+
+
+def _output_capaian(item: RktItem, output: Cell) -> float | None:
+    """Capaian of a program's outcome or a kegiatan's or sub kegiatan's output indicator:
+    realisasi / target x 100, when both were read."""
+    if item.target.value.problem is not None or output.value.problem is not None:
+        return None
+    return rules.ratio_percent(output.number, item.target.number)
 
 
 def _sasaran(

@@ -616,8 +616,15 @@ REALISASI = SheetSpec(
             "Realisasi tahunan",
             Kind.MEASURE,
             width=12,
-            help="Realisasi tahun laporan (untuk sub kegiatan: realisasi output).",
-            applies_to=(Jenis.INDIKATOR_TUJUAN, Jenis.INDIKATOR_SASARAN, Jenis.SUB_KEGIATAN),
+            help="Realisasi tahun laporan (untuk program: realisasi indikator outcome; untuk "
+            "kegiatan dan sub kegiatan: realisasi output).",
+            applies_to=(
+                Jenis.INDIKATOR_TUJUAN,
+                Jenis.INDIKATOR_SASARAN,
+                Jenis.PROGRAM,
+                Jenis.KEGIATAN,
+                Jenis.SUB_KEGIATAN,
+            ),
         ),
         C(
             "realisasi_anggaran",

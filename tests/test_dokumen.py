@@ -52,6 +52,8 @@ def model_values(hasil) -> set[float]:
         for cell in (h.target, h.indikator.target_akhir):
             if cell.value.is_range:
                 values += [cell.value.lower, cell.value.upper]
+    for a in hasil.anggaran.values():  # Tabel 3.6: indicators of programs and kegiatan
+        values += [a.item.target.number, a.output_realisasi.number, a.output_capaian]
     for s in hasil.sasaran.values():
         values += [s.rata_rata, s.pagu, s.realisasi, s.serapan, s.efisiensi, s.dinilai]
         values += [s.efisiensi * 100 if s.efisiensi is not None else None]

@@ -14,7 +14,7 @@ from ..findings import Finding, Severity
 from ..model import Cell, Indikator, Laporan
 from ..results import Hasil, HasilIndikator, HasilSasaran
 from ..rules import EFISIEN
-from ..schema import MetodeEfisiensi, Polaritas
+from ..schema import Jenis, MetodeEfisiensi, Polaritas
 from ..values import format_id, spreadsheet_round
 from ..values import format_rupiah as rupiah
 
@@ -250,6 +250,48 @@ def sasaran_sentences(hasil: Hasil, kode: str) -> list[str]:
     return out
 
 
+def program_sentences(hasil: Hasil, kode_sasaran: str) -> list[str]:
+    """The outcome indicator of each program supporting the sasaran and the output indicator of
+    each of its kegiatan, as Tabel 3.6 measures them: target, realisasi and capaian; those
+    with a target but no realisasi are named together as not yet measured."""
+    laporan = hasil.laporan
+    out: list[str] = []
+    pending: list[str] = []
+    for program in laporan.programs_of(kode_sasaran):
+        for item in [program, *laporan.descendants(program.kode, Jenis.KEGIATAN)]:
+            a = hasil.anggaran.get(item.kode)
+            if not item.indikator or a is None:
+                continue
+            target, real = item.target.number, a.output_realisasi.number
+            name = _item_name(item)
+            if real is None:
+                if target is not None:
+                    pending.append(f"{name} (target {_with_unit(target, item.satuan)})")
+                continue
+            what = "outcome" if item.jenis == Jenis.PROGRAM else "output"
+            lead = f"Indikator {what} {name} ({item.indikator})"
+            done = f"terealisasi {_with_unit(real, item.satuan)}"
+            if target is None or a.output_capaian is None:
+                out.append(f"{lead} {done}.")
+            else:
+                out.append(
+                    f"{lead} bertarget {_with_unit(target, item.satuan)}, {done} (capaian "
+                    f"{persen(a.output_capaian)})."
+                )
+    if pending:
+        out.append(
+            "Realisasi indikator outcome/output berikut belum diisi, sehingga belum dapat "
+            f"dinilai: {'; '.join(pending)}."
+        )
+    return out
+
+
+def _item_name(item) -> str:
+    """`Program Penyelenggaraan ...` as the RKT names it, its level said once."""
+    level = item.jenis.split()[-1].lower()
+    return item.uraian if item.uraian.lower().startswith(level) else f"{level} {item.uraian}"
+
+
 def efisiensi_sentence(hasil: Hasil, hs: HasilSasaran) -> str:
     if not hs.programs:
         return (
@@ -298,6 +340,9 @@ def per_sasaran(hasil: Hasil) -> list[tuple[str, list[tuple[str, str]]]]:
                 continue
             parts.append(("", " ".join(indikator_sentences(hasil, k))))
             parts.extend(causes(hasil.laporan, k))
+        program_text = " ".join(program_sentences(hasil, kode))
+        if program_text:
+            parts.append(("", program_text))
         parts.append(("", " ".join(sasaran_sentences(hasil, kode))))
         out.append((f"Sasaran Strategis {number}: {hs.sasaran.uraian}", parts))
     return out

@@ -648,7 +648,8 @@ def tabel_36(src: Sources) -> Table:
     def output(item: RktItem) -> dict[str, Cell]:
         k = item.kode
         cells = {"indikator": Cell(item.indikator), "satuan": Cell(item.satuan, Style.CENTER)}
-        if item.jenis != Jenis.SUB_KEGIATAN:  # its own target as a number; no output realisasi
+        sub = item.jenis == Jenis.SUB_KEGIATAN
+        if not sub and k not in src.laporan.realisasi:  # no realisasi typed: its target only
             cells["target"] = target_cell(src, item.target, measure_style(item.target))
             return cells
         a = hasil.anggaran[k]
@@ -664,6 +665,10 @@ def tabel_36(src: Sources) -> Table:
                 measure_style(a.output_realisasi),
             ),
             "capaian": live(Filled(_OUTPUT_CAPAIAN, ()), a.output_capaian, Style.PERCENT),
+        }
+        if not sub:  # PMK 214/2017 values sub kegiatan outputs only
+            return cells
+        cells |= {
             "nilai": live(Filled(_NILAI, ()), a.nilai_output, Style.RUPIAH),
             "real_dinilai": live(
                 Filled(_DINILAI, ()),
@@ -677,7 +682,8 @@ def tabel_36(src: Sources) -> Table:
         T36,
         "Tabel 3.6 Target dan Realisasi Program, Kegiatan dan Sub Kegiatan",
         "Input: pagu dan realisasi anggaran (serapan = realisasi/pagu x 100, jumlah program dan "
-        "kegiatan dari sub kegiatannya). Output: capaian = realisasi output/target output x 100.",
+        "kegiatan dari sub kegiatannya). Indikator program (outcome), kegiatan dan sub kegiatan "
+        "(output): capaian = realisasi/target x 100; tanpa realisasi yang diisi, kosong.",
         _columns(
             *BUDGET_LEAD,
             ("uraian", "Program / kegiatan / sub kegiatan", 44),
