@@ -15,6 +15,7 @@ __all__ = [
     "FillResult",
     "Gagal",
     "ImporSipd",
+    "IsianBaru",
     "Pemeriksaan",
     "Rekap",
     "Ringkas",
@@ -25,6 +26,7 @@ __all__ = [
     "gabung",
     "impor_sipd",
     "template",
+    "template_dari",
 ]
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
         FillResult,
         Gagal,
         ImporSipd,
+        IsianBaru,
         Pemeriksaan,
         Rekap,
         Ringkas,
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
         gabung,
         impor_sipd,
         template,
+        template_dari,
     )
 
 

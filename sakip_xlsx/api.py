@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __all__ as _PUBLIC  # the one list of public names, in the package
 from .errors import SakipError
-from .results import DokumenResult, FillResult, ImporSipd, Pemeriksaan, Rekap
+from .results import DokumenResult, FillResult, ImporSipd, IsianBaru, Pemeriksaan, Rekap
 
 __all__ = list(_PUBLIC)
 
@@ -49,9 +49,7 @@ def template(
                 "Dengan --dari, tahun, periode dan instansi diambil dari workbook tahun lalu; "
                 "jangan sebutkan --tahun, --periode atau --instansi."
             )
-        from .pipeline import rollover
-
-        return rollover(dari, path, force=force)
+        return template_dari(dari, path, force=force).output
     span = periode or (DEFAULT_PERIODE if tahun is None else periode_for(tahun))
     year = DEFAULT_TAHUN if tahun is None and periode is None else tahun
     if year is None:  # a period alone: the year most likely reported, kept inside it
@@ -61,6 +59,16 @@ def template(
     if not span[0] <= year <= span[1]:
         raise SakipError(f"Tahun {year} di luar periode Renstra {span[0]}-{span[1]}.")
     return write_template(path, year, span, instansi, force=force)
+
+
+def template_dari(dari: str | Path, path: str | Path, force: bool = False) -> IsianBaru:
+    """Next year's isian at `path` from last year's workbook `dari`, with the values of `dari`
+    it does not carry (named cell by cell; also on its Catatan sheet)."""
+    from .atomic import require_xlsx_name
+    from .pipeline import rollover
+
+    require_xlsx_name(Path(path))
+    return rollover(dari, path, force=force)
 
 
 def check(path: str | Path) -> Pemeriksaan:

@@ -153,11 +153,16 @@ def template(
     except click.BadParameter as error:
         error.param_hint = "--periode"
         raise
-    path = run_template(keluaran, tahun, span, instansi, force=force, dari=dari)
     if dari is not None:
-        click.echo(f"Isian tahun berikutnya ditulis: {path} (lihat sheet Catatan)")
-    else:
-        click.echo(f"Template ditulis: {path}")
+        from .api import template_dari
+        from .report import isian_baru_summary
+
+        if tahun is not None or span is not None or instansi:
+            run_template(keluaran, tahun, span, instansi, force=force, dari=dari)  # refuses
+        click.echo(isian_baru_summary(template_dari(dari, keluaran, force=force)))
+        return
+    path = run_template(keluaran, tahun, span, instansi, force=force)
+    click.echo(f"Template ditulis: {path}")
 
 
 @main.command(**COMMAND)

@@ -14,7 +14,7 @@ from .errors import InputFileError
 from .findings import Finding, sort_findings
 from .outputs import Keluaran, guard, rule
 from .reader import read_workbook, remarks_to_keep
-from .results import DokumenResult, FillResult, ImporSipd, Pemeriksaan
+from .results import DokumenResult, FillResult, ImporSipd, IsianBaru, Pemeriksaan
 
 if TYPE_CHECKING:
     from .word.template import CleanTemplate
@@ -199,8 +199,21 @@ def write_document(
     return out
 
 
-def rollover(source: str | Path, target: str | Path, force: bool = False) -> Path:
-    """Next year's isian at `target` from last year's workbook `source`."""
+def carried_notes(left: list[str]) -> list[str]:
+    """The Catatan sheet's lines on the values of the source a new isian does not hold."""
+    if not left:
+        return ["Semua nilai isian asal ada di salinan ini (atau dikosongkan seperti di atas)."]
+    return [
+        f"Nilai isian asal yang TIDAK dibawa ({len(left)}; di luar kolom dan sheet isian "
+        "standar). Pindahkan yang masih diperlukan ke kolom isiannya:",
+        *(f"  {line}" for line in left),
+    ]
+
+
+def rollover(source: str | Path, target: str | Path, force: bool = False) -> IsianBaru:
+    """Next year's isian at `target` from last year's workbook `source`, and what of `source`
+    it does not carry."""
+    from .carried import not_carried
     from .rollover import rolled
     from .template_writer import template_bytes
 
@@ -211,10 +224,13 @@ def rollover(source: str | Path, target: str | Path, force: bool = False) -> Pat
     hasil = check(source).hasil
     require_tahun(hasil.laporan, "isian tahun berikutnya")
     tahun, periode, identitas, rows, notes = rolled(hasil)
+    left = not_carried(hasil.laporan, source)
+    notes += carried_notes(left)
     data = template_bytes(
         tahun, periode, identitas=identitas, rows=rows, catatan=notes, marked=True
     )
-    return write_atomically(target, data, force=force, rule=isian_rule)
+    write_atomically(target, data, force=force, rule=isian_rule)
+    return IsianBaru(source, target, left)
 
 
 def default_sipd_output(isian: Path) -> Path:
@@ -226,6 +242,7 @@ def impor_sipd(
 ) -> ImporSipd:
     """A new isian at `output` with *Realisasi anggaran (Rp)* of every sub kegiatan from
     SIPD's *Laporan Realisasi* export; neither input is modified."""
+    from .carried import not_carried
     from .isian import identitas_values, rows_of
     from .schema import REALISASI
     from .sipd import canonical_code, read_sipd, reconcile
@@ -244,6 +261,7 @@ def impor_sipd(
     data = read_sipd(export, tahun)
     selisih = reconcile(laporan, data)
     identitas, rows = identitas_values(laporan), rows_of(laporan)
+    left = not_carried(laporan, source)
     subs = {canonical_code(i.kode): i.kode for i in laporan.sub_kegiatan()}
     # the row the model counts is the first of a code (a second one is carried as typed)
     records = {str(r["kode"]): r for r in reversed(rows[REALISASI.name])}
@@ -275,8 +293,8 @@ def impor_sipd(
         ),
         "Yang perlu diperiksa:" if selisih else "Semua sub kegiatan SIPD cocok dengan RKT.",
         *(f"  {line.message}" for line in selisih),
-        "Nilai di luar kolom template pada isian asal tidak dibawa ke salinan ini; baris yang "
-        "tidak terbaca (kode ganda, jenis salah ketik, tanpa kode) dibawa apa adanya.",
+        "Baris yang tidak terbaca (kode ganda, jenis salah ketik, tanpa kode) dibawa apa adanya.",
+        *carried_notes(left),
     ]
     data_bytes = template_bytes(
         tahun,
@@ -287,7 +305,7 @@ def impor_sipd(
         marked=True,
     )
     write_atomically(target, data_bytes, force=force, rule=isian_rule)
-    return ImporSipd(source, export, target, tahun, applied, quarters, selisih)
+    return ImporSipd(source, export, target, tahun, applied, quarters, selisih, left)
 
 
 def require_tahun(laporan, what: str) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 from string import Formatter
 
 from .findings import REGISTRY, Severity, counts
-from .results import DokumenResult, FillResult, ImporSipd, Pemeriksaan
+from .results import DokumenResult, FillResult, ImporSipd, IsianBaru, Pemeriksaan
 from .values import format_id
 
 
@@ -79,6 +79,21 @@ def document_summary(result: DokumenResult, header: bool = True) -> str:
     return "\n".join(lines)
 
 
+def _not_carried(lines: list[str]) -> list[str]:
+    if not lines:
+        return []
+    return [
+        f"Tidak dibawa dari isian asal ({len(lines)}; juga di sheet Catatan):",
+        *(f"  {line}" for line in lines),
+    ]
+
+
+def isian_baru_summary(result: IsianBaru) -> str:
+    """What `template --dari` prints: the new isian, and what of last year's it left."""
+    lines = [f"Isian tahun berikutnya ditulis: {result.output} (lihat sheet Catatan)"]
+    return "\n".join(lines + _not_carried(result.tidak_dibawa))
+
+
 def sipd_summary(result: ImporSipd) -> str:
     """What `impor-sipd` prints: what was taken from SIPD and what does not fit."""
     total = sum(result.applied.values())
@@ -91,7 +106,7 @@ def sipd_summary(result: ImporSipd) -> str:
     if result.selisih:
         lines.append(f"Perlu diperiksa ({len(result.selisih)}):")
         lines += [f"  {line.message}" for line in result.selisih]
-    return "\n".join(lines)
+    return "\n".join(lines + _not_carried(result.tidak_dibawa))
 
 
 def findings_text(result: Pemeriksaan, path: Path) -> str:

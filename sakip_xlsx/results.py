@@ -193,6 +193,18 @@ class ImporSipd:
     """The same codes -> realisasi per quarter (TW1..TW4), for the terminal and Catatan."""
     selisih: list
     """`sipd.Selisih` lines: what does not fit (absent codes, other years, duplicates, …)."""
+    tidak_dibawa: list[str] = field(default_factory=list)
+    """Values of the isian the new one does not hold, `Sheet!A1: 'teks'` (`carried`)."""
+
+
+@dataclass(slots=True)
+class IsianBaru:
+    """What `template --dari` produces: next year's isian, and the values of last year's
+    workbook it does not hold (`Sheet!A1: 'teks'`), also listed on its Catatan sheet."""
+
+    source: Path
+    output: Path
+    tidak_dibawa: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
