@@ -11,15 +11,16 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from ..document.lkip import (
     Bullets,
@@ -71,7 +72,7 @@ def docx_bytes(doc: LkipDocument, template: CleanTemplate | None = None, footer:
             _block(word, block)
     raw = io.BytesIO()
     word.save(raw)
-    return _fixed_zip(raw.getvalue())
+    return _fixed_zip(raw.getvalue(), word.__dict__.get("_sakip_tables"))
 
 
 HEADING_SIZES = {"Title": 24, "Heading 1": 16, "Heading 2": 13, "Heading 3": 12}
@@ -189,6 +190,29 @@ def _style(word, name: str, fallback: str = "Normal"):
         return word.styles[fallback]
 
 
+def _paragraph(word, text: str = "", style=None) -> Paragraph:
+    """`word.add_paragraph`, in constant time: python-docx looks for the body's closing
+    section properties from the first child on every paragraph it adds, which made a
+    document of 4,000 indicators quadratic (5 s of 19). The section properties are the body's
+    last child, so the paragraph goes right before them."""
+    body = word.element.body
+    p = OxmlElement("w:p")
+    try:
+        last = body[-1]  # from the end: lxml counts children by walking them (len is O(n))
+    except IndexError:
+        last = None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(p)
+    else:
+        body.append(p)
+    paragraph = Paragraph(p, word)
+    if text:
+        paragraph.add_run(text)
+    if style is not None:
+        paragraph.style = style
+    return paragraph
+
+
 def _block(word, block) -> None:
     if isinstance(block, Heading):
         _heading(word, block)
@@ -197,9 +221,9 @@ def _block(word, block) -> None:
     elif isinstance(block, Bullets):
         style = _style(word, "List Number" if block.numbered else "List Bullet")
         for item in block.items:
-            word.add_paragraph(xml_safe(item), style=style)
+            _paragraph(word, xml_safe(item), style)
     elif isinstance(block, Labelled):
-        p = word.add_paragraph()
+        p = _paragraph(word)
         p.add_run(xml_safe(f"{block.label}: ")).bold = True
         run = p.add_run(xml_safe(block.text))
         if block.text.startswith("[diisi instansi"):
@@ -208,11 +232,11 @@ def _block(word, block) -> None:
     elif isinstance(block, TableBlock):
         _table(word, block)
     elif isinstance(block, PageBreak):
-        word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _paragraph(word).add_run().add_break(WD_BREAK.PAGE)
     elif isinstance(block, Signatures):
         _signatures(word, block)
     elif isinstance(block, Logo):
-        p = word.add_paragraph()
+        p = _paragraph(word)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_before = Pt(48)
         p.paragraph_format.space_after = Pt(48)
@@ -225,23 +249,23 @@ def _block(word, block) -> None:
 
 def _heading(word, block: Heading) -> None:
     if block.level == 0:
-        p = word.add_paragraph(xml_safe(block.text), style=_style(word, "Title"))
+        p = _paragraph(word, xml_safe(block.text), _style(word, "Title"))
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return
     if not block.toc:  # a heading that is not listed in the table of contents
-        p = word.add_paragraph()
+        p = _paragraph(word)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = p.add_run(xml_safe(block.text))
         run.bold = True
         run.font.size = Pt(14)
         return
-    p = word.add_paragraph(xml_safe(block.text), style=_style(word, f"Heading {block.level}"))
+    p = _paragraph(word, xml_safe(block.text), _style(word, f"Heading {block.level}"))
     if block.level == 1:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def _para(word, block: Para) -> None:
-    p = word.add_paragraph()
+    p = _paragraph(word)
     run = p.add_run(xml_safe(block.text))
     if block.style in ("center", "strong_center"):
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -303,42 +327,29 @@ def _table(word, block: TableBlock) -> None:
     if turned:
         _turn(word)
     if block.caption:
-        p = word.add_paragraph()
+        p = _paragraph(word)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
         run = p.add_run(xml_safe(block.caption))
         run.bold = True
         run.font.size = Pt(10)
-    out = word.add_table(rows=1 + len(rows), cols=len(columns))
     style = _style(word, "Table Grid", "Normal Table")
-    out.style = style
-    if style.name != "Table Grid":  # a pemda template without it: borders of our own
-        _borders(out)
-    out.alignment = WD_TABLE_ALIGNMENT.CENTER
-    out.autofit = False
-    # python-docx builds a row's cell list anew on every index: take each once (a kabupaten
-    # Tabel 3.6 has thousands of rows)
-    table_rows = list(out.rows)
-    grid = [list(row.cells) for row in table_rows]
-    widths = _widths(columns, need, _usable(word))
-    for i, width in enumerate(widths):
-        out.columns[i].width = width  # the grid LibreOffice lays out by
-    for cells in grid:
-        for i, width in enumerate(widths):
-            cells[i].width = width
-    _repeat_header(table_rows[0])
-    for i, column in enumerate(columns):
-        _cell_text(grid[0][i], column.heading, bold=True, center=True, shade="D9E2F3")
-    for r, row in enumerate(rows, start=1):
+    widths = [Length(w).twips for w in _widths(columns, need, _usable(word))]
+    marks = []  # (bold, right, center) per cell, decided now; the XML is made at save time
+    for row in rows:
         cells = row.cells  # made anew on each access for a large table's rows
-        for i, column in enumerate(columns):
+        line = []
+        for column in columns:
             cell = cells.get(column.key)
-            text = texts[r - 1][i]
             numeric = cell is not None and cell.style in NUMERIC
             bold = row.total or (cell is not None and cell.style in (Style.STRONG, Style.TOTAL))
-            _cell_text(grid[r][i], text, bold=bold, right=numeric, center=text == "-")
+            line.append((bold, numeric))
+        marks.append(line)
+    headings = [column.heading for column in columns]
+    borders = style.name != "Table Grid"  # a pemda template without it: borders of our own
+    _defer(word, _table_xml(style.style_id, borders, widths, headings, texts, marks))
     if table.source:
-        p = word.add_paragraph()
+        p = _paragraph(word)
         run = p.add_run(xml_safe(f"Sumber data: {table.source}."))
         run.italic = True
         run.font.size = Pt(8)
@@ -426,43 +437,104 @@ def _widths(columns, need: list[int], usable: int) -> list[int]:
     return widths
 
 
-def _borders(table) -> None:
-    """Single borders on every cell, for a template whose styles lack "Table Grid"."""
-    props = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "808080")
-        borders.append(element)
-    props.append(borders)
+# --- large tables, written as XML text ---------------------------------------------------
+#
+# A kabupaten's Tabel 3.6 holds thousands of rows of a dozen cells: built through python-docx's
+# element tree they took most of `dokumen`'s time and memory (nine elements a cell, each a
+# Python proxy over lxml). A table is therefore only marked in the document while it is built
+# (an empty paragraph holding a bookmark of ours) and its XML, the same elements python-docx
+# would have written, is streamed into word/document.xml when the package is saved.
+
+DEFERRED = "_sakipTabel"
+"""Bookmark name of a table's place in the document until the table's XML takes it."""
+
+BORDERS = (
+    "<w:tblBorders>"
+    + "".join(
+        f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    + "</w:tblBorders>"
+)
+"""Single borders on every cell, for a template whose styles lack "Table Grid"."""
+
+TABLE_SIZE = f'<w:sz w:val="{TABLE_FONT.pt * 2:g}"/>'
+HEADER_SHADE = '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>'
 
 
-def _cell_text(cell, text: str, bold=False, center=False, right=False, shade=None) -> None:
-    paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(xml_safe(text))
-    run.font.size = TABLE_FONT
-    run.bold = bold
-    if center:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    elif right:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if shade:
-        props = cell._tc.get_or_add_tcPr()
-        fill = OxmlElement("w:shd")
-        fill.set(qn("w:val"), "clear")
-        fill.set(qn("w:color"), "auto")
-        fill.set(qn("w:fill"), shade)
-        props.append(fill)
+def _defer(word, xml) -> None:
+    """Mark the table's place; `xml` (an iterator of text) is written there on save."""
+    tables = word.__dict__.setdefault("_sakip_tables", [])
+    p = _paragraph(word)
+    mark = OxmlElement("w:bookmarkStart")
+    mark.set(qn("w:id"), str(900000 + len(tables)))
+    mark.set(qn("w:name"), f"{DEFERRED}{len(tables)}")
+    p._p.append(mark)
+    tables.append(xml)
 
 
-def _repeat_header(row) -> None:
-    props = row._tr.get_or_add_trPr()
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    props.append(flag)
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _run_content(text: str) -> str:
+    """A run's text as python-docx writes it: `<w:t>` pieces, a tab as `<w:tab/>`, a line
+    break as `<w:br/>`, spaces kept where the text starts or ends with one."""
+    out = []
+    for piece in re.split(r"(\t|\r|\n)", text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            keep = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{keep}>{_escape(piece)}</w:t>")
+    return "".join(out)
+
+
+def _cell_xml(width: int, text: str, bold: bool, align: str | None, shade: str = "") -> str:
+    justify = f'<w:pPr><w:jc w:val="{align}"/></w:pPr>' if align else ""
+    weight = "<w:b/>" if bold else '<w:b w:val="0"/>'
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shade}</w:tcPr><w:p>{justify}'
+        f"<w:r><w:rPr>{weight}{TABLE_SIZE}</w:rPr>{_run_content(xml_safe(text))}</w:r></w:p></w:tc>"
+    )
+
+
+def _table_xml(
+    style_id: str | None,
+    borders: bool,
+    widths: list[int],
+    headings: list[str],
+    texts: list[list[str]],
+    marks: list[list[tuple[bool, bool]]],
+) -> Iterator[str]:
+    """The table's XML, row by row: a fixed grid of `widths` (twips), centred, its heading
+    row shaded and repeated on every page, figures right-aligned, "-" centred."""
+    style = f'<w:tblStyle w:val="{_escape(style_id)}"/>' if style_id else ""
+    yield (
+        f'<w:tbl><w:tblPr>{style}<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
+        'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+        f"{BORDERS if borders else ''}</w:tblPr><w:tblGrid>"
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        + '</w:tblGrid><w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>'
+        + "".join(
+            _cell_xml(w, h, True, "center", HEADER_SHADE)
+            for w, h in zip(widths, headings, strict=True)
+        )
+        + "</w:tr>"
+    )
+    for line, flags in zip(texts, marks, strict=True):
+        yield (
+            "<w:tr>"
+            + "".join(
+                _cell_xml(w, t, bold, "center" if t == "-" else "right" if numeric else None)
+                for w, t, (bold, numeric) in zip(widths, line, flags, strict=True)
+            )
+            + "</w:tr>"
+        )
+    yield "</w:tbl>"
 
 
 def _signatures(word, block: Signatures) -> None:
@@ -505,7 +577,7 @@ def _contents(word, entries: list[tuple[int, str]]) -> None:
 
     entries = entries or [(1, "")]
     for i, (level, text) in enumerate(entries):
-        paragraph = word.add_paragraph()
+        paragraph = _paragraph(word)
         paragraph.paragraph_format.left_indent = Cm(0.8 * (level - 1))
         if i == 0:
             paragraph.add_run()._r.append(fld("begin"))
@@ -530,9 +602,10 @@ def _update_fields_on_open(word) -> None:
         settings.append(flag)
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same package with every entry's time fixed: python-docx stamps the current time,
-    and a file that changes with the clock cannot be compared or cached."""
+def _fixed_zip(data: bytes, tables: list[Iterator[str]] | None = None) -> bytes:
+    """The same package with every entry's time fixed (python-docx stamps the current time,
+    and a file that changes with the clock cannot be compared or cached), and each deferred
+    table's XML streamed into the document at its mark."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -540,5 +613,27 @@ def _fixed_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(item.filename, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(item.filename))
+            body = source.read(item.filename)
+            if item.filename != "word/document.xml" or not tables:
+                target.writestr(info, body)
+                continue
+            with target.open(info, "w") as fh:
+                for piece in _with_tables(body, tables):
+                    fh.write(piece)
     return out.getvalue()
+
+
+def _with_tables(document: bytes, tables: list[Iterator[str]]) -> Iterator[bytes]:
+    """document.xml in pieces, each table mark replaced by its table's XML."""
+    rest = document
+    for number, xml in enumerate(tables):
+        mark = (
+            f'<w:p><w:bookmarkStart w:id="{900000 + number}" w:name="{DEFERRED}{number}"/></w:p>'
+        ).encode()
+        before, found, rest = rest.partition(mark)
+        if not found:  # pragma: no cover - every table was marked by `_defer`
+            raise AssertionError(f"table {number} lost its place")
+        yield before
+        for piece in xml:
+            yield piece.encode("utf-8")
+    yield rest
