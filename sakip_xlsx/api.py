@@ -39,8 +39,8 @@ def template(
     year's isian or completed workbook), next year's isian of the same Renstra period with
     everything that carries over (see `rollover.py`)."""
     from .atomic import require_xlsx_name
+    from .pipeline import write_template
     from .schema import DEFAULT_PERIODE, DEFAULT_TAHUN, periode_for
-    from .template_writer import write_template
 
     require_xlsx_name(Path(path))
     if dari is not None:

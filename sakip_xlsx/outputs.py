@@ -14,40 +14,11 @@ import os
 import re
 import zipfile
 from collections.abc import Sequence
-from enum import StrEnum
 from pathlib import Path
 
 from .atomic import Replaceable, check_target, same_file
 from .errors import OutputFileError
-
-MARK = "sakip_keluaran"
-"""Custom document property of every workbook the tool writes: which kind of output it is."""
-
-DOCX_KEYWORD = "sakip-xlsx"
-"""Keyword of every LKIP document the tool writes (LibreOffice keeps it in the PDF)."""
-
-
-class Keluaran(StrEnum):
-    """The kinds of output, by the value of their mark."""
-
-    LENGKAP = "lengkap"
-    REKAP = "rekap"
-    ISIAN = "isian"
-    DOKUMEN = "dokumen"
-    PDF = "pdf"
-
-
-KIND_TEXT = {
-    Keluaran.LENGKAP: "workbook LKIP lengkap",
-    Keluaran.REKAP: "rekap gabung",
-    Keluaran.ISIAN: "templat atau isian yang belum diisi orang",
-    Keluaran.DOKUMEN: "dokumen LKIP",
-    Keluaran.PDF: "PDF dokumen LKIP",
-}
-
-
-def isian_mark(digest: str) -> str:
-    return f"{Keluaran.ISIAN} {digest}"
+from .marks import DOCX_KEYWORD, KIND_TEXT, MARK, Keluaran
 
 
 def rule(kind: Keluaran, argument: str) -> Replaceable:

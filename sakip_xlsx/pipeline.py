@@ -233,6 +233,20 @@ def rollover(source: str | Path, target: str | Path, force: bool = False) -> Isi
     return IsianBaru(source, target, left)
 
 
+def write_template(
+    path: str | Path, tahun: int, periode: tuple[int, int], nama_instansi: str = "", force=False
+) -> Path:
+    """The blank isian at `path`, marked as the tool's own so `--force` may replace it while
+    nobody has typed into it."""
+    from .template_writer import template_bytes
+
+    target = Path(path)
+    isian_rule = rule(Keluaran.ISIAN, "KELUARAN")
+    guard([(target, isian_rule)], [], force)  # before any work
+    data = template_bytes(tahun, periode, nama_instansi, marked=True)
+    return write_atomically(target, data, force=force, rule=isian_rule)
+
+
 def default_sipd_output(isian: Path) -> Path:
     return isian.with_name(f"{isian.stem}-sipd.xlsx")
 

@@ -10,7 +10,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from . import formulas as X
 from .atomic import scratch_folder
-from .outputs import MARK, Keluaran
+from .marks import MARK, Keluaran
 from .results import Rekap, fold, ranking, ranks
 from .schema import Jenis
 from .styles import (

@@ -9,13 +9,11 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import zipfile
-from pathlib import Path
 
 import xlsxwriter
 
 from . import grid
-from .atomic import write_atomically
-from .outputs import MARK, Keluaran, guard, isian_mark, rule
+from .marks import MARK, isian_mark
 from .schema import (
     CATATAN_SHEET,
     DEFAULT_PERIODE,
@@ -121,19 +119,6 @@ def _with_digest(data: bytes) -> bytes:
                 body = body.replace(_PLACEHOLDER.encode(), digest.encode(), 1)
             target.writestr(info, body)
     return out.getvalue()
-
-
-def write_template(
-    path: str | Path,
-    tahun: int = DEFAULT_TAHUN,
-    periode: tuple[int, int] = DEFAULT_PERIODE,
-    nama_instansi: str = "",
-    force: bool = False,
-) -> Path:
-    target = Path(path)
-    guard([(target, rule(Keluaran.ISIAN, "KELUARAN"))], [], force)  # before any work
-    data = template_bytes(tahun, periode, nama_instansi, marked=True)
-    return write_atomically(target, data, force=force, rule=rule(Keluaran.ISIAN, "KELUARAN"))
 
 
 def input_format(col: Column) -> str:

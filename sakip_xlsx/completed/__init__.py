@@ -11,7 +11,7 @@ from .. import document, reviu
 from ..atomic import scratch_folder
 from ..document import GRAFIK, NARASI, RINGKASAN, TEMUAN, Arrangement
 from ..findings import Finding, sort_findings
-from ..outputs import MARK, Keluaran
+from ..marks import MARK, Keluaran
 from ..reader import SOURCE_DIGEST
 from ..results import Hasil
 from ..styles import DOC_PROPERTIES, WORKBOOK_OPTIONS, document_footer

@@ -36,7 +36,7 @@ from ..document.lkip import (
 )
 from ..document.spec import NOT_APPLICABLE, Cell, Style
 from ..errors import InputFileError
-from ..outputs import DOCX_KEYWORD
+from ..marks import DOCX_KEYWORD
 from ..styles import FIXED_TIMESTAMP
 from ..values import format_id, shorten
 from .template import CleanTemplate
