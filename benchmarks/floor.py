@@ -118,7 +118,7 @@ def recording_workbook(log: list):
 
 
 def capture(source: Path, out: Path, log_path: Path) -> None:
-    from sakip_xlsx.pipeline import fill
+    from sakip_xlsx.commands.pipeline import fill
 
     log: list = []
     xlsxwriter.Workbook = recording_workbook(log)
@@ -131,7 +131,7 @@ def capture(source: Path, out: Path, log_path: Path) -> None:
 
 def read_like_the_reader(source: Path) -> int:
     """Every sheet of the input through the reader's own streaming grid; returns the cells."""
-    from sakip_xlsx import grid
+    from sakip_xlsx.workbook import grid
 
     cells = 0
     with grid.open_workbook(source) as book:

@@ -48,7 +48,7 @@ def generate(
     path: Path, sasaran: int, indikator: int, program: int, kegiatan: int, sub: int, sdm: int
 ) -> tuple[int, int]:
     """A filled input workbook; returns (sub kegiatan, sasaran indicators)."""
-    from sakip_xlsx.template_writer import template_bytes
+    from sakip_xlsx.render.xlsx.template import template_bytes
 
     renstra, rkt, pk, ra, rea = [], [], [], [], []
     renstra.append(

@@ -17,8 +17,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from sakip_xlsx.atomic import write_atomically
-from sakip_xlsx.template_writer import template_bytes
+from sakip_xlsx.render.xlsx.template import template_bytes
+from sakip_xlsx.safety.atomic import write_atomically
 
 TAHUN = 2023
 PERIODE = (2021, 2026)

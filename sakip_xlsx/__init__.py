@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .api import (
+    from sakip_xlsx.api import (
         DokumenResult,
         FillResult,
         Gagal,
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str):
     if name in __all__:
-        from . import api
+        from sakip_xlsx import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'sakip_xlsx' has no attribute {name!r}")

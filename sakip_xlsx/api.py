@@ -17,9 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from . import __all__ as _PUBLIC  # the one list of public names, in the package
-from .errors import SakipError
-from .results import DokumenResult, FillResult, ImporSipd, IsianBaru, Pemeriksaan, Rekap
+from sakip_xlsx import __all__ as _PUBLIC  # the one list of public names, in the package
+from sakip_xlsx.lkip.results import (
+    DokumenResult,
+    FillResult,
+    ImporSipd,
+    IsianBaru,
+    Pemeriksaan,
+    Rekap,
+)
+from sakip_xlsx.safety.errors import SakipError
 
 __all__ = list(_PUBLIC)
 
@@ -38,9 +45,9 @@ def template(
     2020-2024); without either, the defaults of the committed template. With `dari` (last
     year's isian or completed workbook), next year's isian of the same Renstra period with
     everything that carries over (see `rollover.py`)."""
-    from .atomic import require_xlsx_name
-    from .pipeline import write_template
-    from .schema import DEFAULT_PERIODE, DEFAULT_TAHUN, periode_for
+    from sakip_xlsx.commands.pipeline import write_template
+    from sakip_xlsx.lkip.schema import DEFAULT_PERIODE, DEFAULT_TAHUN, periode_for
+    from sakip_xlsx.safety.atomic import require_xlsx_name
 
     require_xlsx_name(Path(path))
     if dari is not None:
@@ -64,8 +71,8 @@ def template(
 def template_dari(dari: str | Path, path: str | Path, force: bool = False) -> IsianBaru:
     """Next year's isian at `path` from last year's workbook `dari`, with the values of `dari`
     it does not carry (named cell by cell; also on its Catatan sheet)."""
-    from .atomic import require_xlsx_name
-    from .pipeline import rollover
+    from sakip_xlsx.commands.pipeline import rollover
+    from sakip_xlsx.safety.atomic import require_xlsx_name
 
     require_xlsx_name(Path(path))
     return rollover(dari, path, force=force)
@@ -73,7 +80,7 @@ def template_dari(dari: str | Path, path: str | Path, force: bool = False) -> Is
 
 def check(path: str | Path) -> Pemeriksaan:
     """Read a filled (or completed) workbook: every figure and every finding, nothing written."""
-    from .pipeline import check as run
+    from sakip_xlsx.commands.pipeline import check as run
 
     return run(path)
 
@@ -88,7 +95,7 @@ def fill(
 ) -> FillResult:
     """Write the completed workbook (default `<input>-LKIP.xlsx` beside the input); with
     `dokumen=True` also the LKIP document beside it (`FillResult.dokumen`)."""
-    from .pipeline import fill as run
+    from sakip_xlsx.commands.pipeline import fill as run
 
     return run(path, output, force=force, dokumen=dokumen, pdf=pdf, templat=templat)
 
@@ -104,7 +111,7 @@ def dokumen(
     isian or a completed workbook; `pdf=True` also converts it with LibreOffice (missing
     LibreOffice raises `SakipError` after the .docx is written); `templat` is a .docx whose
     styles, margins and kop surat are used."""
-    from .pipeline import dokumen as run
+    from sakip_xlsx.commands.pipeline import dokumen as run
 
     return run(path, output, pdf=pdf, templat=templat, force=force)
 
@@ -123,7 +130,7 @@ def gabung(
         `progress`, when given, is called with the number of files about to be read and returns a
         context manager with an `update(n)` method (click's progress bar is one). `daftar` is a text
     file of the instansi expected, one per line: those that sent nothing are *belum mengirim*."""
-    from .rollup import gabung as run
+    from sakip_xlsx.commands.gabung import gabung as run
 
     return run(
         Path(output),
@@ -143,6 +150,6 @@ def impor_sipd(
     sub kegiatan comes from SIPD's *Laporan Realisasi* export (sheet "Data Realisasi
     Dokumen"); `ImporSipd.selisih` lists what does not fit the RKT. Neither input is
     modified."""
-    from .pipeline import impor_sipd as run
+    from sakip_xlsx.commands.pipeline import impor_sipd as run
 
     return run(isian, sipd, output, force=force)

@@ -19,8 +19,8 @@ from typing import NoReturn
 
 import click
 
-from . import cli_text
-from .errors import (
+from sakip_xlsx import cli_text
+from sakip_xlsx.safety.errors import (
     EXIT_CANNOT_RUN,
     EXIT_DATA_ERRORS,
     EXIT_OK,
@@ -28,7 +28,7 @@ from .errors import (
     os_error_message,
     os_reason,
 )
-from .interrupt import Interrupted
+from sakip_xlsx.safety.interrupt import Interrupted
 
 cli_text.install()  # before the decorators below: some of click's texts are fixed by them
 
@@ -146,7 +146,7 @@ def template(
     dari: Path | None,
 ) -> None:
     """Tulis workbook isian standar yang masih kosong ke KELUARAN."""
-    from .api import template as run_template
+    from sakip_xlsx.api import template as run_template
 
     try:
         span = _periode(periode)
@@ -154,8 +154,8 @@ def template(
         error.param_hint = "--periode"
         raise
     if dari is not None:
-        from .api import template_dari
-        from .report import isian_baru_summary
+        from sakip_xlsx.api import template_dari
+        from sakip_xlsx.report import isian_baru_summary
 
         if tahun is not None or span is not None or instansi:
             run_template(keluaran, tahun, span, instansi, force=force, dari=dari)  # refuses
@@ -186,8 +186,8 @@ def fill(
     templat_dokumen: Path | None,
 ) -> None:
     """Hitung semua kolom turunan dan tulis workbook LKIP lengkap dari MASUKAN."""
-    from .api import fill as run_fill
-    from .report import document_summary, fill_summary
+    from sakip_xlsx.api import fill as run_fill
+    from sakip_xlsx.report import document_summary, fill_summary
 
     if (pdf or templat_dokumen) and not with_document:
         raise click.UsageError("--pdf dan --templat-dokumen hanya berlaku bersama --dokumen.")
@@ -210,8 +210,8 @@ def dokumen(
     masukan: Path, output: Path | None, pdf: bool, templat_dokumen: Path | None, force: bool
 ) -> None:
     """Tulis dokumen LKIP (DOCX, dan PDF) dari MASUKAN: isian atau workbook lengkap."""
-    from .api import dokumen as run_dokumen
-    from .report import document_summary
+    from sakip_xlsx.api import dokumen as run_dokumen
+    from sakip_xlsx.report import document_summary
 
     result = run_dokumen(masukan, output, pdf=pdf, templat=templat_dokumen, force=force)
     click.echo(document_summary(result))
@@ -230,8 +230,8 @@ def dokumen(
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
 def check(masukan: Path, fmt: str, strict: bool) -> None:
     """Periksa MASUKAN dan tampilkan temuan saja (tanpa menulis file)."""
-    from .api import check as run_check
-    from .report import findings_json, findings_text
+    from sakip_xlsx.api import check as run_check
+    from sakip_xlsx.report import findings_json, findings_text
 
     result = run_check(masukan)
     if fmt == "json":
@@ -277,8 +277,8 @@ def gabung(
     daftar: Path | None,
 ) -> None:
     """Gabungkan workbook banyak perangkat daerah (file atau folder) menjadi rekap KELUARAN."""
-    from .api import gabung as run_gabung
-    from .report import gabung_summary
+    from sakip_xlsx.api import gabung as run_gabung
+    from sakip_xlsx.report import gabung_summary
 
     def progress(length: int):
         return click.progressbar(length=length, label="Membaca workbook", file=sys.stderr)
@@ -297,8 +297,8 @@ def gabung(
 @FORCE
 def impor_sipd(isian: Path, sipd: Path, output: Path | None, force: bool) -> None:
     """Isi realisasi anggaran sub kegiatan ISIAN dari ekspor Laporan Realisasi SIPD."""
-    from .api import impor_sipd as run_impor
-    from .report import sipd_summary
+    from sakip_xlsx.api import impor_sipd as run_impor
+    from sakip_xlsx.report import sipd_summary
 
     result = run_impor(isian, sipd, output, force=force)
     click.echo(sipd_summary(result))
@@ -371,7 +371,7 @@ def _silence_stdout() -> None:
 
 def run(group: click.Group, argv: Sequence[str] | None, **extra) -> NoReturn:
     """Run one command and exit with the code of SPEC §7, whatever happens on the way."""
-    from . import interrupt
+    from sakip_xlsx.safety import interrupt
 
     previous = interrupt.install()
     _tolerant_streams()

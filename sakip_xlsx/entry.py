@@ -14,11 +14,11 @@ def main() -> None:
     # the cycle collector's full passes over a kabupaten model cost 0.25 s of a 6 s fill
     # (benchmarks/run.py). The library's own calls pause it only while they work.
     gc.disable()
-    from . import interrupt
+    from sakip_xlsx.safety import interrupt
 
     interrupt.install()
     try:
-        from .cli import main as cli_main
+        from sakip_xlsx.cli import main as cli_main
     except interrupt.Interrupted as stop:
         sys.stderr.write(f"Dibatalkan oleh {stop.label}; tidak ada file yang ditulis.\n")
         sys.exit(stop.exit_code)

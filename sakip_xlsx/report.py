@@ -7,9 +7,9 @@ from itertools import groupby
 from pathlib import Path
 from string import Formatter
 
-from .findings import REGISTRY, Severity, counts
-from .results import DokumenResult, FillResult, ImporSipd, IsianBaru, Pemeriksaan
-from .values import format_id
+from sakip_xlsx.lkip.findings import REGISTRY, Severity, counts
+from sakip_xlsx.lkip.results import DokumenResult, FillResult, ImporSipd, IsianBaru, Pemeriksaan
+from sakip_xlsx.lkip.values import format_id
 
 
 def _pct(value: float | None) -> str:

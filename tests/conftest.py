@@ -15,6 +15,6 @@ def puger_path() -> Path:
 
 @pytest.fixture(scope="session")
 def puger(puger_path):
-    from sakip_xlsx.reader import read_workbook
+    from sakip_xlsx.workbook.reader import read_workbook
 
     return read_workbook(puger_path)

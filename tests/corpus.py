@@ -91,7 +91,7 @@ def _hostile_sheet(entities: bytes, use: bytes) -> bytes:
 
 
 def _sheet_part(path: Path, title: str) -> str:
-    from sakip_xlsx.grid import open_workbook
+    from sakip_xlsx.workbook.grid import open_workbook
 
     with open_workbook(path) as book:
         return book.parts[title]

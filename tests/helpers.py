@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sakip_xlsx.template_writer import template_bytes
+from sakip_xlsx.render.xlsx.template import template_bytes
 
 MINIMAL_IDENTITAS = {
     "nama_instansi": "Dinas Contoh",
@@ -249,7 +249,7 @@ def rewrite_sheet_xml(path: Path, title: str, pattern: bytes, new: bytes) -> Pat
     import re
     import zipfile
 
-    from sakip_xlsx.grid import open_workbook
+    from sakip_xlsx.workbook.grid import open_workbook
 
     with open_workbook(path) as book:
         part = book.parts[title]

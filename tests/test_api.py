@@ -43,27 +43,12 @@ def test_the_api_raises_user_errors_instead_of_exiting(tmp_path):
 
 
 def test_internal_modules_do_not_shadow_the_api():
-    """`import sakip_xlsx.pipeline` (as the CLI does) must leave `sakip_xlsx.fill` callable."""
+    """`import sakip_xlsx.commands.pipeline` (as the CLI does) leaves `sakip_xlsx.fill` callable."""
     code = (
-        "import sakip_xlsx, sakip_xlsx.pipeline, sakip_xlsx.rollup, sakip_xlsx.template_writer;"
+        "import sakip_xlsx, sakip_xlsx.commands.pipeline, sakip_xlsx.commands.gabung, "
+        "sakip_xlsx.render.xlsx.template;"
         "print(all(callable(getattr(sakip_xlsx, n)) for n in "
         "('template', 'check', 'fill', 'gabung')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "True", result.stderr
-
-
-def test_the_cli_calls_only_the_api():
-    source = (ROOT / "sakip_xlsx" / "cli.py").read_text(encoding="utf-8")
-    imported = set(re.findall(r"from \.(\w+) import", source))
-    assert imported <= {"api", "report", "errors", "interrupt", "cli_text"}, imported
-
-
-def test_writers_do_not_import_the_computation():
-    for path in [
-        *(ROOT / "sakip_xlsx" / "completed").glob("*.py"),
-        ROOT / "sakip_xlsx" / "rollup_writer.py",
-    ]:
-        source = path.read_text(encoding="utf-8")
-        assert "compute import" not in source, path.name
-    assert "from .rollup import" not in (ROOT / "sakip_xlsx" / "rollup_writer.py").read_text()

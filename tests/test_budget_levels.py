@@ -6,8 +6,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from sakip_xlsx import rules
-from sakip_xlsx.pipeline import check, fill
+from sakip_xlsx.commands.pipeline import check, fill
+from sakip_xlsx.lkip import rules
 from tests.helpers import minimal_rows, write_workbook
 from tests.lo import recalculated_mismatches, requires_soffice
 

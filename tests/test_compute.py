@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sakip_xlsx import rules
-from sakip_xlsx.values import MISSING, Parsed, parse_text
+from sakip_xlsx.lkip import rules
+from sakip_xlsx.lkip.values import MISSING, Parsed, parse_text
 
 
 def P(text):
@@ -243,8 +243,8 @@ def test_efisiensi_pmk_214():
 
 
 def test_realisasi_tahunan_falls_back_to_the_quarters(tmp_path):
-    from sakip_xlsx.compute import compute
-    from sakip_xlsx.reader import read_workbook
+    from sakip_xlsx.lkip.compute import compute
+    from sakip_xlsx.workbook.reader import read_workbook
     from tests.helpers import minimal_rows, write_workbook
 
     rows = minimal_rows()
@@ -280,8 +280,8 @@ def test_nilai_output_and_difference():
     ],
 )
 def test_range_targets_with_either_polarity(polaritas, target, realisasi, expected):
-    from sakip_xlsx import rules
-    from sakip_xlsx.values import parse_value
+    from sakip_xlsx.lkip import rules
+    from sakip_xlsx.lkip.values import parse_value
 
     value, why = rules.capaian(polaritas, parse_value(target), parse_value(realisasi))
     assert why is None and value == pytest.approx(expected)
@@ -299,8 +299,8 @@ def test_range_targets_with_either_polarity(polaritas, target, realisasi, expect
     ],
 )
 def test_tidak_dinilai_says_which_value_is_missing(target, realisasi, reason):
-    from sakip_xlsx import rules
-    from sakip_xlsx.values import parse_value
+    from sakip_xlsx.lkip import rules
+    from sakip_xlsx.lkip.values import parse_value
 
     value, why = rules.capaian("Positif", parse_value(target), parse_value(realisasi))
     assert value is None and why == reason

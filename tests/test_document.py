@@ -10,11 +10,11 @@ import openpyxl
 import pytest
 
 from sakip_xlsx import document
-from sakip_xlsx.completed import completed_workbook
-from sakip_xlsx.completed.render import FIRST_DATA, HEADER_ROW
+from sakip_xlsx.commands.pipeline import check
 from sakip_xlsx.document.spec import Call, Filled, Here, Input, InputSpan, Ref, Span, Table
-from sakip_xlsx.pipeline import check
-from sakip_xlsx.values import shorten
+from sakip_xlsx.lkip.values import shorten
+from sakip_xlsx.render.xlsx.completed import completed_workbook
+from sakip_xlsx.render.xlsx.completed.render import FIRST_DATA, HEADER_ROW
 from tests.helpers import variant_workbook
 from tests.lo import recalculated_mismatches, requires_soffice
 
@@ -161,7 +161,7 @@ def test_a_chart_holds_at_most_25_bars_and_labels_only_a_few():
     """300 indicators in one chart printed as a smear of labels: each chart takes 25 bars,
     and only a chart of up to 12 bars labels its values."""
     from sakip_xlsx.document.summary import CHART_BARS, _parts
-    from sakip_xlsx.styles import value_labels
+    from sakip_xlsx.render.xlsx.styles import value_labels
 
     rows = [(f"IS{i}", "x") for i in range(1, 61)]
     parts = _parts("Capaian per indikator sasaran", rows)

@@ -15,9 +15,9 @@ from docx import Document
 import sakip_xlsx
 from sakip_xlsx import document
 from sakip_xlsx.cli import main
+from sakip_xlsx.commands.pipeline import check
 from sakip_xlsx.document import narrative as N
 from sakip_xlsx.document.lkip import Heading, Labelled, Para
-from sakip_xlsx.pipeline import check
 from tests.helpers import minimal_rows, variant_workbook, write_workbook
 from tests.lo import requires_soffice
 
@@ -247,7 +247,7 @@ def test_cli_dokumen_and_fill_dokumen(puger_path, tmp_path):
 
 
 def test_no_libreoffice_means_exit_2_and_the_docx_is_kept(puger_path, tmp_path, monkeypatch):
-    from sakip_xlsx.word import pdf
+    from sakip_xlsx.render.docx import pdf
 
     monkeypatch.setattr(pdf, "soffice", lambda: None)
     out = tmp_path / "lkip.docx"

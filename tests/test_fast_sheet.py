@@ -10,7 +10,7 @@ import pytest
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from sakip_xlsx.completed.fast_sheet import FastWorksheet
+from sakip_xlsx.render.xlsx.completed.fast_sheet import FastWorksheet
 
 TEXTS = [
     "Kecamatan Puger",
@@ -77,7 +77,7 @@ def _sheet_xml(path: Path, worksheet_class: type) -> bytes:
 
 
 def test_fast_sheet_writes_the_same_xml_as_xlsxwriter(tmp_path: Path) -> None:
-    from sakip_xlsx.completed import fast_sheet
+    from sakip_xlsx.render.xlsx.completed import fast_sheet
 
     assert fast_sheet.FAST  # the installed xlsxwriter has the cell records the loop expects
     (tmp_path / "a").mkdir()

@@ -12,10 +12,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sakip_xlsx import findings as F
-from sakip_xlsx.checks import CHECKS
-from sakip_xlsx.findings import REGISTRY
-from sakip_xlsx.pipeline import check, fill
+from sakip_xlsx.commands.pipeline import check, fill
+from sakip_xlsx.lkip import findings as F
+from sakip_xlsx.lkip.checks import CHECKS
+from sakip_xlsx.lkip.findings import REGISTRY
 from sakip_xlsx.report import README_END, README_START, rules_markdown
 from tests.helpers import minimal_rows, rewrite_sheet_xml, write_workbook
 
@@ -530,8 +530,8 @@ def test_not_assessed_without_a_realisasi_row_points_at_the_renstra_row(tmp_path
 
 
 def test_one_finding_per_cause_names_the_cells_and_marks_each(tmp_path):
-    from sakip_xlsx.completed.input_sheets import marks
-    from sakip_xlsx.reader import read_workbook
+    from sakip_xlsx.render.xlsx.completed.input_sheets import marks
+    from sakip_xlsx.workbook.reader import read_workbook
 
     rows = minimal_rows()
     rows["Rencana Aksi"][0].update(target_tw1="Kali", target_tw2="Kali", target_tw3="Kali")
@@ -571,7 +571,7 @@ def test_a_half_filled_workbook_names_the_missing_budget_and_realisasi(tmp_path)
 
 def test_the_first_year_of_a_period_still_offers_last_years_realisasi(tmp_path):
     import sakip_xlsx
-    from sakip_xlsx.pipeline import check as run
+    from sakip_xlsx.commands.pipeline import check as run
 
     path = sakip_xlsx.template(tmp_path / "t.xlsx", tahun=2025, periode=(2025, 2029))
     header = [c.value for c in openpyxl.load_workbook(path)["Realisasi"][1]]

@@ -11,8 +11,8 @@ import shutil
 import openpyxl
 import pytest
 
-from sakip_xlsx.errors import SakipError
-from sakip_xlsx.pipeline import fill
+from sakip_xlsx.commands.pipeline import fill
+from sakip_xlsx.safety.errors import SakipError
 
 ODD_VALUES = [
     None,

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from sakip_xlsx.cli import main
-from sakip_xlsx.pipeline import check, fill
-from sakip_xlsx.rollup import Gagal, collect, ranking, ringkas
+from sakip_xlsx.commands.gabung import Gagal, collect, ranking, ringkas
+from sakip_xlsx.commands.pipeline import check, fill
 from tests.helpers import minimal_rows, write_workbook
 from tests.lo import recalculated_mismatches, requires_soffice
 
@@ -161,7 +161,7 @@ def test_equal_capaian_share_a_rank():
     """Four OPD at 97,75 % are all ranked 1; the next is ranked 5 (not 1, 2, 3, 4, 5)."""
     from types import SimpleNamespace
 
-    from sakip_xlsx.results import ranks
+    from sakip_xlsx.lkip.results import ranks
 
     rows = [SimpleNamespace(rata_rata=v) for v in (97.75, 97.75, 97.75, 97.75, 90.0, None)]
     assert ranks(rows) == [1, 1, 1, 1, 5, 6]

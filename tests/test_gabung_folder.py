@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from sakip_xlsx import rollup as G
 from sakip_xlsx.cli import main
-from sakip_xlsx.pipeline import check, fill
-from sakip_xlsx.template_writer import template_bytes
+from sakip_xlsx.commands import gabung as G
+from sakip_xlsx.commands.pipeline import check, fill
+from sakip_xlsx.render.xlsx.template import template_bytes
 from tests.helpers import minimal_rows, write_workbook
 
 
@@ -226,7 +226,7 @@ def test_a_worker_killed_from_outside_lists_only_its_file(folder, tmp_path):
         f"""
         import os, sys, time
         from pathlib import Path
-        from sakip_xlsx import rollup
+        from sakip_xlsx.commands import gabung as rollup
         real = rollup.ringkas
         def slow(path):
             if path.name == "dinas-b.xlsx":

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from sakip_xlsx.errors import InputFileError
-from sakip_xlsx.grid import open_workbook
-from sakip_xlsx.reader import NotSakipWorkbook, read_workbook
+from sakip_xlsx.safety.errors import InputFileError
+from sakip_xlsx.workbook.grid import open_workbook
+from sakip_xlsx.workbook.reader import NotSakipWorkbook, read_workbook
 from tests.helpers import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,7 +247,7 @@ def test_our_spreadsheet_date_rules_equal_openpyxls():
     from openpyxl.styles import numbers
     from openpyxl.utils import datetime as od
 
-    from sakip_xlsx import excel_dates as ed
+    from sakip_xlsx.workbook import excel_dates as ed
 
     assert ed.BUILTIN_FORMATS == numbers.BUILTIN_FORMATS
     formats = [*numbers.BUILTIN_FORMATS.values(), "dd/mm/yyyy;@", "[$-421]d mmmm yyyy", '"d"0']

@@ -149,7 +149,7 @@ def test_data_errors_are_named_with_sheet_and_cell(corpus):
 def test_a_choice_off_the_list_that_looks_like_digits_is_written_as_text(tmp_path, typed):
     """`str.isdigit` holds for `²` and for 400 nines, yet neither is a number the completed
     workbook can hold: the value is named (BACA-007) and written as the text typed."""
-    from sakip_xlsx.pipeline import fill
+    from sakip_xlsx.commands.pipeline import fill
     from tests.helpers import write_workbook
 
     path = write_workbook(tmp_path / "isian.xlsx")

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 import sakip_xlsx
 from sakip_xlsx.cli import main
-from sakip_xlsx.pipeline import check
-from sakip_xlsx.reader import read_workbook
+from sakip_xlsx.commands.pipeline import check
+from sakip_xlsx.workbook.reader import read_workbook
 from tests.helpers import minimal_rows, write_workbook
 from tests.sipd_fixtures import SHAPES, write_sipd
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sakip_xlsx import grid, reader
 from sakip_xlsx.cli import main
-from sakip_xlsx.errors import InputFileError
-from sakip_xlsx.reader import read_workbook
+from sakip_xlsx.safety.errors import InputFileError
+from sakip_xlsx.workbook import grid, reader
+from sakip_xlsx.workbook.reader import read_workbook
 from tests.helpers import minimal_rows, write_workbook
 
 

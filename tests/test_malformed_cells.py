@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sakip_xlsx.reader import read_workbook
+from sakip_xlsx.workbook.reader import read_workbook
 from tests.helpers import rewrite_sheet_xml, write_workbook
 
 G2 = rb'(<c r="G2"[^>]*t="s"><v>)\d+'  # Realisasi G2: the realisasi of IS1, 72 %

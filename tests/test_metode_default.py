@@ -10,10 +10,10 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from sakip_xlsx import rules
-from sakip_xlsx.pipeline import check, fill, rollover
-from sakip_xlsx.reader import read_workbook
-from sakip_xlsx.schema import Metode
+from sakip_xlsx.commands.pipeline import check, fill, rollover
+from sakip_xlsx.lkip import rules
+from sakip_xlsx.lkip.schema import Metode
+from sakip_xlsx.workbook.reader import read_workbook
 from tests.helpers import minimal_rows, write_workbook
 from tests.lo import recalculated_mismatches, requires_soffice
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from sakip_xlsx import rules
-from sakip_xlsx.pipeline import check
-from sakip_xlsx.results import Rekap, Ringkas
+from sakip_xlsx.commands.pipeline import check
+from sakip_xlsx.lkip import rules
+from sakip_xlsx.lkip.results import Rekap, Ringkas
 from tests.helpers import minimal_rows, write_workbook
 
 BIG = 11_086_045_405  # the pagu of the report that printed a Rp 10 gap

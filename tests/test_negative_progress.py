@@ -8,8 +8,8 @@ import re
 import openpyxl
 import pytest
 
+from sakip_xlsx.commands.pipeline import check, fill
 from sakip_xlsx.document import narrative as N
-from sakip_xlsx.pipeline import check, fill
 from tests.helpers import minimal_rows, write_workbook
 from tests.lo import recalculated_mismatches, requires_soffice
 

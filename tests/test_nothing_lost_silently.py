@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from sakip_xlsx.cli import main
-from sakip_xlsx.reader import read_workbook
+from sakip_xlsx.workbook.reader import read_workbook
 from tests.helpers import write_workbook
 from tests.sipd_fixtures import write_sipd
 
@@ -78,7 +78,7 @@ def test_a_clean_isian_names_nothing(tmp_path):
 
 @pytest.mark.parametrize("source_kind", ["isian", "lengkap"])
 def test_the_tool_own_sheets_are_not_named(tmp_path, source_kind):
-    from sakip_xlsx.pipeline import fill
+    from sakip_xlsx.commands.pipeline import fill
 
     source = write_workbook(tmp_path / "isian.xlsx")
     if source_kind == "lengkap":

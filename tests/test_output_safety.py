@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sakip_xlsx import atomic
 from sakip_xlsx.cli import main
+from sakip_xlsx.safety import atomic
 from tests.helpers import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +70,7 @@ def isian(tmp_path) -> Path:
 SIGNAL_AT = {
     # where the process signals itself: mid-write of the workbook, after temporary files exist
     "fill": "xlsxwriter.Workbook.close",
-    "template": "sakip_xlsx.atomic.os.fsync",
+    "template": "sakip_xlsx.safety.atomic.os.fsync",
     "gabung": "xlsxwriter.Workbook.close",
 }
 
@@ -153,7 +153,7 @@ def test_a_signal_during_parallel_reading_stops_the_workers(tmp_path):
     script = textwrap.dedent(
         f"""
         import os, signal, sys, time
-        from sakip_xlsx import rollup as gabung
+        from sakip_xlsx.commands import gabung
         real = gabung.ringkas
         def slow(path):
             if path.name == "opd-1.xlsx":
@@ -201,15 +201,15 @@ def _leftovers(folder: Path) -> list[str]:
     ("target", "err", "reason"),
     [
         ("xlsxwriter.Workbook.close", errno.ENOSPC, "disk penuh"),
-        ("sakip_xlsx.atomic.tempfile.mkstemp", errno.EACCES, "izin ditolak"),
-        ("sakip_xlsx.atomic.tempfile.mkstemp", errno.EROFS, "hanya-baca"),
-        ("sakip_xlsx.atomic.os.link", errno.ENOSPC, "disk penuh"),
+        ("sakip_xlsx.safety.atomic.tempfile.mkstemp", errno.EACCES, "izin ditolak"),
+        ("sakip_xlsx.safety.atomic.tempfile.mkstemp", errno.EROFS, "hanya-baca"),
+        ("sakip_xlsx.safety.atomic.os.link", errno.ENOSPC, "disk penuh"),
     ],
 )
 def test_os_errors_are_user_errors(monkeypatch, isian, target, err, reason):
     before = _digest(isian)
     if target.endswith("os.link"):  # link refused and the exclusive create too
-        _fail_with(monkeypatch, "sakip_xlsx.atomic.os.open", err)
+        _fail_with(monkeypatch, "sakip_xlsx.safety.atomic.os.open", err)
     _fail_with(monkeypatch, target, err)
     result = CliRunner().invoke(main, ["fill", str(isian)])
     assert result.exit_code == 2, result.output
@@ -223,7 +223,7 @@ def test_a_locked_output_asks_to_close_excel(monkeypatch, isian):
     out = isian.with_name("hasil.xlsx")
     assert CliRunner().invoke(main, ["fill", str(isian), "-o", str(out)]).exit_code == 0
     before = out.read_bytes()  # the completed workbook of an earlier run, open in Excel
-    _fail_with(monkeypatch, "sakip_xlsx.atomic.os.replace", errno.EACCES, windows_lock=True)
+    _fail_with(monkeypatch, "sakip_xlsx.safety.atomic.os.replace", errno.EACCES, windows_lock=True)
     result = CliRunner().invoke(main, ["fill", str(isian), "-o", str(out), "--force"])
     assert result.exit_code == 2, result.output
     assert "tutup file hasil.xlsx di Excel, lalu jalankan lagi" in result.output
@@ -261,7 +261,7 @@ def test_outputs_replace_only_regular_files(isian, kind):
 
 
 def test_a_file_that_appears_meanwhile_is_not_replaced(monkeypatch, isian):
-    import sakip_xlsx.completed as completed
+    import sakip_xlsx.render.xlsx.completed as completed
 
     out = isian.with_name("isian-LKIP.xlsx")
     real = completed.write_completed_workbook

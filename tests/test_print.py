@@ -10,7 +10,7 @@ import pytest
 
 import sakip_xlsx
 from sakip_xlsx import document
-from sakip_xlsx.pipeline import check
+from sakip_xlsx.commands.pipeline import check
 from tests.helpers import minimal_rows, write_workbook
 from tests.lo import pdf_pages, requires_soffice
 
@@ -89,7 +89,7 @@ def test_the_rekap_prints_like_the_lkip(tmp_path, puger_path):
 
 
 def test_text_wraps_at_words_as_spreadsheets_wrap():
-    from sakip_xlsx.styles import wrapped_lines
+    from sakip_xlsx.render.xlsx.styles import wrapped_lines
 
     assert wrapped_lines("Program Pemberdayaan Masyarakat Desa dan Kelurahan", 45) == 2
     assert wrapped_lines("Tenaga", 10) == 1

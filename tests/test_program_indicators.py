@@ -7,8 +7,8 @@ import docx
 import openpyxl
 import pytest
 
+from sakip_xlsx.commands.pipeline import check, dokumen, fill
 from sakip_xlsx.document import narrative as N
-from sakip_xlsx.pipeline import check, dokumen, fill
 from tests.helpers import minimal_rows, write_workbook
 from tests.lo import recalculated_mismatches, requires_soffice
 

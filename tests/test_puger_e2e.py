@@ -6,7 +6,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from sakip_xlsx.pipeline import fill
+from sakip_xlsx.commands.pipeline import fill
 
 # Tabel 3.1 (capaian per sasaran indicator), SPEC §6: rata-rata 97,75 (document prints 97,25)
 CAPAIAN = {"IS1": 100.0, "IS2": 91.0, "IS3": 100.0, "IS4": 100.0}

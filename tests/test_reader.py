@@ -7,7 +7,7 @@ import dataclasses
 import openpyxl
 import pytest
 
-from sakip_xlsx.reader import read_workbook
+from sakip_xlsx.workbook.reader import read_workbook
 from tests.helpers import minimal_rows, write_workbook
 from tests.lo import convert, requires_soffice
 
@@ -228,8 +228,8 @@ def test_a_column_named_like_a_derived_one_is_the_users_in_an_isian(tmp_path):
 
 
 def test_units_of_a_completed_workbook_saved_by_libreoffice_are_kept():
-    from sakip_xlsx.reader import _decorations
-    from sakip_xlsx.values import Parsed
+    from sakip_xlsx.lkip.values import Parsed
+    from sakip_xlsx.workbook.reader import _decorations
 
     for fmt in ('#,##0 "Kali"', '#,##0" Kali"', '#,##0.0##" Orang /bulan"'):
         unit = _decorations(Parsed(number=3.0), fmt).unit
@@ -239,7 +239,7 @@ def test_units_of_a_completed_workbook_saved_by_libreoffice_are_kept():
 
 def test_the_completed_workbook_has_no_sheet_the_reader_calls_foreign(tmp_path, puger_path):
     """Every sheet `fill` writes is an input sheet or one the reader knows as its own."""
-    from sakip_xlsx.pipeline import fill
+    from sakip_xlsx.commands.pipeline import fill
 
     out = tmp_path / "lengkap.xlsx"
     fill(puger_path, out)
@@ -294,8 +294,8 @@ def test_fraction_warning_only_for_number_cells(tmp_path, typed, number, warned)
 def test_a_cell_makes_its_a1_reference_from_row_and_column():
     from xlsxwriter.utility import xl_col_to_name
 
-    from sakip_xlsx.model import EMPTY, Cell
-    from sakip_xlsx.values import MISSING
+    from sakip_xlsx.lkip.model import EMPTY, Cell
+    from sakip_xlsx.lkip.values import MISSING
 
     for col in (0, 25, 26, 701, 702, 16_383):
         assert Cell(MISSING, "RKT", 18, col).ref == f"{xl_col_to_name(col)}18"

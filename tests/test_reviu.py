@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 import sakip_xlsx
-from sakip_xlsx import reviu
 from sakip_xlsx.cli import main
-from sakip_xlsx.findings import Finding, Severity
-from sakip_xlsx.reviu import Catatan, Status
+from sakip_xlsx.lkip.findings import Finding, Severity
+from sakip_xlsx.workbook import reviu
+from sakip_xlsx.workbook.reviu import Catatan, Status
 from tests.helpers import minimal_rows, write_workbook
 from tests.lo import convert, requires_soffice
 
@@ -196,7 +196,7 @@ def test_filling_the_corrected_isian_over_the_reviewed_workbook_keeps_the_remark
 
 def test_a_status_typed_in_lower_case_is_the_lists(tmp_path):
     grid_rows = {1: {1: "Catatan", 6: "Status"}, 2: {1: "Sudah", 6: "selesai"}}
-    from sakip_xlsx.model import SheetGrid
+    from sakip_xlsx.lkip.model import SheetGrid
 
     read = reviu.read_sheet(SheetGrid("Catatan Reviu", rows=grid_rows))
     assert read[0].status == Status.SELESAI and not read[0].open

@@ -8,8 +8,8 @@ from click.testing import CliRunner
 
 import sakip_xlsx
 from sakip_xlsx.cli import main
-from sakip_xlsx.pipeline import check
-from sakip_xlsx.reader import read_workbook
+from sakip_xlsx.commands.pipeline import check
+from sakip_xlsx.workbook.reader import read_workbook
 from tests.helpers import minimal_rows, write_workbook
 
 
@@ -116,8 +116,8 @@ def test_dari_excludes_tahun_and_periode(tmp_path, puger_path):
 
 def test_a_workbook_written_back_from_its_model_reads_the_same(tmp_path, puger_path):
     """`isian.rows_of` is faithful: what SIPD import and rollover rewrite keeps every value."""
-    from sakip_xlsx.isian import identitas_values, rows_of
-    from sakip_xlsx.template_writer import template_bytes
+    from sakip_xlsx.render.xlsx.template import template_bytes
+    from sakip_xlsx.workbook.isian import identitas_values, rows_of
 
     old = check(puger_path)
     laporan = old.hasil.laporan

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from sakip_xlsx.cli import main
-from sakip_xlsx.schema import (
+from sakip_xlsx.lkip.schema import (
     DEFAULT_PERIODE,
     DEFAULT_TAHUN,
     INPUT_SHEETS,
@@ -18,7 +18,7 @@ from sakip_xlsx.schema import (
     expanded_headers,
     sheet,
 )
-from sakip_xlsx.template_writer import header_text, template_bytes
+from sakip_xlsx.render.xlsx.template import header_text, template_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "workbook_templates" / "sakip-isian-template.xlsx"
@@ -159,7 +159,7 @@ def test_identitas_rows_are_as_tall_as_their_keterangan(tmp_path):
 
     import openpyxl
 
-    from sakip_xlsx.template_writer import template_bytes
+    from sakip_xlsx.render.xlsx.template import template_bytes
 
     ws = openpyxl.load_workbook(io.BytesIO(template_bytes(2024, (2021, 2026))))["Identitas"]
     for row in ws.iter_rows(min_row=2):

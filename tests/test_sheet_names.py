@@ -8,7 +8,7 @@ import itertools
 import openpyxl
 import pytest
 
-from sakip_xlsx.reader import read_workbook
+from sakip_xlsx.workbook.reader import read_workbook
 from tests.helpers import write_workbook
 
 LOOK_ALIKES = ["Realisasi_", "realisasi ", "Realisasi-", " Realisasi", "Reali sasi"]
@@ -44,7 +44,7 @@ def test_the_real_sheet_is_read_and_the_copy_is_named(tmp_path, alike, before):
 
 
 def test_choosing_among_look_alikes():
-    from sakip_xlsx.schema import find_sheet
+    from sakip_xlsx.lkip.schema import find_sheet
 
     names = ("Realisasi",)
     assert find_sheet(["Realisasi_", "Realisasi"], names) == "Realisasi"

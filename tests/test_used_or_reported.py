@@ -45,9 +45,9 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from sakip_xlsx.findings import Severity
-from sakip_xlsx.pipeline import check, fill
-from sakip_xlsx.schema import (
+from sakip_xlsx.commands.pipeline import check, fill
+from sakip_xlsx.lkip.findings import Severity
+from sakip_xlsx.lkip.schema import (
     INPUT_SHEETS,
     Column,
     Kind,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sakip_xlsx.values import (
+from sakip_xlsx.lkip.values import (
     Problem,
     comma_thousands,
     format_id,

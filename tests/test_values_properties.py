@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sakip_xlsx.values import format_id, parse_text, parse_value
+from sakip_xlsx.lkip.values import format_id, parse_text, parse_value
 
 cents = st.integers(min_value=-(10**14), max_value=10**14).map(lambda c: c / 100)
 cell_values = st.one_of(

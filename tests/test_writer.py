@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from sakip_xlsx.completed import completed_workbook
-from sakip_xlsx.compute import compute
-from sakip_xlsx.pipeline import check, fill
-from sakip_xlsx.reader import read_workbook
+from sakip_xlsx.commands.pipeline import check, fill
+from sakip_xlsx.lkip.compute import compute
+from sakip_xlsx.render.xlsx.completed import completed_workbook
+from sakip_xlsx.workbook.reader import read_workbook
 from tests.helpers import minimal_rows, variant_workbook, write_workbook
 from tests.lo import formula_cells, recalculated_mismatches, requires_soffice
 
@@ -182,9 +182,9 @@ def test_temuan_sheet_links_every_finding_errors_first(puger_out, puger_path):
 def test_formulas_use_no_function_that_needs_an_xlfn_prefix():
     import re
 
-    from sakip_xlsx.completed.fast_sheet import DYNAMIC_ARRAY_FUNCTIONS
+    from sakip_xlsx.render.xlsx.completed.fast_sheet import DYNAMIC_ARRAY_FUNCTIONS
 
-    source = (ROOT / "sakip_xlsx" / "formulas.py").read_text(encoding="utf-8")
+    source = (ROOT / "sakip_xlsx" / "render" / "xlsx" / "formulas.py").read_text(encoding="utf-8")
     used = set(re.findall(r"\b([A-Z][A-Z.]+)\(", source))
     assert used.isdisjoint(DYNAMIC_ARRAY_FUNCTIONS), used & set(DYNAMIC_ARRAY_FUNCTIONS)
     assert used <= {
@@ -243,7 +243,7 @@ def test_sdm_counts_survive_wildcards_case_and_long_labels(tmp_path):
 
 
 def test_formula_limits_are_recognised():
-    from sakip_xlsx.formulas import limit_problem
+    from sakip_xlsx.render.xlsx.formulas import limit_problem
 
     assert limit_problem("SUM('Tabel 3.8'!$E$6:$E$20)") is None
     assert "8192" in limit_problem("=" + "A1+" * 3000 + "1")
@@ -283,7 +283,7 @@ def test_number_formats_carry_no_literal_separators():
 
 
 def test_sdm_tables_keep_every_list_value_and_read_common_spellings(tmp_path):
-    from sakip_xlsx.pipeline import fill
+    from sakip_xlsx.commands.pipeline import fill
 
     rows = minimal_rows()
     rows["SDM"] = [
@@ -311,8 +311,8 @@ def test_caches_of_the_writer_change_no_byte(puger_path, tmp_path, monkeypatch):
     """The renderer's input-reference cache (emptied at 4,096 entries) and the memoised
     meaning of a typed value are pure speed: with the cache emptied at every entry and the
     memo off, the completed workbooks are the same, byte for byte."""
-    from sakip_xlsx import reader
-    from sakip_xlsx.completed import render
+    from sakip_xlsx.render.xlsx.completed import render
+    from sakip_xlsx.workbook import reader
 
     paths = (puger_path, variant_workbook(tmp_path / "v.xlsx"))
 
@@ -327,8 +327,8 @@ def test_caches_of_the_writer_change_no_byte(puger_path, tmp_path, monkeypatch):
 
 
 def test_a_memoised_value_keeps_1_1_0_and_true_apart():
-    from sakip_xlsx.reader import _understood
-    from sakip_xlsx.values import Problem
+    from sakip_xlsx.lkip.values import Problem
+    from sakip_xlsx.workbook.reader import _understood
 
     assert _understood(True, "", None, False).problem is Problem.BOOLEAN
     assert _understood(1, "", None, False).number == 1.0
@@ -367,8 +367,8 @@ def test_fill_lets_the_grids_go_and_a_second_writing_refuses(puger_path, tmp_pat
 def _renderer_on(table):
     import io
 
-    from sakip_xlsx.completed.book import Book
-    from sakip_xlsx.completed.render import Renderer
+    from sakip_xlsx.render.xlsx.completed.book import Book
+    from sakip_xlsx.render.xlsx.completed.render import Renderer
 
     render = Renderer(Book(xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})))
     render.place(table, table.columns)
@@ -431,7 +431,7 @@ def test_input_sheets_show_their_headings_and_text_whole(puger_out, puger_path):
     """Print shows only what fits a row: the heading row of an input sheet is as high as its
     longest heading needs (it once stayed one line high, cutting `Target tahunan menurut
     metode` and `Metode akumulasi` in print), and text cells wrap as in the template."""
-    from sakip_xlsx.schema import REALISASI, RENCANA_AKSI
+    from sakip_xlsx.lkip.schema import REALISASI, RENCANA_AKSI
 
     laporan = check(puger_path).hasil.laporan
     book = openpyxl.load_workbook(puger_out)
@@ -452,7 +452,7 @@ def test_rows_grow_to_the_lines_their_text_needs():
     """Not every viewer grows a row for wrapped text, so the writer sets the height: the
     most lines any cell of the row needs at its column's width (a line break counts), never
     above Excel's limit, and only from the sheet's first measured row on."""
-    from sakip_xlsx.completed.book import OrderedSheet
+    from sakip_xlsx.render.xlsx.completed.book import OrderedSheet
 
     heights: dict[int, float] = {}
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ..findings import Finding
-from ..results import Hasil
-from ..reviu import SHEET as REVIU
-from .sources import Sources
-from .spec import Column, Table
-from .summary import GRAFIK, NARASI, RINGKASAN, TEMUAN, grafik, narasi, ringkasan
-from .tables import NAMES, built
+from sakip_xlsx.document.sources import Sources
+from sakip_xlsx.document.spec import Column, Table
+from sakip_xlsx.document.summary import GRAFIK, NARASI, RINGKASAN, TEMUAN, grafik, narasi, ringkasan
+from sakip_xlsx.document.tables import NAMES, built
+from sakip_xlsx.lkip.findings import Finding
+from sakip_xlsx.lkip.results import Hasil
+from sakip_xlsx.workbook.reviu import SHEET as REVIU
 
 __all__ = [
     "GRAFIK",
@@ -55,7 +55,7 @@ def narration(hasil: Hasil, findings: list[Finding]) -> Table:
 def lkip_document(hasil: Hasil, findings: list[Finding]):
     """The LKIP document (`lkip.LkipDocument`, cover to lampiran) over the same tables as the
     workbook. Imported on use: `fill` without `--dokumen` never needs it."""
-    from .lkip import build
+    from sakip_xlsx.document.lkip import build
 
     return build(hasil, findings, {table.name: table for table in tables(hasil)})
 

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..findings import Finding
-from ..results import Hasil
-from ..schema import Jenis
-from . import narrative as N
-from .spec import Table
-from .summary import tanggal
-from .tables import (
+from sakip_xlsx.document import narrative as N
+from sakip_xlsx.document.spec import Table
+from sakip_xlsx.document.summary import tanggal
+from sakip_xlsx.document.tables import (
     T11,
     T12,
     T13,
@@ -32,6 +29,9 @@ from .tables import (
     T38,
     rule_note,
 )
+from sakip_xlsx.lkip.findings import Finding
+from sakip_xlsx.lkip.results import Hasil
+from sakip_xlsx.lkip.schema import Jenis
 
 
 @dataclass(frozen=True)

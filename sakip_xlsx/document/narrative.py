@@ -10,13 +10,13 @@ an improvement.
 
 from __future__ import annotations
 
-from ..findings import Finding, Severity
-from ..model import Cell, Indikator, Laporan
-from ..results import Hasil, HasilIndikator, HasilSasaran
-from ..rules import EFISIEN
-from ..schema import Jenis, MetodeEfisiensi, Polaritas
-from ..values import format_id, spreadsheet_round
-from ..values import format_rupiah as rupiah
+from sakip_xlsx.lkip.findings import Finding, Severity
+from sakip_xlsx.lkip.model import Cell, Indikator, Laporan
+from sakip_xlsx.lkip.results import Hasil, HasilIndikator, HasilSasaran
+from sakip_xlsx.lkip.rules import EFISIEN
+from sakip_xlsx.lkip.schema import Jenis, MetodeEfisiensi, Polaritas
+from sakip_xlsx.lkip.values import format_id, spreadsheet_round
+from sakip_xlsx.lkip.values import format_rupiah as rupiah
 
 PLACEHOLDER = "[diisi instansi: {}]"
 """Text the instansi still has to write: marked so that it is found and never printed as if

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 
-from ..compute import metode_akumulasi
-from ..model import Cell, Laporan
-from ..results import Hasil
-from ..schema import IDENTITAS, REALISASI, RENCANA_AKSI, RENSTRA, Polaritas
-from .spec import BLANK, Expr, Input, Num, Slot, Text, call, fill
+from sakip_xlsx.document.spec import BLANK, Expr, Input, Num, Slot, Text, call, fill
+from sakip_xlsx.lkip.compute import metode_akumulasi
+from sakip_xlsx.lkip.model import Cell, Laporan
+from sakip_xlsx.lkip.results import Hasil
+from sakip_xlsx.lkip.schema import IDENTITAS, REALISASI, RENCANA_AKSI, RENSTRA, Polaritas
 
 
 class Sources:

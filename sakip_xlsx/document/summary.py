@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from ..findings import Finding, Severity, counts
-from ..results import Hasil
-from ..schema import Jenis
-from ..values import shorten
-from .sources import Sources
-from .spec import Cell, Chart, Column, Expr, Layout, Ref, Row, Style, Table, call, live
-from .tables import T31, T38, TOTAL, cascade, sasaran_indikator
+from sakip_xlsx.document.sources import Sources
+from sakip_xlsx.document.spec import (
+    Cell,
+    Chart,
+    Column,
+    Expr,
+    Layout,
+    Ref,
+    Row,
+    Style,
+    Table,
+    call,
+    live,
+)
+from sakip_xlsx.document.tables import T31, T38, TOTAL, cascade, sasaran_indikator
+from sakip_xlsx.lkip.findings import Finding, Severity, counts
+from sakip_xlsx.lkip.results import Hasil
+from sakip_xlsx.lkip.schema import Jenis
+from sakip_xlsx.lkip.values import shorten
 
 RINGKASAN, TEMUAN, GRAFIK, NARASI = "Ringkasan", "Temuan", "Grafik", "Narasi"
 
@@ -323,7 +335,7 @@ def grafik(src: Sources) -> Table:
 def narasi(src: Sources, findings: list[Finding]) -> Table:
     """The narrative of the LKIP document, sentence for sentence, so that the workbook alone is
     enough to review it."""
-    from . import narrative as N
+    from sakip_xlsx.document import narrative as N
 
     hasil = src.hasil
     rows: list[Row] = []

@@ -12,13 +12,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from ..model import EMPTY, Indikator, Laporan, RktItem, Sasaran
-from ..model import Cell as InputCell
-from ..results import Hasil, TabelHitung
-from ..schema import PANGKAT, SDM, Jenis, MetodeEfisiensi
-from ..styles import RUPIAH_WIDTH
-from .sources import Sources, realisasi_shape
-from .spec import (
+from sakip_xlsx.document.sources import Sources, realisasi_shape
+from sakip_xlsx.document.spec import (
     BLANK,
     Cell,
     Column,
@@ -38,6 +33,11 @@ from .spec import (
     call,
     live,
 )
+from sakip_xlsx.lkip.model import EMPTY, Indikator, Laporan, RktItem, Sasaran
+from sakip_xlsx.lkip.model import Cell as InputCell
+from sakip_xlsx.lkip.results import Hasil, TabelHitung
+from sakip_xlsx.lkip.schema import PANGKAT, SDM, Jenis, MetodeEfisiensi
+from sakip_xlsx.render.xlsx.styles import RUPIAH_WIDTH
 
 JUMLAH_LABEL = "Jumlah"
 """The heading of a total column or row (a table word, not the Metode of the same name)."""
