@@ -17,6 +17,9 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+RUPIAH_WIDTH = 20
+"""Column width that shows Rp 999.999.999.999.999 whole (a kabupaten total in trillions)."""
+
 NOT_APPLICABLE = "-"
 """What a table shows where a figure does not apply to the row."""
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from sakip_xlsx.document.sources import Sources, realisasi_shape
 from sakip_xlsx.document.spec import (
     BLANK,
+    RUPIAH_WIDTH,
     Cell,
     Column,
     Criterion,
@@ -37,7 +38,6 @@ from sakip_xlsx.lkip.model import EMPTY, Indikator, Laporan, RktItem, Sasaran
 from sakip_xlsx.lkip.model import Cell as InputCell
 from sakip_xlsx.lkip.results import Hasil, TabelHitung
 from sakip_xlsx.lkip.schema import PANGKAT, SDM, Jenis, MetodeEfisiensi
-from sakip_xlsx.render.xlsx.styles import RUPIAH_WIDTH
 
 JUMLAH_LABEL = "Jumlah"
 """The heading of a total column or row (a table word, not the Metode of the same name)."""

@@ -3,7 +3,11 @@ replaces only the tool's own output of that kind (`commands.outputs` reads them)
 
 from __future__ import annotations
 
+import datetime as _dt
 from enum import StrEnum
+
+FIXED_TIMESTAMP = _dt.datetime(2024, 1, 1, 0, 0, 0)
+"""Creation time written into every file: a fixed value keeps output byte-identical."""
 
 MARK = "sakip_keluaran"
 """Custom document property of every workbook the tool writes: which kind of output it is."""

@@ -37,9 +37,8 @@ from sakip_xlsx.document.lkip import (
 from sakip_xlsx.document.spec import NOT_APPLICABLE, Cell, Style
 from sakip_xlsx.lkip.values import format_id, shorten
 from sakip_xlsx.render.docx.template import CleanTemplate
-from sakip_xlsx.render.xlsx.styles import FIXED_TIMESTAMP
 from sakip_xlsx.safety.errors import InputFileError
-from sakip_xlsx.safety.marks import DOCX_KEYWORD
+from sakip_xlsx.safety.marks import DOCX_KEYWORD, FIXED_TIMESTAMP
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

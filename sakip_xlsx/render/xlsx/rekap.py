@@ -8,13 +8,13 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
+from sakip_xlsx.document.spec import RUPIAH_WIDTH
 from sakip_xlsx.lkip.results import Rekap, fold, ranking, ranks
 from sakip_xlsx.lkip.schema import Jenis
 from sakip_xlsx.render.xlsx import formulas as X
 from sakip_xlsx.render.xlsx.styles import (
     DOC_PROPERTIES,
     LINE_HEIGHT,
-    RUPIAH_WIDTH,
     WORKBOOK_OPTIONS,
     bar_chart,
     document_footer,

@@ -6,11 +6,9 @@ the tool (computed), red marks a finding. The Petunjuk sheet explains the same c
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 
-FIXED_TIMESTAMP = _dt.datetime(2024, 1, 1, 0, 0, 0)
-"""Creation time written into every file: a fixed value keeps output byte-identical."""
+from sakip_xlsx.safety.marks import FIXED_TIMESTAMP
 
 INPUT_FILL = "#FFF2CC"
 TOOL_FILL = "#DDEBF7"
@@ -30,8 +28,6 @@ NUM_ID = "#,##0.00"
 machine shows 97,75 and 4.060.244.146 (zero as 0,00) and an English one 97.75; the format only
 fixes the number of decimals and carries no literal separator."""
 RUPIAH = "#,##0"
-RUPIAH_WIDTH = 20
-"""Column width that shows Rp 999.999.999.999.999 whole (a kabupaten total in trillions)."""
 PERCENT_POINTS = '#,##0.00" %"'
 """Percent units stored as numbers (91 means 91 %), shown with a % sign."""
 
