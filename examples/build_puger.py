@@ -23,6 +23,45 @@ from sakip_xlsx.safety.atomic import write_atomically
 TAHUN = 2023
 PERIODE = (2021, 2026)
 
+
+def logo_png(width: int = 120, height: int = 140) -> bytes:
+    """A logo made for this example (a green shield with a gold band and a white disc): the
+    real Kabupaten Jember emblem is not ours to ship. Built pixel by pixel, deterministic."""
+    import struct
+    import zlib
+
+    rows = []
+    for y in range(height):
+        half = (
+            width
+            / 2
+            * (1.0 if y < height * 0.6 else max(0.0, 1 - (y - height * 0.6) / (height * 0.42)))
+        )
+        line = bytearray([0])  # filter type None
+        for x in range(width):
+            inside = abs(x + 0.5 - width / 2) < half - 2
+            if not inside or (x - width / 2) ** 2 + (y - height * 0.38) ** 2 < (width * 0.2) ** 2:
+                line += b"\xff\xff\xff"
+            elif height * 0.66 < y < height * 0.74:
+                line += b"\xd4\xaf\x37"
+            else:
+                line += b"\x1b\x6b\x3a"
+        rows.append(bytes(line))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
+
+
 IDENTITAS = {
     "nama_instansi": "Kecamatan Puger",
     "pemerintah_daerah": "Kabupaten Jember",
@@ -64,6 +103,63 @@ IDENTITAS = {
     "batas_capaian": "100",
     "skala_predikat": "PermenPANRB 88/2021",
     "metode_efisiensi": "Rasio capaian/serapan",
+    # the LKIP's own texts (Bab I.A, I.B, I.E, Bab IV), shortened; a line is a paragraph
+    "latar_belakang": (
+        "Terselenggaranya Good Governance merupakan persyaratan bagi setiap pemerintahan untuk "
+        "mewujudkan aspirasi masyarakat dalam mencapai tujuan serta cita-cita bangsa bernegara. "
+        "Dalam rangka itu diperlukan pengembangan dan penerapan sistem pertanggungjawaban yang "
+        "tepat, jelas, dan terukur sehingga penyelenggaraan pemerintah dan pembangunan dapat "
+        "berlangsung secara berdaya guna, berhasil guna, bersih dan bertanggung jawab serta "
+        "bebas dari korupsi, kolusi dan nepotisme.\n"
+        "Berdasarkan Peraturan Presiden Nomor 29 tahun 2014 tentang Sistem Akuntabilitas "
+        "Kinerja Instansi Pemerintah, Laporan Kinerja merupakan bentuk akuntabilitas dari "
+        "pelaksanaan tugas yang berfungsi antara lain sebagai alat penilaian kinerja, wujud "
+        "akuntabilitas pelaksanaan tugas dan fungsi Kecamatan Puger dan wujud transparansi serta "
+        "pertanggungjawaban kepada masyarakat.\n"
+        "Kinerja Kecamatan Puger diukur atas dasar penilaian Indikator Kinerja Utama (IKU) yang "
+        "merupakan indikator keberhasilan pencapaian sasaran strategis sebagaimana telah "
+        "ditetapkan dalam perjanjian kinerja Kecamatan Puger tahun 2023."
+    ),
+    "maksud_tujuan": (
+        "Penyusunan Laporan Kinerja Kecamatan Puger dimaksudkan untuk menyampaikan capaian "
+        "kinerja Kecamatan Puger dalam satu tahun anggaran yang dikaitkan dengan proses "
+        "pencapaian indikator sasaran yang telah ditetapkan.\n"
+        "Tujuannya: (a) sebagai sarana pertanggungjawaban kinerja kepada seluruh stakeholder atas "
+        "pelaksanaan tugas, fungsi dan wewenang pengelolaan sumber daya yang menjadi kewenangan "
+        "Kecamatan Puger; (b) sebagai bahan evaluasi akuntabilitas kinerja Kecamatan Puger dalam "
+        "rangka meningkatkan kinerja dan penyelenggaraan pelayanan publik yang lebih baik."
+    ),
+    "profil": (
+        "Kecamatan Puger terletak di wilayah Kabupaten Jember bagian Selatan dengan luas wilayah "
+        "29,11 km2, berbatasan dengan Kecamatan Balung di utara, Kecamatan Wuluhan di timur, "
+        "Samudera Indonesia di selatan dan Kecamatan Umbulsari di barat.\n"
+        "Secara administratif Kecamatan Puger membawahi 12 desa (Mojomulyo, Mojosari, Puger "
+        "Kulon, Puger Wetan, Grenden, Mlokorejo, Kasiyan, Kasiyan Timur, Wonosari, Jambearum, "
+        "Bagon dan Wringintelu) yang terbagi atas 37 dusun dan 887 RT, dengan jumlah penduduk "
+        "125.331 jiwa (63.388 laki-laki dan 61.943 perempuan) yang bermata pencaharian di "
+        "bidang perikanan, pertanian, perkebunan dan perdagangan."
+    ),
+    "simpulan": (
+        "Laporan Kinerja Kecamatan Puger merupakan bentuk pertanggungjawaban pelaksanaan "
+        "kegiatan pembangunan, penyelenggaraan pemerintahan dan pelayanan masyarakat yang "
+        "menjadi tugas dan wewenang Kecamatan Puger pada tahun 2023, sekaligus bahan evaluasi "
+        "dan umpan balik untuk perbaikan kinerja pada tahun-tahun mendatang."
+    ),
+    "kendala": (
+        "Kurangnya pemahaman mengenai proses pemerintahan, pelayanan publik dan tata kelola "
+        "yang baik; sumber daya manusia yang terampil dan berkompetensi tinggi masih terbatas; "
+        "sarana dan prasarana penunjang kegiatan pemerintahan masih terbatas."
+    ),
+    "langkah": (
+        "Memberikan dukungan dan pemahaman kepada pemangku kepentingan lokal dengan "
+        "memfasilitasi proses pemerintahan, pelayanan publik dan tata kelola yang baik; "
+        "mencukupi dan meningkatkan sumber daya manusia yang terampil dan berkompetensi; "
+        "mencukupi kekurangan sarana dan prasarana penunjang kegiatan pemerintahan."
+    ),
+    # Lampiran 3: the PK Perubahan, signed Jember, 21 November 2023
+    "pk_tanggal": dt.datetime(2023, 11, 21),
+    "pk_perubahan": "Ya",
+    "logo_gambar": logo_png(),
 }
 
 T1 = (

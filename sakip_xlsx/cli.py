@@ -215,7 +215,8 @@ def dokumen(
 
     result = run_dokumen(masukan, output, pdf=pdf, templat=templat_dokumen, force=force)
     click.echo(document_summary(result))
-    sys.exit(EXIT_DATA_ERRORS if result.has_errors else EXIT_OK)
+    unfinished = result.has_errors or bool(result.belum_diisi)
+    sys.exit(EXIT_DATA_ERRORS if unfinished else EXIT_OK)
 
 
 @main.command(**COMMAND)

@@ -70,6 +70,12 @@ def document_summary(result: DokumenResult, header: bool = True) -> str:
     lines.append(f"Dokumen LKIP ditulis      : {result.output}")
     if result.pdf is not None:
         lines.append(f"PDF ditulis               : {result.pdf}")
+    if result.belum_diisi:
+        lines.append(
+            f"Bagian dokumen yang belum diisi ({len(result.belum_diisi)}; isi di sheet Identitas "
+            "lalu jalankan lagi):"
+        )
+        lines += [f"  {item}" for item in result.belum_diisi]
     if result.templat_dibuang:
         lines.append(
             f"Dari templat dokumen tidak diambil ({len(result.templat_dibuang)}; hanya gaya, "

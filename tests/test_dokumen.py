@@ -153,7 +153,7 @@ CHAPTERS = (
     "BAB II PERENCANAAN KINERJA",
     "BAB III AKUNTABILITAS KINERJA",
     "BAB IV PENUTUP",
-    "LAMPIRAN I PERJANJIAN KINERJA",
+    "LAMPIRAN I PERJANJIAN KINERJA PERUBAHAN TAHUN 2023",
 )
 """Headings both the DOCX text and the PDF text must hold."""
 
@@ -297,8 +297,12 @@ def test_the_pdf_shows_chapters_signatures_and_figures(puger_path, tmp_path):
 def test_wide_tables_get_a_landscape_section_and_the_page_returns(puger_path, tmp_path):
     made = sakip_xlsx.dokumen(puger_path, tmp_path / "puger-LKIP.docx")
     sections = Document(str(made.output)).sections
-    turned = [s for s in sections if s.page_width > s.page_height]
-    assert turned and sections[-1].page_width < sections[-1].page_height
+    wide = [s.page_width > s.page_height for s in sections]
+    assert any(wide) and not wide[0]
+    first = wide.index(True)
+    assert not all(wide[first:]), "the page never returns to portrait"
+    # the document ends on its last table, never on an empty section turned back
+    assert Document(str(made.output)).paragraphs[-1].text.startswith("Sumber data")
     assert all("Halaman" in s.footer.paragraphs[0].text for s in sections)  # page numbers go on
 
 
@@ -388,8 +392,9 @@ def test_empty_pk_and_sdm_are_said_to_be_missing(tmp_path):
     rows["SDM"] = []
     result = check(write_workbook(tmp_path / "e.xlsx", rows))
     text = " ".join(document.lkip_document(result.hasil, result.findings).paragraphs())
-    assert "[diisi instansi: Perjanjian Kinerja: sheet PK belum diisi]" in text
-    assert "[diisi instansi: data pegawai: sheet SDM belum diisi]" in text
+    assert "[diisi instansi: sasaran, indikator dan target Perjanjian Kinerja]" in text
+    assert "[diisi instansi: data pegawai menurut jabatan, golongan dan pendidikan]" in text
+    assert "sheet" not in text
     assert "naskahnya dilampirkan" not in text
 
 

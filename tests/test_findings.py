@@ -151,8 +151,8 @@ def _title_row(wb):
 
 def _identitas_row(label, value):
     def change(wb):
-        wb["Identitas"]["A30"] = label
-        wb["Identitas"]["B30"] = value
+        wb["Identitas"]["A60"] = label
+        wb["Identitas"]["B60"] = value
 
     return change
 
@@ -191,8 +191,8 @@ CASES = {
         "Realisasi!XFD1048576",
     ),
     "STR-011": (_post(_title_row), "Realisasi!A1"),
-    "STR-012": (_post(_identitas_row("Kode pos", "68164")), "Identitas!B30"),
-    "STR-013": (_post(_identitas_row("Nama instansi", "Dinas Lain")), "Identitas!A30"),
+    "STR-012": (_post(_identitas_row("Kode pos", "68164")), "Identitas!B60"),
+    "STR-013": (_post(_identitas_row("Nama instansi", "Dinas Lain")), "Identitas!A60"),
     "STR-017": (_typed_over_formula, "Realisasi!P2"),
     "STR-018": (  # a second sasaran whose code differs from S1 only in case
         _second_indicator(kode="s1", uraian="Sasaran dua", satuan="%"),
@@ -297,7 +297,7 @@ VARIANT_CASES = {
     ("STR-010", "tanpa_judul"): (_post(_clear_header), "Realisasi!A2"),
     ("STR-010", "baris_judul"): (_post(_cells("Identitas", D1="Catatan")), "Identitas!D1"),
     ("STR-010", "samping_isian"): (_post(_cells("Identitas", D2="x")), "Identitas!D2"),
-    ("STR-012", "tanpa_nilai"): (_post(_identitas_row("Kode pos", None)), "Identitas!A30"),
+    ("STR-012", "tanpa_nilai"): (_post(_identitas_row("Kode pos", None)), "Identitas!A60"),
     ("STR-014", "pegawai"): (_set("SDM", 0, status="Non ASN"), "SDM!C2"),
     ("STR-016", "banyak"): (_post(_long_other_sheet), "Data SIPD"),
     ("STR-016", "rusak"): (_damaged_other_sheet, "Catatan kerja"),

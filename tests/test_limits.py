@@ -36,13 +36,13 @@ def _filled_rows(path: Path) -> dict[str, int]:
 
 
 def test_rows_past_the_limit_stop_the_reading(tmp_path, monkeypatch):
-    path = _big(tmp_path, 40)
-    monkeypatch.setattr(reader, "MAX_INPUT_ROWS", 30)
+    path = _big(tmp_path, 80)  # Identitas alone holds some 40 rows
+    monkeypatch.setattr(reader, "MAX_INPUT_ROWS", 60)
     with pytest.raises(InputFileError) as caught:
         read_workbook(path)
     message = str(caught.value)
     assert "besar.xlsx terlalu besar" in message
-    assert "lebih dari 30 baris terisi" in message
+    assert "lebih dari 60 baris terisi" in message
     assert "sheet 'RKT'" in message and "sakip-xlsx gabung" in message
 
 
@@ -60,8 +60,8 @@ def test_the_limit_counts_the_rows_of_all_input_sheets_together(tmp_path, monkey
 
 
 def test_fill_refuses_with_exit_code_2_and_writes_nothing(tmp_path, monkeypatch):
-    path = _big(tmp_path, 40)
-    monkeypatch.setattr(reader, "MAX_INPUT_ROWS", 30)
+    path = _big(tmp_path, 80)
+    monkeypatch.setattr(reader, "MAX_INPUT_ROWS", 60)
     result = CliRunner().invoke(main, ["fill", str(path)])
     assert result.exit_code == 2
     assert "terlalu besar" in result.output and "Traceback" not in result.output

@@ -191,8 +191,8 @@ def test_fill_force_replaces_a_completed_workbook_but_not_an_isian(folder, isian
 
 def test_dokumen_force_replaces_its_own_document_but_not_another(folder, isian, kop):
     out = folder / "lkip.docx"
-    assert _run("dokumen", str(isian), "-o", str(out)).exit_code == 0
-    assert _run("dokumen", str(isian), "-o", str(out), "--force").exit_code == 0
+    assert _run("dokumen", str(isian), "-o", str(out)).exit_code in (0, 1)  # 1: texts to write
+    assert _run("dokumen", str(isian), "-o", str(out), "--force").exit_code in (0, 1)
     before = _digest(kop)
     _refused(_run("dokumen", str(isian), "-o", str(kop), "--force"), "bukan dokumen LKIP")
     assert _digest(kop) == before

@@ -121,7 +121,7 @@ def test_sdm_tables(completed):
     assert t12[f"D{last_row(t12)}"].value == ASN
     t13 = wb["Tabel 1.3"]
     assert t13[f"E{last_row(t13)}"].value == PEGAWAI
-    assert str(t13[f"A{last_row(t13) + 2}"].value).startswith("Sumber data: sheet SDM")
+    assert str(t13[f"A{last_row(t13) + 2}"].value).startswith("Sumber data: data kepegawaian")
     # the reference document's Tabel 1.3: SMA/STM 6 ASN + 14 Non ASN, S1 6 + 1, SD 1 + 1
     counts = {r[1].value: (r[2].value, r[3].value) for r in t13.iter_rows(min_row=7)}
     assert counts["SMA/SMK"] == (6, 14) and counts["S1"] == (6, 1) and counts["SD"] == (1, 1)

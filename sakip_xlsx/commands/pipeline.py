@@ -182,6 +182,7 @@ def write_document(
     argument: str = "dokumen keluaran (di samping workbook lengkap)",
 ) -> DokumenResult:
     from sakip_xlsx import document
+    from sakip_xlsx.document.lkip import placeholders
     from sakip_xlsx.render.docx.docx_writer import docx_bytes
     from sakip_xlsx.render.docx.pdf import PdfUnavailable, docx_to_pdf
     from sakip_xlsx.render.xlsx.styles import document_footer
@@ -194,6 +195,7 @@ def write_document(
         data = docx_bytes(lkip, template, footer)
     write_atomically(target, data, force=force, rule=rule(Keluaran.DOKUMEN, argument))
     out = DokumenResult(result.hasil, result.findings, source, target)
+    out.belum_diisi = placeholders(lkip)
     out.templat_dibuang = list(template.removed) if template is not None else []
     if pdf:
         try:

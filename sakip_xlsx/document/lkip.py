@@ -8,6 +8,7 @@ blocks out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sakip_xlsx.document import narrative as N
@@ -102,7 +103,9 @@ class Signatures:
 
 @dataclass(frozen=True)
 class Logo:
-    """Where the pemda's logo goes on the cover."""
+    """Where the pemda's logo goes on the cover: the picture of the Identitas sheet."""
+
+    image: bytes = b""
 
 
 Block = Heading | Para | Bullets | Labelled | TableBlock | PageBreak | Contents | Signatures | Logo
@@ -130,9 +133,15 @@ class LkipDocument:
         return out
 
 
-def _or_placeholder(text: str, what: str) -> Para:
-    text = text.strip()
-    return Para(text) if text else Para(N.placeholder(what), "placeholder")
+def _or_placeholder(text: str, what: str) -> list[Para]:
+    """The instansi's own paragraphs, or the placeholder that says what is still to write."""
+    given = N.paragraphs(text)
+    return [Para(p) for p in given] if given else [Para(N.placeholder(what), "placeholder")]
+
+
+def _or_default(text: str, default: list[str]) -> list[Para]:
+    """The instansi's own paragraphs, or the generated ones they replace."""
+    return [Para(p) for p in (N.paragraphs(text) or default)]
 
 
 def _place_date(hasil: Hasil) -> str:
@@ -181,7 +190,7 @@ def _cover(doc: LkipDocument, hasil: Hasil) -> None:
     doc.add(
         Heading("LAPORAN KINERJA INSTANSI PEMERINTAH", 0, toc=False),
         Para(f"(LKIP) TAHUN {hasil.pengaturan.tahun}", "strong_center"),
-        Logo(),
+        Logo(ident.logo_gambar),
         Para((ident.nama_instansi or N.placeholder("nama instansi")).upper(), "strong_center"),
         Para((ident.pemerintah_daerah or N.placeholder("pemerintah daerah")).upper(), "center"),
         Para(str(hasil.pengaturan.tahun), "strong_center"),
@@ -192,22 +201,21 @@ def _cover(doc: LkipDocument, hasil: Hasil) -> None:
 def _kata_pengantar(doc: LkipDocument, hasil: Hasil) -> None:
     ident = hasil.laporan.identitas
     tahun = hasil.pengaturan.tahun
+    default = [
+        f"Laporan Kinerja Instansi Pemerintah (LKIP) {ident.nama_instansi} Tahun {tahun} "
+        "disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas pokok dan fungsi "
+        "serta pencapaian sasaran strategis yang ditetapkan dalam Rencana Strategis dan "
+        f"{N.pk_title(hasil)}, sesuai Peraturan Presiden Nomor 29 Tahun 2014 "
+        "tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri "
+        "PANRB Nomor 53 Tahun 2014.",
+        "Laporan ini menyajikan pengukuran capaian kinerja, perbandingannya dengan tahun "
+        "sebelumnya dan dengan target jangka menengah, serta realisasi anggaran yang "
+        "mendukungnya. Semoga laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan "
+        "kinerja pada tahun-tahun berikutnya.",
+    ]
     doc.add(
         Heading("KATA PENGANTAR", 1),
-        Para(
-            f"Laporan Kinerja Instansi Pemerintah (LKIP) {ident.nama_instansi} Tahun {tahun} "
-            "disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas pokok dan fungsi "
-            "serta pencapaian sasaran strategis yang ditetapkan dalam Rencana Strategis dan "
-            f"Perjanjian Kinerja Tahun {tahun}, sesuai Peraturan Presiden Nomor 29 Tahun 2014 "
-            "tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri "
-            "PANRB Nomor 53 Tahun 2014."
-        ),
-        Para(
-            "Laporan ini menyajikan pengukuran capaian kinerja, perbandingannya dengan tahun "
-            "sebelumnya dan dengan target jangka menengah, serta realisasi anggaran yang "
-            "mendukungnya. Semoga laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan "
-            "kinerja pada tahun-tahun berikutnya."
-        ),
+        *_or_default(ident.kata_pengantar, default),
         Signatures((_signer(hasil, "kepala"),), _place_date(hasil)),
         PageBreak(),
     )
@@ -215,31 +223,52 @@ def _kata_pengantar(doc: LkipDocument, hasil: Hasil) -> None:
 
 def _bab_1(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
     ident = hasil.laporan.identitas
+    instansi = ident.nama_instansi or N.placeholder("nama instansi")
+    tahun = hasil.pengaturan.tahun
     doc.add(
         Heading("BAB I PENDAHULUAN", 1),
         Heading("A. Latar Belakang", 2),
-        Para(
-            f"{ident.nama_instansi or N.placeholder('nama instansi')} menyusun LKIP Tahun "
-            f"{hasil.pengaturan.tahun} untuk "
-            "mempertanggungjawabkan keberhasilan dan kegagalan pelaksanaan misi organisasi "
-            "dalam mencapai sasaran strategis yang telah ditetapkan."
+        *_or_default(
+            ident.latar_belakang,
+            [
+                f"{instansi} menyusun LKIP Tahun {tahun} untuk mempertanggungjawabkan "
+                "keberhasilan dan kegagalan pelaksanaan misi organisasi dalam mencapai sasaran "
+                "strategis yang telah ditetapkan."
+            ],
         ),
-        Heading("B. Tugas Pokok dan Fungsi", 2),
-        _or_placeholder(ident.tugas_fungsi, "tugas pokok dan fungsi"),
-        Heading("C. Struktur Organisasi", 2),
-        _or_placeholder(ident.struktur_organisasi, "struktur organisasi"),
-        Heading("D. Sumber Daya Manusia", 2),
+        Heading("B. Maksud dan Tujuan", 2),
+        *_or_default(
+            ident.maksud_tujuan,
+            [
+                f"Maksud penyusunan LKIP ini adalah menyajikan pertanggungjawaban kinerja "
+                f"{instansi} Tahun {tahun} kepada pemberi amanah. Tujuannya memberikan "
+                "informasi kinerja yang terukur atas kinerja yang telah dan seharusnya dicapai, "
+                "serta menjadi bahan perbaikan berkelanjutan untuk meningkatkan kinerja."
+            ],
+        ),
+        Heading("C. Profil Organisasi", 2),
+        *_or_placeholder(ident.profil, "profil organisasi (wilayah, penduduk, layanan)"),
+        Heading("D. Tugas Pokok dan Fungsi", 2),
+        *_or_placeholder(ident.tugas_fungsi, "tugas pokok dan fungsi"),
+        Heading("E. Struktur Organisasi", 2),
+        *_or_placeholder(ident.struktur_organisasi, "struktur organisasi"),
+        Heading("F. Sumber Daya Manusia", 2),
     )
     if not hasil.laporan.sdm:
-        doc.add(Para(N.placeholder("data pegawai: sheet SDM belum diisi"), "placeholder"))
+        doc.add(
+            Para(
+                N.placeholder("data pegawai menurut jabatan, golongan dan pendidikan"),
+                "placeholder",
+            )
+        )
     else:
         for name in (T11, T12, T13):
             table = tables[name]
             keys = tuple(c.key for c in table.columns)
             doc.add(TableBlock(table, keys, table.title))
     doc.add(
-        Heading("E. Isu Strategis", 2),
-        _or_placeholder(ident.isu_strategis, "isu strategis"),
+        Heading("G. Isu Strategis", 2),
+        *_or_placeholder(ident.isu_strategis, "isu strategis"),
         PageBreak(),
     )
 
@@ -258,7 +287,7 @@ def _bab_2(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
             "Rencana Strategis sebagai berikut."
         ),
         TableBlock(t21, columns, t21.title),
-        Heading(f"B. Perjanjian Kinerja Tahun {tahun}", 2),
+        Heading(f"B. {N.pk_title(hasil)}", 2),
     )
     if hasil.laporan.pk:
         doc.add(
@@ -274,7 +303,9 @@ def _bab_2(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
             ),
         )
     else:
-        doc.add(Para(N.placeholder("Perjanjian Kinerja: sheet PK belum diisi"), "placeholder"))
+        doc.add(
+            Para(N.placeholder("sasaran, indikator dan target Perjanjian Kinerja"), "placeholder")
+        )
     doc.add(PageBreak())
 
 
@@ -353,23 +384,31 @@ def _program_or_total(row) -> bool:
 
 
 def _bab_4(doc: LkipDocument, hasil: Hasil) -> None:
+    ident = hasil.laporan.identitas
     doc.add(
         Heading("BAB IV PENUTUP", 1),
+        Heading("A. Simpulan", 2),
         *(Para(s) for s in N.penutup(hasil)),
-        Para(N.placeholder("simpulan, kendala umum dan langkah perbaikan ke depan"), "placeholder"),
+        *_or_placeholder(ident.simpulan, "simpulan atas capaian kinerja"),
+        Heading("B. Kendala Umum", 2),
+        *_or_placeholder(ident.kendala, "kendala umum yang dihadapi"),
+        Heading("C. Langkah ke Depan", 2),
+        *_or_placeholder(ident.langkah, "langkah perbaikan ke depan"),
         PageBreak(),
     )
 
 
 def _lampiran(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
     ident = hasil.laporan.identitas
-    tahun = hasil.pengaturan.tahun
     laporan = hasil.laporan
     kepala = _signer(hasil, "kepala", "PIHAK PERTAMA")
     atasan = _signer(hasil, "atasan", "PIHAK KEDUA")
+    pk_date = ", ".join(
+        p for p in (ident.tempat.strip(), tanggal(ident.pk_tanggal or ident.tanggal)) if p
+    ) or N.placeholder("tempat, tanggal Perjanjian Kinerja")
     doc.add(
-        Heading("LAMPIRAN I PERJANJIAN KINERJA", 1),
-        Para(f"PERJANJIAN KINERJA TAHUN {tahun}", "strong_center"),
+        Heading(f"LAMPIRAN I {N.pk_title(hasil).upper()}", 1),
+        Para(N.pk_title(hasil).upper(), "strong_center"),
         Para((ident.nama_instansi or "").upper(), "strong_center"),
         Para(
             "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan "
@@ -392,10 +431,10 @@ def _lampiran(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None
             "terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan "
             "dalam rangka pemberian penghargaan dan sanksi."
         ),
-        Signatures((atasan, kepala), _place_date(hasil)),
+        Signatures((atasan, kepala), pk_date),
     )
     if not laporan.pk:
-        doc.add(Para(N.placeholder("lampiran PK: sheet PK belum diisi"), "placeholder"))
+        doc.add(Para(N.placeholder("lampiran Perjanjian Kinerja"), "placeholder"))
     t22 = tables[T22]
     sasaran_rows = tuple(
         r.key
@@ -440,6 +479,75 @@ def _lampiran(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None
             tables[T31].title,
         ),
     )
+    _penghargaan(doc, hasil, "III")
+    _telah_direviu(doc, hasil)
+
+
+def _penghargaan(doc: LkipDocument, hasil: Hasil, number: str) -> None:
+    """Lampiran Penghargaan: the awards the instansi lists, one a line; none, no lampiran."""
+    items = N.paragraphs(hasil.laporan.identitas.penghargaan)
+    if items:
+        doc.add(
+            PageBreak(),
+            Heading(f"LAMPIRAN {number} PENGHARGAAN", 1),
+            Para(f"Penghargaan yang diterima sampai dengan tahun {hasil.pengaturan.tahun}:"),
+            Bullets(tuple(items), numbered=True),
+        )
+
+
+def _telah_direviu(doc: LkipDocument, hasil: Hasil) -> None:
+    """Pernyataan Telah Direviu of the APIP, only when the reviewer is named."""
+    ident = hasil.laporan.identitas
+    if not ident.apip_nama.strip():
+        return
+    tahun = hasil.pengaturan.tahun
+    when = ", ".join(p for p in (ident.tempat.strip(), tanggal(ident.apip_tanggal)) if p)
+    doc.add(
+        PageBreak(),
+        Heading("PERNYATAAN TELAH DIREVIU", 1),
+        Para(
+            f"Kami telah mereviu Laporan Kinerja {ident.nama_instansi} Tahun {tahun} sesuai "
+            "Pedoman Reviu atas Laporan Kinerja. Substansi informasi yang dimuat dalam Laporan "
+            f"Kinerja menjadi tanggung jawab manajemen {ident.nama_instansi}."
+        ),
+        Para(
+            "Reviu bertujuan memberikan keyakinan terbatas bahwa laporan kinerja telah disajikan "
+            "secara akurat, andal dan valid. Berdasarkan reviu tersebut, tidak terdapat kondisi "
+            "atau hal-hal yang menimbulkan perbedaan dalam meyakini keandalan informasi yang "
+            "disajikan dalam Laporan Kinerja ini."
+        ),
+        Signatures(
+            (
+                Signer(
+                    "",
+                    ident.apip_jabatan or "Aparat Pengawasan Intern Pemerintah",
+                    ident.apip_nama,
+                    "",
+                    ident.apip_nip,
+                ),
+            ),
+            when,
+        ),
+    )
+
+
+def placeholders(doc: LkipDocument) -> list[str]:
+    """What the instansi has still to write: the text of every placeholder left in the
+    document, once each, in order (`dokumen` lists them and exits 1)."""
+    out: list[str] = []
+    texts = [b.text for b in doc.blocks if isinstance(b, (Para, Labelled))]
+    for block in doc.blocks:
+        if isinstance(block, Logo) and not block.image:
+            texts.append(N.placeholder("logo pemerintah daerah (gambar di Identitas)"))
+        if isinstance(block, Signatures):
+            for s in block.signers:
+                texts += [s.jabatan, s.nama]
+            texts.append(block.place_date)
+    for text in texts:
+        for what in re.findall(r"\[diisi instansi: ([^\]]*)\]", text):
+            if what not in out:
+                out.append(what)
+    return out
 
 
 def _pk_kode(row) -> str:

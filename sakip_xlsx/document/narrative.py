@@ -209,7 +209,8 @@ def _national(h: HasilIndikator) -> list[str]:
 
 
 def causes(laporan: Laporan, kode: str) -> list[tuple[str, str]]:
-    """The instansi's own words on an indicator: (label, text), a placeholder where empty."""
+    """The instansi's own words on an indicator, (label, text): the analysis per sasaran is
+    optional, so a factor nobody wrote is left out rather than shown as a gap."""
     rea = laporan.realisasi.get(kode)
     out = []
     for label, attr in (
@@ -218,7 +219,8 @@ def causes(laporan: Laporan, kode: str) -> list[tuple[str, str]]:
         ("Upaya / rencana tindak lanjut", "upaya"),
     ):
         text: str = getattr(rea, attr) if rea is not None else ""
-        out.append((label, text.strip() or placeholder(label.lower())))
+        if text.strip():
+            out.append((label, text.strip()))
     return out
 
 
@@ -298,7 +300,9 @@ def efisiensi_sentence(hasil: Hasil, hs: HasilSasaran) -> str:
             "Tidak ada program yang tercatat mendukung sasaran ini, sehingga efisiensinya "
             "tidak dinilai."
         )
-    programs = ", ".join(hs.programs)
+    programs = ", ".join(
+        hasil.anggaran[p].item.uraian if p in hasil.anggaran else p for p in hs.programs
+    )
     given = any(hasil.anggaran[p].realisasi is not None for p in hs.programs if p in hasil.anggaran)
     budget = (
         f"Program pendukungnya ({programs}) merealisasikan {rupiah(hs.realisasi)} dari pagu "
@@ -421,12 +425,24 @@ def efisiensi_summary(hasil: Hasil) -> str | None:
     if others:
         pmk = hasil.pengaturan.metode_efisiensi == MetodeEfisiensi.PMK
         names = "; ".join(
-            f"{s.sasaran.kode} ({persen(s.efisiensi * 100 if pmk else s.efisiensi)})"
+            f"{s.sasaran.uraian or s.sasaran.kode} "
+            f"({persen(s.efisiensi * 100 if pmk else s.efisiensi)})"
             for s in others
             if s.efisiensi is not None
         )
         text += f"; yang tidak efisien: {names}"
     return text + "."
+
+
+def pk_title(hasil: Hasil) -> str:
+    """`Perjanjian Kinerja Perubahan Tahun 2023` when the PK in force is a PK Perubahan."""
+    perubahan = hasil.laporan.identitas.pk_perubahan == "Ya"
+    return f"Perjanjian Kinerja{' Perubahan' if perubahan else ''} Tahun {hasil.pengaturan.tahun}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """The instansi's own text as paragraphs: one per line typed (Alt+Enter in Excel)."""
+    return [line.strip() for line in text.replace("\r", "\n").split("\n") if line.strip()]
 
 
 def ikhtisar(hasil: Hasil, findings: list[Finding]) -> list[str]:
@@ -445,16 +461,19 @@ def ikhtisar(hasil: Hasil, findings: list[Finding]) -> list[str]:
     efisiensi = efisiensi_summary(hasil)
     if efisiensi:
         out.append(efisiensi)
+    return out
+
+
+def checks_sentence(findings: list[Finding]) -> str:
+    """For the workbook's Narasi only (an official document speaks of no data check)."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     if errors or warnings:
-        out.append(
+        return (
             f"Pemeriksaan konsistensi data masih mencatat {errors} error dan {warnings} "
-            "peringatan yang perlu ditindaklanjuti (sheet Temuan pada workbook)."
+            "peringatan yang perlu ditindaklanjuti (sheet Temuan)."
         )
-    else:
-        out.append("Pemeriksaan konsistensi data tidak menemukan error maupun peringatan.")
-    return out
+    return "Pemeriksaan konsistensi data tidak menemukan error maupun peringatan."
 
 
 def penutup(hasil: Hasil) -> list[str]:
@@ -475,7 +494,9 @@ def penutup(hasil: Hasil) -> list[str]:
     ]
     assessed = bands(hasil)
     if below:
-        names = "; ".join(f"{h.indikator.kode} ({persen(h.capaian)})" for h in below)
+        names = "; ".join(
+            f"{h.indikator.indikator or h.indikator.kode} ({persen(h.capaian)})" for h in below
+        )
         out.append(f"Indikator yang belum mencapai target dan perlu perhatian: {names}.")
     elif assessed["melampaui"] + assessed["mencapai"]:
         out.append("Semua indikator sasaran yang dapat dinilai mencapai atau melampaui target.")

@@ -103,6 +103,22 @@ def ringkasan(src: Sources, findings: list[Finding]) -> Table:
     text_row(
         "ttd", "Tempat, tanggal penandatanganan", _joined(ident.tempat, tanggal(ident.tanggal))
     )
+    from sakip_xlsx.document import narrative as N
+
+    text_row(
+        "pk",
+        "Perjanjian Kinerja yang berlaku",
+        _joined(N.pk_title(hasil), tanggal(ident.pk_tanggal or ident.tanggal)),
+    )
+    text_row(
+        "apip",
+        "Direviu APIP (nama, NIP, jabatan, tanggal)",
+        _joined(
+            _person(ident.apip_nama, ident.apip_nip),
+            ident.apip_jabatan,
+            tanggal(ident.apip_tanggal),
+        ),
+    )
     sasaran = [s for s in laporan.sasaran.values() if s.jenis == Jenis.SASARAN]
     text_row(
         "sasaran",
@@ -351,6 +367,7 @@ def narasi(src: Sources, findings: list[Finding]) -> Table:
     heading("Ikhtisar eksekutif")
     for sentence in N.ikhtisar(hasil, findings):
         para(sentence)
+    para(N.checks_sentence(findings))
     heading("Analisis capaian per sasaran (Bab III)")
     for title, parts in N.per_sasaran(hasil):
         heading(title)

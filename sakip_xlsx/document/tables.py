@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+from sakip_xlsx.document import narrative as N
 from sakip_xlsx.document.sources import Sources, realisasi_shape
 from sakip_xlsx.document.spec import (
     BLANK,
@@ -53,20 +54,20 @@ T21, T22 = "Tabel 2.1", "Tabel 2.2"
 TRA = "Pemantauan Rencana Aksi"
 
 SOURCES = {
-    T11: "sheet SDM (data kepegawaian)",
-    T12: "sheet SDM (data kepegawaian)",
-    T13: "sheet SDM (data kepegawaian)",
-    T21: "Renstra / Renstra Perubahan (sheet Renstra)",
-    T22: "Perjanjian Kinerja yang ditandatangani (sheet PK)",
-    T31: "target dari PK, RKT atau Renstra; realisasi dari data kinerja (sheet Realisasi)",
-    T32: "target Renstra; realisasi tahun ini dan tahun-tahun sebelumnya (sheet Realisasi)",
-    T33: "target akhir Renstra; realisasi dari sheet Realisasi",
-    T34: "realisasi instansi dan realisasi nasional (sheet Realisasi)",
+    T11: "data kepegawaian",
+    T12: "data kepegawaian",
+    T13: "data kepegawaian",
+    T21: "Renstra / Renstra Perubahan",
+    T22: "Perjanjian Kinerja yang ditandatangani",
+    T31: "target dari Perjanjian Kinerja, RKT atau Renstra; realisasi dari data kinerja",
+    T32: "target Renstra; realisasi tahun ini dan tahun-tahun sebelumnya dari data kinerja",
+    T33: "target akhir Renstra; realisasi dari data kinerja",
+    T34: "realisasi instansi dan realisasi nasional",
     T35: "Tabel 3.1",
-    T36: "RKT/DPA (pagu, target output) dan realisasi SIPD/SIMDA (sheet Realisasi)",
+    T36: "RKT/DPA (pagu, target output) dan realisasi SIPD/SIMDA",
     T37: "Tabel 3.5 dan Tabel 3.6",
-    T38: "RKT/DPA dan realisasi SIPD/SIMDA; tahun lalu dari sheet Identitas",
-    TRA: "Rencana Aksi dan realisasi triwulan (sheet Realisasi)",
+    T38: "RKT/DPA dan realisasi SIPD/SIMDA; tahun lalu dari LKIP tahun lalu",
+    TRA: "Rencana Aksi dan realisasi triwulan",
 }
 """The *Sumber data* line under each table, as LKIP tables carry one."""
 
@@ -218,7 +219,7 @@ def tabel_22(src: Sources) -> Table:
     ]
     return _table(
         T22,
-        f"Tabel 2.2 Perjanjian Kinerja Tahun {src.hasil.pengaturan.tahun}",
+        f"Tabel 2.2 {N.pk_title(src.hasil)}",
         "Dari sheet PK: sasaran strategis dengan indikator dan targetnya, program dengan "
         "anggarannya, seperti lampiran PK yang ditandatangani.",
         _columns(

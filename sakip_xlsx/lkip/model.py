@@ -144,6 +144,24 @@ class Identitas:
     batas_capaian: str = "100"
     skala_predikat: str = Skala.PERMENPANRB
     metode_efisiensi: str = "Rasio capaian/serapan"
+    kata_pengantar: str = ""
+    latar_belakang: str = ""
+    maksud_tujuan: str = ""
+    profil: str = ""
+    simpulan: str = ""
+    kendala: str = ""
+    langkah: str = ""
+    penghargaan: str = ""
+    pk_tanggal: _dt.date | str | None = None
+    pk_perubahan: str = "Tidak"
+    apip_nama: str = ""
+    apip_nip: str = ""
+    apip_jabatan: str = ""
+    apip_tanggal: _dt.date | str | None = None
+    logo: str = ""
+    logo_gambar: bytes = b""
+    """The picture placed on the Identitas sheet (PNG or JPEG): the pemda's logo on the
+    cover, carried by every workbook written from this one."""
     rows: dict[str, int] = field(default_factory=dict)
     """The sheet row of each field, for pointing findings and formulas at it."""
     choices_read: set[str] = field(default_factory=set)

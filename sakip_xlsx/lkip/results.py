@@ -174,6 +174,9 @@ class DokumenResult(Pemeriksaan):
     output: Path
     """The .docx."""
     pdf: Path | None = None
+    belum_diisi: list[str] = field(default_factory=list)
+    """The parts of the document the instansi has still to write (its placeholders), each a
+    phrase in Indonesian; `dokumen` lists them and exits 1 while any is left."""
     templat_dibuang: list[str] = field(default_factory=list)
     """What the Word template held and the document did not take (macros, external links,
     DDE fields, embedded objects), in Indonesian."""

@@ -289,6 +289,13 @@ def find_sheet(titles: list[str], names: tuple[str, ...]) -> str | None:
 
 C = Column
 
+
+def _dokumen(key: str, header: str, where: str) -> Column:
+    """A text of the LKIP document that the instansi writes, kept in the workbook so that no
+    edit is ever made in the DOCX (and none is lost at the next run)."""
+    return C(key, header, Kind.TEXT, help=f"Teks dokumen LKIP, {where}", descriptive=True)
+
+
 IDENTITAS = SheetSpec(
     name="Identitas",
     title="Identitas instansi dan pengaturan",
@@ -368,6 +375,46 @@ IDENTITAS = SheetSpec(
                 "Rasio: capaian kinerja dibagi serapan anggaran. PMK 214/2017: berbasis output "
                 "sub kegiatan."
             ),
+        ),
+        # the texts of the LKIP document the instansi writes: each replaces the default
+        # sentence (or the placeholder) of its section; a new line starts a new paragraph
+        _dokumen("kata_pengantar", "Kata pengantar", "Kata Pengantar (di atas tanda tangan)."),
+        _dokumen("latar_belakang", "Latar belakang", "Bab I.A Latar Belakang."),
+        _dokumen("maksud_tujuan", "Maksud dan tujuan", "Bab I.B Maksud dan Tujuan penyusunan."),
+        _dokumen("profil", "Profil instansi", "Bab I.C Profil: wilayah, penduduk, layanan."),
+        _dokumen("simpulan", "Simpulan", "Bab IV Penutup: simpulan atas capaian kinerja."),
+        _dokumen("kendala", "Kendala umum", "Bab IV Penutup: kendala yang dihadapi."),
+        _dokumen("langkah", "Langkah ke depan", "Bab IV Penutup: langkah perbaikan ke depan."),
+        _dokumen(
+            "penghargaan",
+            "Penghargaan yang diterima",
+            "Lampiran Penghargaan: satu penghargaan per baris (nama, pemberi, tahun).",
+        ),
+        C(
+            "pk_tanggal",
+            "Tanggal Perjanjian Kinerja",
+            Kind.DATE,
+            help="Tanggal PK ditandatangani (bila kosong: tanggal penandatanganan LKIP).",
+        ),
+        C(
+            "pk_perubahan",
+            "Perjanjian Kinerja Perubahan",
+            Kind.CHOICE,
+            choices=YA_TIDAK,
+            default="Tidak",
+            help="Ya bila PK yang berlaku adalah PK Perubahan (judulnya ikut berubah).",
+        ),
+        C("apip_nama", "Nama pereviu APIP", Kind.TEXT, help="Untuk Pernyataan Telah Direviu."),
+        C("apip_nip", "NIP pereviu APIP", Kind.TEXT),
+        C("apip_jabatan", "Jabatan pereviu APIP", Kind.TEXT, help="Mis. Inspektur Kabupaten."),
+        C("apip_tanggal", "Tanggal reviu APIP", Kind.DATE),
+        C(
+            "logo",
+            "Logo pemerintah daerah",
+            Kind.TEXT,
+            help="Tempel gambar logo (PNG/JPEG) di sheet ini, mis. di sel ini: Sisipkan > "
+            "Gambar. Dipakai di sampul dokumen LKIP dan dibawa ke isian tahun berikutnya.",
+            descriptive=True,
         ),
     ),
 )

@@ -145,6 +145,10 @@ def _relationships(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]
     return out
 
 
+MAX_IMAGE = 5 * 1024 * 1024
+"""The largest picture taken from a sheet (a logo is tens of kilobytes)."""
+
+
 @dataclass
 class WorkbookGrid:
     """An opened workbook package: its sheet titles, parsed sheet by sheet on request."""
@@ -192,6 +196,25 @@ class WorkbookGrid:
         _parse(self.zf, self.parts[title], parser)
         self.rows_read += len(reader.grid.rows)
         return reader.grid
+
+    def images(self, title: str) -> list[bytes]:
+        """The pictures placed on a sheet (its drawing's images), in the drawing's order; an
+        oversized or damaged one is skipped, never a reason to refuse the workbook."""
+        out: list[bytes] = []
+        part = self.parts.get(title)
+        if part is None:
+            return out
+        try:
+            for kind, drawing in _relationships(self.zf, part).values():
+                if not kind.endswith("/drawing"):
+                    continue
+                for image_kind, target in _relationships(self.zf, drawing).values():
+                    info = self.zf.NameToInfo.get(target)
+                    if image_kind.endswith("/image") and info and info.file_size <= MAX_IMAGE:
+                        out.append(self.zf.read(target))
+        except Exception:  # a damaged drawing: the sheet's values are still read
+            return out
+        return out
 
     def custom_property(self, name: str) -> str | None:
         """A custom document property (docProps/custom.xml) as text, or None."""

@@ -29,7 +29,13 @@ def identitas_values(laporan: Laporan) -> dict[str, object]:
     for col in IDENTITAS.columns:
         value = getattr(ident, col.key, None)
         out[col.key] = typed(value) if isinstance(value, Cell) else value
+    if ident.logo_gambar:  # the picture travels with the sheet it was placed on
+        out[LOGO_GAMBAR] = ident.logo_gambar
     return out
+
+
+LOGO_GAMBAR = "logo_gambar"
+"""The key of the Identitas picture among the values a new isian is written from."""
 
 
 def rows_of(laporan: Laporan) -> Rows:

@@ -72,6 +72,7 @@ from sakip_xlsx.safety.errors import InputFileError
 from sakip_xlsx.workbook import grid, reviu
 from sakip_xlsx.workbook.container import open_input, unreadable
 from sakip_xlsx.workbook.grid import SheetGrid, column_index, column_letter
+from sakip_xlsx.workbook.images import image_kind
 from sakip_xlsx.workbook.unused import unused_values
 
 HEADER_SCAN_ROWS = 10
@@ -141,6 +142,8 @@ def _read(book: grid.WorkbookGrid, path: Path) -> Laporan:
         no_cache = sheet.no_cached_value
         if spec.key_value:
             _read_identitas(sheet, spec, title, laporan, no_cache)
+            pictures = [p for p in book.images(title) if image_kind(p)]
+            laporan.identitas.logo_gambar = pictures[0] if pictures else b""
         else:
             raw_rows = _read_table(sheet, spec, title, laporan, no_cache)
             BUILDERS[spec.name](raw_rows, laporan)
@@ -830,6 +833,10 @@ def _read_identitas(
                 setattr(ident, col.key, year)
         elif col.kind is Kind.DATE:
             setattr(ident, col.key, _date(value))
+        elif col.descriptive and isinstance(value, str) and "\n" in value:
+            # a text of the LKIP document: each line typed (Alt+Enter) is a paragraph
+            lines = (clean_text(line) for line in value.replace("\r", "\n").split("\n"))
+            setattr(ident, col.key, "\n".join(line for line in lines if line))
         else:
             setattr(ident, col.key, raw.texts.get(col.key, ""))
         if col.required and _field_empty(raw, col) and getattr(ident, col.key) in (None, ""):

@@ -25,8 +25,26 @@ from sakip_xlsx.lkip.schema import PK, REALISASI, RENCANA_AKSI, RENSTRA, RKT, SD
 from sakip_xlsx.safety.errors import SakipError
 from sakip_xlsx.workbook.isian import Rows, identitas_values, rows_of, typed
 
-EMPTIED_IDENTITAS = ("tanggal", "belanja_operasi", "belanja_modal")
-"""Identitas fields of the year just reported: emptied for the new year."""
+EMPTIED_IDENTITAS = (
+    "tanggal",
+    "belanja_operasi",
+    "belanja_modal",
+    "kata_pengantar",
+    "latar_belakang",
+    "maksud_tujuan",
+    "simpulan",
+    "kendala",
+    "langkah",
+    "penghargaan",
+    "pk_tanggal",
+    "pk_perubahan",
+    "apip_nama",
+    "apip_nip",
+    "apip_jabatan",
+    "apip_tanggal",
+)
+"""Identitas fields of the year just reported: emptied for the new year (tugas dan fungsi,
+struktur organisasi, profil and isu strategis carry over)."""
 EMPTIED = {
     RKT.name: ("pagu",),
     PK.name: ("anggaran",),
@@ -117,7 +135,10 @@ def _notes(hasil: Hasil, tahun: int, rows: dict) -> list[str]:
         "Dibawa: Identitas, seluruh Renstra (kode, indikator, target setiap tahun), baris dan "
         "kode RKT, PK, Rencana Aksi dan Realisasi, serta data SDM.",
         f"Identitas: tahun laporan {tahun}; {_lalu(hasil)} Tanggal penandatanganan, belanja "
-        "operasi dan belanja modal dikosongkan.",
+        "operasi dan belanja modal dikosongkan, begitu pula teks dokumen tahunan (kata "
+        "pengantar, latar belakang, maksud dan tujuan, simpulan, kendala, langkah ke depan, "
+        "penghargaan), tanggal dan jenis Perjanjian Kinerja serta data reviu APIP; tugas dan "
+        "fungsi, struktur organisasi, profil dan isu strategis dibawa.",
         f"Target indikator sasaran di RKT dan PK diambil dari target Renstra {tahun} bila "
         f"Renstra memuatnya (yang tidak, tetap target {lalu}); periksa kembali terhadap PK "
         "yang ditandatangani.",

@@ -51,6 +51,8 @@ def xml_safe(text: str) -> str:
 
 
 TABLE_FONT = Pt(8)
+LOGO_HEIGHT = Cm(4)
+"""The logo on the cover, as LKIP covers print it."""
 
 
 def docx_bytes(doc: LkipDocument, template: CleanTemplate | None = None, footer: str = "") -> bytes:
@@ -213,6 +215,10 @@ def _paragraph(word, text: str = "", style=None) -> Paragraph:
 
 
 def _block(word, block) -> None:
+    # after a landscape table, headings wait: the next table may want landscape too
+    if word.__dict__.get(TURN_BACK) and not isinstance(block, (Heading, TableBlock)):
+        del word.__dict__[TURN_BACK]
+        _turn(word, carry_headings=True)
     if isinstance(block, Heading):
         _heading(word, block)
     elif isinstance(block, Para):
@@ -239,6 +245,12 @@ def _block(word, block) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_before = Pt(48)
         p.paragraph_format.space_after = Pt(48)
+        if block.image:
+            try:
+                p.add_run().add_picture(io.BytesIO(block.image), height=LOGO_HEIGHT)
+                return
+            except Exception:  # a picture python-docx cannot read: the placeholder says so
+                p.clear()
         run = p.add_run("[logo pemerintah daerah]")
         run.italic = True
         run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
@@ -322,9 +334,14 @@ def _table(word, block: TableBlock) -> None:
     need = _needs(columns, texts)
     # a table whose figures and words do not fit across a portrait page gets landscape pages
     # of its own, rather than amounts broken over two lines ("2.409.251.2/46")
-    turned = sum(need) > _usable(word) and _portrait(word)
-    if turned:
-        _turn(word)
+    turned = sum(need) > _usable(word, portrait=True)
+    if word.__dict__.pop(TURN_BACK, False):  # the page is still turned for the table before
+        if not turned:
+            _turn(word, carry_headings=True)
+    elif turned and _portrait(word):
+        _turn(word, carry_headings=True)
+    else:
+        turned = False  # the page is wide already (a landscape template): nothing to turn
     if block.caption:
         p = _paragraph(word)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -352,13 +369,22 @@ def _table(word, block: TableBlock) -> None:
         run = p.add_run(xml_safe(f"Sumber data: {table.source}."))
         run.italic = True
         run.font.size = Pt(8)
-    if turned:
-        _turn(word)
+    if turned:  # back to the page before at the next block: none after the last table
+        word.__dict__[TURN_BACK] = True
 
 
-def _usable(word) -> int:
+TURN_BACK = "_sakip_turn_back"
+"""Set while the last section is a landscape table's: the page turns back to portrait at the
+next block that is neither a heading nor another wide table."""
+
+
+def _usable(word, portrait: bool = False) -> int:
+    """The width a table has across the page (across a portrait page with `portrait`)."""
     section = word.sections[-1]
-    return section.page_width - section.left_margin - section.right_margin
+    width = section.page_width
+    if portrait:
+        width = min(section.page_width, section.page_height)
+    return width - section.left_margin - section.right_margin
 
 
 def _portrait(word) -> bool:
@@ -366,14 +392,35 @@ def _portrait(word) -> bool:
     return section.page_width < section.page_height
 
 
-def _turn(word) -> None:
+def _turn(word, carry_headings: bool = False) -> None:
     """A new section on a new page, turned a quarter (portrait to landscape or back): its
-    header, footer (the page numbers) and margins follow the section before."""
+    header, footer (the page numbers) and margins follow the section before. With
+    `carry_headings`, the headings just written go onto the new page with their table, so no
+    page holds a heading alone."""
+    body = word.element.body
+    headings = []
+    if carry_headings:
+        element = body[-1].getprevious() if len(body) else None  # before the sectPr
+        while element is not None and _is_heading(element):
+            headings.insert(0, element)
+            element = element.getprevious()
     before = word.sections[-1]
     section = word.add_section(WD_SECTION.NEW_PAGE)
+    if headings:
+        closing = body[-1].getprevious()  # the paragraph that ends the section before
+        for heading in reversed(headings):
+            closing.addnext(heading)
     section.page_width, section.page_height = before.page_height, before.page_width
     landscape = section.page_width > section.page_height
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+
+def _is_heading(p) -> bool:
+    """A paragraph of a Heading style (the chapters and sections of the document)."""
+    if p.tag != qn("w:p"):
+        return False
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style is not None and (style.get(qn("w:val")) or "").startswith("Heading")
 
 
 def _row_texts(row, keys: tuple[str, ...]) -> list[str]:

@@ -37,6 +37,7 @@ from sakip_xlsx.render.xlsx.styles import (
 )
 from sakip_xlsx.safety.marks import MARK, isian_mark
 from sakip_xlsx.workbook import grid
+from sakip_xlsx.workbook.images import image_kind, scale_to
 
 VALIDATION_ROWS = 10000
 PETUNJUK_WIDTHS = (30, 8, 22, 30, 80)
@@ -217,8 +218,26 @@ def write_identitas(wb, fmt, values: dict[str, object]) -> None:
         if height > LINE_HEIGHT:
             ws.set_row(row, height)
         add_validation(ws, 1, col, row, row)
+    picture = values.get("logo_gambar")
+    if isinstance(picture, bytes) and picture:
+        place_logo(ws, 1 + [c.key for c in IDENTITAS.columns].index("logo"), picture)
     ws.freeze_panes(1, 0)
     page_setup(ws, repeat_rows=(0, 0))
+
+
+LOGO_HEIGHT_PX = 80
+"""The logo's height on the Identitas sheet: recognisable, without covering the rows below."""
+
+
+def place_logo(ws, row: int, picture: bytes) -> None:
+    """The pemda's logo on the Identitas sheet, at its row's Nilai cell (0-based `row`)."""
+    scale = scale_to(picture, LOGO_HEIGHT_PX)
+    ws.insert_image(
+        row,
+        1,
+        f"logo.{image_kind(picture) or 'png'}",
+        {"image_data": io.BytesIO(picture), "x_scale": scale, "y_scale": scale},
+    )
 
 
 def write_catatan(wb, fmt, lines: list[str]) -> None:

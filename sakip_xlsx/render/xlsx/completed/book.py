@@ -39,6 +39,10 @@ class OrderedSheet:
     LINE_HEIGHT = LINE_HEIGHT
     MAX_HEIGHT = MAX_ROW_HEIGHT
 
+    def insert_image(self, row: int, col: int, name: str, options: dict) -> None:
+        """A picture over the sheet (drawn at close, so the row order does not matter)."""
+        self._ws.insert_image(row, col, name, options)
+
     def __init__(self, ws, first_row: int, hold: bool = False) -> None:
         self._ws = ws
         self._first_row = first_row

@@ -28,6 +28,7 @@ from sakip_xlsx.lkip.values import Parsed, clean_text, code_text, decorated, sho
 from sakip_xlsx.render.xlsx.completed.derived import DERIVED_ROWS, RowPlan, plan_derived
 from sakip_xlsx.render.xlsx.completed.render import Renderer
 from sakip_xlsx.render.xlsx.styles import document_footer, page_setup
+from sakip_xlsx.render.xlsx.template import place_logo
 
 
 def cells_by_sheet(laporan: Laporan) -> dict[str, list[Cell]]:
@@ -102,6 +103,8 @@ def write_input_sheets(
         # rows from the header on get the height their text needs (a heading of two lines
         # too: `Target tahunan menurut metode` is cut off in print otherwise)
         ws = book.add_sheet(spec.name, header_row - 1)
+        if spec.key_value and laporan.identitas.logo_gambar:  # the logo stays where it was
+            place_logo(ws, laporan.identitas.rows.get("logo", 1) - 1, laporan.identitas.logo_gambar)
         grid = laporan.grids[spec.name]
         kinds = _column_kinds(laporan, spec)
         width = derived_column(laporan, spec, grid)

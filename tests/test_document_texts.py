@@ -1,0 +1,142 @@
+"""Every text of the LKIP document has a home in the workbook (issue class: Bab IV and the
+cover could only be filled by hand in Word, and every hand edit was lost at the next run), and
+the document speaks as an official document, not as the tool."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import struct
+import zlib
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from sakip_xlsx.cli import main
+from sakip_xlsx.workbook.reader import read_workbook
+from tests.helpers import write_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    rows = b"".join(b"\x00" + b"\x1b\x6b\x3a" * 8 for _ in range(8))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+TEXTS = {
+    "kata_pengantar": "Puji syukur kami panjatkan; laporan ini kami susun bersama.",
+    "latar_belakang": "Latar belakang dinas contoh.\nParagraf kedua latar belakang.",
+    "maksud_tujuan": "Maksud dan tujuan dinas contoh.",
+    "profil": "Profil dinas contoh: 12 desa, 125.331 jiwa.",
+    "tugas_fungsi": "Tugas dan fungsi dinas contoh.",
+    "struktur_organisasi": "Kepala, Sekretaris, tiga Bidang.",
+    "isu_strategis": "Isu strategis dinas contoh.",
+    "simpulan": "Simpulan dinas contoh.",
+    "kendala": "Kendala dinas contoh.",
+    "langkah": "Langkah ke depan dinas contoh.",
+    "penghargaan": "Juara 1 Inovasi Pelayanan, Bupati, 2024\nPredikat WBK, KemenPANRB, 2024",
+    "tempat": "Kota Contoh",
+    "tanggal": dt.date(2025, 1, 29),
+    "kepala_nip": "197001011990031001",
+    "atasan_nama": "Nama Bupati",
+    "atasan_jabatan": "Bupati Contoh",
+    "pk_tanggal": dt.date(2024, 11, 21),
+    "pk_perubahan": "Ya",
+    "apip_nama": "Nama Inspektur",
+    "apip_nip": "196801011990031002",
+    "apip_jabatan": "Inspektur Kabupaten Contoh",
+    "apip_tanggal": dt.date(2025, 2, 10),
+    "logo_gambar": _png(),
+}
+
+
+def _document(tmp_path: Path, identitas: dict):
+    book = write_workbook(tmp_path / "isian.xlsx", identitas=identitas)
+    out = tmp_path / "lkip.docx"
+    result = CliRunner().invoke(main, ["dokumen", str(book), "-o", str(out)])
+    word = docx.Document(str(out))
+    text = "\n".join(p.text for p in word.paragraphs)
+    text += "\n" + "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    return result, text, word
+
+
+def test_every_text_typed_in_the_workbook_is_in_the_document(tmp_path):
+    result, text, word = _document(tmp_path, TEXTS)
+    assert result.exit_code == 0, result.output
+    assert "[diisi instansi" not in text and "belum diisi" not in result.output
+    for key in ("kata_pengantar", "maksud_tujuan", "profil", "simpulan", "kendala", "langkah"):
+        assert TEXTS[key] in text, key
+    assert "Paragraf kedua latar belakang." in [p.text for p in word.paragraphs]
+    assert "Juara 1 Inovasi Pelayanan, Bupati, 2024" in text
+    assert "PERJANJIAN KINERJA PERUBAHAN TAHUN 2024" in text
+    assert "Kota Contoh, 21 November 2024" in text  # the PK's own date, not the LKIP's
+    assert "PERNYATAAN TELAH DIREVIU" in text and "Nama Inspektur" in text
+    assert "Kota Contoh, 10 Februari 2025" in text
+    assert word.inline_shapes and len(word.inline_shapes) == 1  # the logo on the cover
+
+
+def test_an_empty_workbook_lists_the_missing_parts_and_exits_1(tmp_path):
+    result, text, _ = _document(tmp_path, {})
+    assert result.exit_code == 1, result.output
+    assert "Bagian dokumen yang belum diisi" in result.output
+    for part in ("profil organisasi", "simpulan", "kendala", "langkah perbaikan", "logo"):
+        assert part in result.output, part
+    assert "[diisi instansi: simpulan atas capaian kinerja]" in text
+    assert "PERNYATAAN TELAH DIREVIU" not in text  # only when the reviewer is named
+    assert "PENGHARGAAN" not in text
+
+
+TOOL_WORDS = re.compile(r"\b(sheet|Temuan|error|peringatan|isian|kode temuan)\b", re.I)
+
+
+def test_the_document_speaks_no_tool_language(tmp_path):
+    for identitas in ({}, TEXTS):
+        _, text, _ = _document(tmp_path, identitas)
+        assert not TOOL_WORDS.findall(text), sorted(set(TOOL_WORDS.findall(text)))
+
+
+def test_the_puger_document_holds_the_seed_texts_and_no_placeholder():
+    word = docx.Document(str(ROOT / "examples" / "puger-2023-LKIP.docx"))
+    text = "\n".join(p.text for p in word.paragraphs)
+    text += "\n" + "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    assert "[diisi instansi" not in text and "[logo" not in text
+    assert "PERJANJIAN KINERJA PERUBAHAN TAHUN 2023" in text
+    assert "Jember, 21 November 2023" in text
+    assert "Terselenggaranya Good Governance" in text  # Latar Belakang as the LKIP writes it
+    assert not TOOL_WORDS.findall(text)
+
+
+def test_template_dari_carries_what_persists_and_empties_what_is_yearly(tmp_path):
+    source = write_workbook(tmp_path / "isian.xlsx", identitas=TEXTS)
+    out = tmp_path / "isian-2025.xlsx"
+    result = CliRunner().invoke(main, ["template", str(out), "--dari", str(source)])
+    assert result.exit_code == 0, result.output
+    ident = read_workbook(out).identitas
+    assert ident.profil == TEXTS["profil"] and ident.tugas_fungsi == TEXTS["tugas_fungsi"]
+    assert ident.logo_gambar == TEXTS["logo_gambar"]
+    for key in ("kata_pengantar", "simpulan", "kendala", "langkah", "penghargaan", "apip_nama"):
+        assert getattr(ident, key) == "", key
+    assert ident.pk_tanggal is None and ident.pk_perubahan == "Tidak"
+
+
+@pytest.mark.parametrize("source", ["isian", "lengkap"])
+def test_the_logo_survives_fill(tmp_path, source):
+    from sakip_xlsx.commands.pipeline import fill
+
+    book = write_workbook(tmp_path / "isian.xlsx", identitas={"logo_gambar": _png()})
+    if source == "lengkap":
+        book = fill(book, tmp_path / "isian-LKIP.xlsx").output
+    assert read_workbook(book).identitas.logo_gambar == _png()
