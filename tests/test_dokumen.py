@@ -160,7 +160,7 @@ CHAPTERS = (
 
 def test_the_docx_holds_every_chapter_and_the_pk(puger_docx):
     text = _docx_text(puger_docx)
-    for heading in (*CHAPTERS, "DAFTAR ISI", "LAMPIRAN II PENGUKURAN KINERJA"):
+    for heading in (*CHAPTERS, "DAFTAR ISI", "LAMPIRAN II RENCANA AKSI DAN PEMANTAUANNYA"):
         assert heading in text, heading
     assert "HERU WIDAGDO, SP, M.Si" in text and "NIP. 19660105 199803 1 004" in text
     assert "Ir. H. HENDY SISWANTO, ST, IPU." in text
@@ -193,7 +193,7 @@ def test_the_document_follows_the_lkip_order(puger_path):
     result = check(puger_path)
     doc = document.lkip_document(result.hasil, result.findings)
     chapters = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
-    assert chapters == [CHAPTERS[0], "DAFTAR ISI", *CHAPTERS[1:], "LAMPIRAN II PENGUKURAN KINERJA"]
+    assert chapters == [CHAPTERS[0], "DAFTAR ISI", *CHAPTERS[1:], "LAMPIRAN II RENCANA AKSI DAN PEMANTAUANNYA"]
     sasaran = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 3]
     assert len(sasaran) == 4 and sasaran[1].startswith("Sasaran Strategis 2: Meningkatnya")
     assert any(isinstance(b, Labelled) for b in doc.blocks)

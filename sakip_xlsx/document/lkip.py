@@ -28,6 +28,7 @@ from sakip_xlsx.document.tables import (
     T36,
     T37,
     T38,
+    TRA,
     rule_note,
 )
 from sakip_xlsx.lkip.findings import Finding
@@ -274,11 +275,7 @@ def _bab_1(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
 
 
 def _bab_2(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
-    tahun = hasil.pengaturan.tahun
     t21 = tables[T21]
-    target_now = f"target_{tahun}" if any(c.key == f"target_{tahun}" for c in t21.columns) else None
-    columns = ("kode_indikator", "uraian", "indikator", "satuan", "kondisi_awal")
-    columns += ((target_now,) if target_now else ()) + ("target_akhir",)
     doc.add(
         Heading("BAB II PERENCANAAN KINERJA", 1),
         Heading("A. Rencana Strategis", 2),
@@ -286,7 +283,7 @@ def _bab_2(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
             "Tujuan dan sasaran strategis beserta indikator dan targetnya ditetapkan dalam "
             "Rencana Strategis sebagai berikut."
         ),
-        TableBlock(t21, columns, t21.title),
+        _whole(t21),  # the targets of every year of the period
         Heading(f"B. {N.pk_title(hasil)}", 2),
     )
     if hasil.laporan.pk:
@@ -296,11 +293,7 @@ def _bab_2(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
                 "diperjanjikan kepala instansi dengan atasannya, serta program dan anggarannya; "
                 "naskahnya dilampirkan."
             ),
-            TableBlock(
-                tables[T22],
-                ("kode", "uraian", "indikator", "satuan", "target", "anggaran"),
-                tables[T22].title,
-            ),
+            _whole(tables[T22]),
         )
     else:
         doc.add(
@@ -309,35 +302,23 @@ def _bab_2(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
     doc.add(PageBreak())
 
 
+def _whole(table: Table) -> TableBlock:
+    """A table as the workbook prints it: every column and row, under its own number."""
+    return TableBlock(table, tuple(c.key for c in table.columns), table.title)
+
+
 def _bab_3(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
-    lead = ("kode", "indikator", "satuan")
     doc.add(
         Heading("BAB III AKUNTABILITAS KINERJA", 1),
         Heading("A. Kerangka Pengukuran Kinerja", 2),
         Para(rule_note(hasil)),
         Heading("B. Capaian Kinerja", 2),
-        TableBlock(
-            tables[T31],
-            (*lead, "target", "realisasi", "capaian", "dibatasi", "predikat"),
-            tables[T31].title,
-        ),
+        _whole(tables[T31]),
         Para(N.rata_rata_sentence(hasil) + " " + N.bands_sentence(hasil)),
-    )
-    t32 = tables[T32]
-    years = [c.key for c in t32.columns if c.key.startswith("realisasi_")][-2:]
-    doc.add(TableBlock(t32, (*lead, *years, "tren"), t32.title))
-    doc.add(
-        TableBlock(
-            tables[T33], (*lead, "target_akhir", "realisasi_sd", "capaian"), tables[T33].title
-        ),
-        TableBlock(
-            tables[T34],
-            (*lead, "realisasi", "nasional", "selisih", "keterangan"),
-            tables[T34].title,
-        ),
-        TableBlock(
-            tables[T35], ("no", "uraian", "kode", "rata_rata", "predikat"), tables[T35].title
-        ),
+        _whole(tables[T32]),
+        _whole(tables[T33]),
+        _whole(tables[T34]),
+        _whole(tables[T35]),
         Heading("C. Analisis Capaian per Sasaran", 2),
     )
     for heading, parts in N.per_sasaran(hasil):
@@ -345,35 +326,12 @@ def _bab_3(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
         for label, text in parts:
             doc.add(Labelled(label, text) if label else Para(text))
     doc.add(
-        Heading("D. Realisasi Anggaran", 2),
+        Heading("D. Realisasi Anggaran dan Efisiensi", 2),
         Para(N.serapan_sentence(hasil)),
-        TableBlock(
-            tables[T38],
-            ("kode", "uraian", "pagu", "realisasi", "serapan", "sisa"),
-            tables[T38].title,
-            rows=tuple(r.key for r in tables[T38].rows if _program_or_total(r)),
-        ),
-        TableBlock(
-            tables[T36],
-            (
-                "kode",
-                "uraian",
-                "pagu",
-                "realisasi",
-                "indikator",
-                "target",
-                "real_output",
-                "capaian",
-            ),
-            tables[T36].title,
-        ),
-        Heading("E. Efisiensi Penggunaan Sumber Daya", 2),
-        TableBlock(
-            tables[T37],
-            ("sasaran", "capaian", "pagu", "realisasi", "serapan", "efisiensi", "keterangan"),
-            tables[T37].title,
-        ),
+        _whole(tables[T36]),
+        _whole(tables[T37]),
         *((Para(text),) if (text := N.efisiensi_summary(hasil)) else ()),
+        _whole(tables[T38]),
         PageBreak(),
     )
 
@@ -462,22 +420,8 @@ def _lampiran(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None
         )
     doc.add(
         PageBreak(),
-        Heading("LAMPIRAN II PENGUKURAN KINERJA", 1),
-        TableBlock(
-            tables[T31],
-            (
-                "kode",
-                "indikator",
-                "satuan",
-                "target",
-                "realisasi",
-                "capaian",
-                "dibatasi",
-                "predikat",
-                "keterangan",
-            ),
-            tables[T31].title,
-        ),
+        Heading("LAMPIRAN II RENCANA AKSI DAN PEMANTAUANNYA", 1),
+        _whole(tables[TRA]),
     )
     _penghargaan(doc, hasil, "III")
     _telah_direviu(doc, hasil)

@@ -66,7 +66,8 @@ def docx_bytes(doc: LkipDocument, template: CleanTemplate | None = None, footer:
     entries = [
         (b.level, b.text) for b in doc.blocks if isinstance(b, Heading) and b.toc and b.level <= 2
     ]
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
+        word.__dict__[NEXT] = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
         if isinstance(block, Contents):
             _contents(word, entries)
         else:
@@ -215,10 +216,15 @@ def _paragraph(word, text: str = "", style=None) -> Paragraph:
 
 
 def _block(word, block) -> None:
-    # after a landscape table, headings wait: the next table may want landscape too
-    if word.__dict__.get(TURN_BACK) and not isinstance(block, (Heading, TableBlock)):
+    # after a landscape table, headings (and a sentence between two tables) wait: the next
+    # table may want landscape too
+    between = isinstance(block, Para) and isinstance(word.__dict__.get(NEXT), TableBlock)
+    waiting = isinstance(block, (Heading, TableBlock)) or between
+    if word.__dict__.get(TURN_BACK) and not waiting:
         del word.__dict__[TURN_BACK]
         _turn(word, carry_headings=True)
+        if isinstance(block, PageBreak):
+            return  # the section break has started the new page already
     if isinstance(block, Heading):
         _heading(word, block)
     elif isinstance(block, Para):
@@ -373,6 +379,9 @@ def _table(word, block: TableBlock) -> None:
         word.__dict__[TURN_BACK] = True
 
 
+NEXT = "_sakip_next"
+"""The block written after the current one (a sentence between two wide tables stays with
+them on their landscape pages)."""
 TURN_BACK = "_sakip_turn_back"
 """Set while the last section is a landscape table's: the page turns back to portrait at the
 next block that is neither a heading nor another wide table."""
