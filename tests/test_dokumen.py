@@ -193,7 +193,12 @@ def test_the_document_follows_the_lkip_order(puger_path):
     result = check(puger_path)
     doc = document.lkip_document(result.hasil, result.findings)
     chapters = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
-    assert chapters == [CHAPTERS[0], "DAFTAR ISI", *CHAPTERS[1:], "LAMPIRAN II RENCANA AKSI DAN PEMANTAUANNYA"]
+    assert chapters == [
+        CHAPTERS[0],
+        "DAFTAR ISI",
+        *CHAPTERS[1:],
+        "LAMPIRAN II RENCANA AKSI DAN PEMANTAUANNYA",
+    ]
     sasaran = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 3]
     assert len(sasaran) == 4 and sasaran[1].startswith("Sasaran Strategis 2: Meningkatnya")
     assert any(isinstance(b, Labelled) for b in doc.blocks)

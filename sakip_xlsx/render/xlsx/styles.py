@@ -169,12 +169,31 @@ def make_formats(wb) -> dict[str, object]:
     return f
 
 
+MIN_PRINT_SCALE = 73
+"""The smallest print scale (%): the 11 pt cell text prints at 8 pt, the least a page can be
+read at. A table wider than that fits on one page is printed across pages instead."""
+PRINTABLE_POINTS = 770
+"""Width of an A4 landscape page inside the margins below, in points."""
+
+
+def printed_points(width_chars: float) -> float:
+    """A column width in Excel's character units as points on paper (7 px a character plus
+    5 px padding, at 96 px an inch)."""
+    return (width_chars * 7 + 5) * 0.75
+
+
 def page_setup(ws, repeat_rows: tuple[int, int] | None = None, footer: str = "") -> None:
-    """A4 landscape, fit to one page wide, header rows repeated on every printed page, and a
-    footer naming the document and the page ("Halaman 2 dari 5"), as printed LKIP pages have."""
+    """A4 landscape, one page wide (or, for a table too wide for that at a readable size,
+    printed at 73 % across pages), header rows repeated on every printed page, and a footer
+    naming the document and the page ("Halaman 2 dari 5"), as printed LKIP pages have."""
     ws.set_landscape()
     ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    widths = getattr(ws, "column_widths", None)
+    total = sum(printed_points(w) for w in widths()) if callable(widths) else 0.0
+    if total * MIN_PRINT_SCALE / 100 > PRINTABLE_POINTS:
+        ws.set_print_scale(MIN_PRINT_SCALE)
+    else:
+        ws.fit_to_pages(1, 0)
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
     if repeat_rows is not None:
         ws.repeat_rows(*repeat_rows)

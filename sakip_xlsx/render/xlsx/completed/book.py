@@ -80,6 +80,10 @@ class OrderedSheet:
         if self._lines > 1 and self._current >= 0:
             self._ws.set_row(self._current, min(self.MAX_HEIGHT, self.LINE_HEIGHT * self._lines))
 
+    def column_widths(self) -> list[float]:
+        """The widths of the columns set, for the print scale (`styles.page_setup`)."""
+        return list(self._widths.values())
+
     def width(self, col: int) -> float:
         """The column's width as set (Excel's default when none was)."""
         return self._widths.get(col, 8.43)
