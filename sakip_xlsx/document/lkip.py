@@ -302,9 +302,59 @@ def _bab_2(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:
     doc.add(PageBreak())
 
 
+PRINTED_COLUMNS = {
+    T21: (
+        "kode_indikator",
+        "uraian",
+        "indikator",
+        "satuan",
+        "kondisi_awal",
+        "target_*",
+        "target_akhir",
+    ),
+    T36: (
+        "kode",
+        "uraian",
+        "pagu",
+        "realisasi",
+        "serapan",
+        "indikator",
+        "target",
+        "real_output",
+        "capaian",
+    ),
+    TRA: (
+        "kode",
+        "uraian",
+        "metode",
+        "target_1",
+        "target_2",
+        "target_3",
+        "target_4",
+        "realisasi_1",
+        "realisasi_2",
+        "realisasi_3",
+        "realisasi_4",
+        "capaian_4",
+    ),
+}
+"""The columns a page can hold of the workbook's widest tables (19 to 21 columns there): every
+row and figure, under the same number; the workbook keeps the rest (codes of the parents,
+settings, PMK values, each quarter's capaian)."""
+
+
 def _whole(table: Table) -> TableBlock:
-    """A table as the workbook prints it: every column and row, under its own number."""
-    return TableBlock(table, tuple(c.key for c in table.columns), table.title)
+    """A table as the workbook prints it: every row, under its own number, with every column
+    a page can hold."""
+    keys = [c.key for c in table.columns]
+    wanted = PRINTED_COLUMNS.get(table.name)
+    if wanted is not None:
+        keys = [
+            k
+            for k in keys
+            if k in wanted or any(w.endswith("*") and k.startswith(w[:-1]) for w in wanted)
+        ]
+    return TableBlock(table, tuple(keys), table.title)
 
 
 def _bab_3(doc: LkipDocument, hasil: Hasil, tables: dict[str, Table]) -> None:

@@ -379,6 +379,9 @@ def _table(word, block: TableBlock) -> None:
         word.__dict__[TURN_BACK] = True
 
 
+MARGINS = "_sakip_portrait_margins"
+LANDSCAPE_MARGIN = Cm(1.5)
+"""Side margins of a wide table's landscape pages (the portrait pages keep theirs)."""
 NEXT = "_sakip_next"
 """The block written after the current one (a sentence between two wide tables stays with
 them on their landscape pages)."""
@@ -422,6 +425,12 @@ def _turn(word, carry_headings: bool = False) -> None:
     section.page_width, section.page_height = before.page_height, before.page_width
     landscape = section.page_width > section.page_height
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    if landscape:  # a wide table takes the width the page has: narrower side margins
+        word.__dict__.setdefault(MARGINS, (before.left_margin, before.right_margin))
+        narrow = min(before.left_margin, LANDSCAPE_MARGIN)
+        section.left_margin = section.right_margin = narrow
+    elif MARGINS in word.__dict__:  # back on the portrait page: its own margins again
+        section.left_margin, section.right_margin = word.__dict__[MARGINS]
 
 
 def _is_heading(p) -> bool:
