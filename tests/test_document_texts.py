@@ -140,3 +140,18 @@ def test_the_logo_survives_fill(tmp_path, source):
     if source == "lengkap":
         book = fill(book, tmp_path / "isian-LKIP.xlsx").output
     assert read_workbook(book).identitas.logo_gambar == _png()
+
+
+def test_one_font_family_indonesian_and_no_number_on_the_cover(tmp_path):
+    import zipfile
+
+    _, _, word = _document(tmp_path, TEXTS)
+    styles = zipfile.ZipFile(tmp_path / "lkip.docx").read("word/styles.xml").decode()
+    assert set(re.findall(r'w:ascii="([^"]+)"', styles)) == {"Arial"}
+    assert "asciiTheme" not in styles
+    assert set(re.findall(r'<w:lang w:val="([^"]+)"', styles)) == {"id-ID"}
+    first = word.sections[0]
+    assert first.different_first_page_header_footer  # the cover carries no page number
+    assert not "".join(p.text for p in first.first_page_footer.paragraphs).strip()
+    assert all(not s.different_first_page_header_footer for s in word.sections[1:])
+    assert round(first.page_width.cm, 1) == 21.0 and round(first.page_height.cm, 1) == 29.7

@@ -146,13 +146,34 @@ def _default_page(word, footer: str) -> None:
     section.left_margin = section.right_margin = Cm(2.5)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2)
     normal = word.styles["Normal"]
-    normal.font.name = "Arial"
     normal.font.size = Pt(11)
+    _one_font_and_language(word)
+    section.different_first_page_header_footer = True  # no page number on the cover
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = paragraph.add_run(xml_safe(f"{footer} – Halaman ") if footer else "Halaman ")
     run.font.size = Pt(8)
     _field(paragraph, "PAGE", "1", Pt(8))
+
+
+FONT = "Arial"
+LANGUAGE = "id-ID"
+
+
+def _one_font_and_language(word) -> None:
+    """Every style in one font family and in Indonesian (python-docx's own template mixes
+    Calibri, Cambria and Arial through its theme, in en-US, so Word marks every word as
+    misspelt). Only without a pemda template: a template's styles win."""
+    styles = word.styles.element
+    themed = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+    for fonts in styles.iter(qn("w:rFonts")):
+        for name in themed:
+            fonts.attrib.pop(qn(f"w:{name}"), None)
+        for name in ("ascii", "hAnsi", "cs", "eastAsia"):
+            fonts.set(qn(f"w:{name}"), FONT)
+    for lang in styles.iter(qn("w:lang")):
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)
 
 
 def _field(paragraph, instruction: str, shown: str, size=None) -> None:
@@ -418,6 +439,7 @@ def _turn(word, carry_headings: bool = False) -> None:
             element = element.getprevious()
     before = word.sections[-1]
     section = word.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False  # only the cover goes without a number
     if headings:
         closing = body[-1].getprevious()  # the paragraph that ends the section before
         for heading in reversed(headings):
