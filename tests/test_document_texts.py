@@ -155,3 +155,15 @@ def test_one_font_family_indonesian_and_no_number_on_the_cover(tmp_path):
     assert not "".join(p.text for p in first.first_page_footer.paragraphs).strip()
     assert all(not s.different_first_page_header_footer for s in word.sections[1:])
     assert round(first.page_width.cm, 1) == 21.0 and round(first.page_height.cm, 1) == 29.7
+
+
+def test_table_rows_are_never_split_across_pages(tmp_path):
+    import zipfile
+
+    _document(tmp_path, TEXTS)
+    xml = zipfile.ZipFile(tmp_path / "lkip.docx").read("word/document.xml").decode()
+    tables = [t for t in re.findall(r"<w:tbl>.*?</w:tbl>", xml) if t.count("<w:gridCol ") > 2]
+    assert tables  # the LKIP tables (the signature blocks have two columns)
+    for table in tables:
+        rows = re.findall(r"<w:tr>(<w:trPr>.*?</w:trPr>)?", table)
+        assert rows and all("<w:cantSplit/>" in props for props in rows), table[:300]

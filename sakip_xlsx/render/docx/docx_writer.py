@@ -596,7 +596,8 @@ def _table_xml(
     marks: list[list[tuple[bool, bool]]],
 ) -> Iterator[str]:
     """The table's XML, row by row: a fixed grid of `widths` (twips), centred, its heading
-    row shaded and repeated on every page, figures right-aligned, "-" centred."""
+    row shaded and repeated on every page, no row split across pages, figures right-aligned,
+    "-" centred."""
     style = f'<w:tblStyle w:val="{_escape(style_id)}"/>' if style_id else ""
     yield (
         f'<w:tbl><w:tblPr>{style}<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>'
@@ -604,7 +605,7 @@ def _table_xml(
         'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
         f"{BORDERS if borders else ''}</w:tblPr><w:tblGrid>"
         + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        + '</w:tblGrid><w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>'
+        + '</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>'
         + "".join(
             _cell_xml(w, h, True, "center", HEADER_SHADE)
             for w, h in zip(widths, headings, strict=True)
@@ -613,7 +614,7 @@ def _table_xml(
     )
     for line, flags in zip(texts, marks, strict=True):
         yield (
-            "<w:tr>"
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"  # a row is never split across pages
             + "".join(
                 _cell_xml(w, t, bold, "center" if t == "-" else "right" if numeric else None)
                 for w, t, (bold, numeric) in zip(widths, line, flags, strict=True)
