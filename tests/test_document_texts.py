@@ -117,6 +117,8 @@ def test_the_puger_document_holds_the_seed_texts_and_no_placeholder():
     assert "Jember, 21 November 2023" in text
     assert "Terselenggaranya Good Governance" in text  # Latar Belakang as the LKIP writes it
     assert not TOOL_WORDS.findall(text)
+    assert "B (63)" in text and "\n63,00\n" not in text  # the Nilai SAKIP target as typed
+    assert not re.search(r"\b0 melampaui", text)  # a count of none is not said
 
 
 def test_template_dari_carries_what_persists_and_empties_what_is_yearly(tmp_path):

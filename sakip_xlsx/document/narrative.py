@@ -388,14 +388,15 @@ def bands_sentence(hasil: Hasil) -> str:
         return "Belum ada indikator sasaran di Renstra."
     if b["tidak dinilai"] == total:
         return "Belum ada indikator sasaran yang dapat dinilai (target atau realisasinya kosong)."
-    parts = [
-        f"{b['melampaui']} melampaui target",
-        f"{b['mencapai']} tepat mencapai target",
-        f"{b['di bawah']} di bawah target",
+    counted = [
+        (b["melampaui"], "melampaui target"),
+        (b["mencapai"], "tepat mencapai target"),
+        (b["di bawah"], "di bawah target"),
+        (b["tidak dinilai"], "belum dapat dinilai"),
     ]
-    if b["tidak dinilai"]:
-        parts.append(f"{b['tidak dinilai']} belum dapat dinilai")
-    return f"Dari indikator sasaran itu, {', '.join(parts[:-1])} dan {parts[-1]}."
+    parts = [f"{jumlah(n)} {what}" for n, what in counted if n]  # never "0 melampaui target"
+    said = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} dan {parts[-1]}"
+    return f"Dari indikator sasaran itu, {said}."
 
 
 def serapan_sentence(hasil: Hasil) -> str:

@@ -233,6 +233,17 @@ class Cell:
         return f"Cell({self.value!r}, {self.style}, {self.expr!r})"
 
 
+class Shown(Cell):
+    """A cell whose printed text is the value as typed: a grade is `B (63)`, not 63,00. Only
+    the few cells that carry a grade are of this kind (a table's cells stay small)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, cell: Cell, text: str) -> None:
+        super().__init__(cell.value, cell.style, cell.expr, cell.link)
+        self.text = text
+
+
 def live(expr: Expr, value: object, style: Style) -> Cell:
     """A computed cell: `value` is what `expr` gives (the cached result of a formula)."""
     return Cell(value, style, expr)

@@ -27,6 +27,7 @@ from sakip_xlsx.document.spec import (
     Ref,
     Row,
     Shape,
+    Shown,
     Slot,
     Span,
     Style,
@@ -39,6 +40,7 @@ from sakip_xlsx.lkip.model import EMPTY, Indikator, Laporan, RktItem, Sasaran
 from sakip_xlsx.lkip.model import Cell as InputCell
 from sakip_xlsx.lkip.results import Hasil, TabelHitung
 from sakip_xlsx.lkip.schema import PANGKAT, SDM, Jenis, MetodeEfisiensi
+from sakip_xlsx.lkip.values import shown_text
 
 JUMLAH_LABEL = "Jumlah"
 """The heading of a total column or row (a table word, not the Metode of the same name)."""
@@ -109,7 +111,10 @@ def target_cell(src: Sources, target: InputCell, style: Style = Style.NUMBER) ->
     number."""
     if target.value.is_range:
         return Cell(target.value.raw or "")
-    return live(src.number(target), target.number, style)
+    cell = live(src.number(target), target.number, style)
+    if target.value.grade and target.number is not None:  # printed as typed: B (63)
+        return Shown(cell, shown_text(target.value))
+    return cell
 
 
 def measure_style(measured: InputCell) -> Style:

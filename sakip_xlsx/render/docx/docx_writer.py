@@ -324,6 +324,9 @@ def shown(cell: Cell | None) -> str:
     apply, blank where it is missing."""
     if cell is None:
         return NOT_APPLICABLE
+    typed = getattr(cell, "text", None)  # a grade as typed (spec.Shown)
+    if typed:
+        return typed
     value = cell.value
     if value is None or value == "":
         return ""
