@@ -169,3 +169,42 @@ def test_table_rows_are_never_split_across_pages(tmp_path):
     for table in tables:
         rows = re.findall(r"<w:tr>(<w:trPr>.*?</w:trPr>)?", table)
         assert rows and all("<w:cantSplit/>" in props for props in rows), table[:300]
+
+
+def test_the_daftar_isi_of_the_puger_pdf_carries_the_right_page_numbers():
+    """Every entry of the Daftar Isi names the page its heading is printed on (the PDF is
+    made with the document's indexes updated in LibreOffice)."""
+    from pypdf import PdfReader
+
+    pages = [
+        p.extract_text() or "" for p in PdfReader(ROOT / "examples" / "puger-2023-LKIP.pdf").pages
+    ]
+    first = next(i for i, p in enumerate(pages) if "DAFTAR ISI" in p)
+    entries, listing = [], set()
+    for index in range(first, len(pages)):
+        found = re.findall(r"^(.+?)\.{4,}\s*(\d+)\s*$", pages[index], re.M)
+        if not found and index > first:
+            break
+        listing.add(index)
+        entries += [(title.strip(), int(number)) for title, number in found]
+    assert len(entries) >= 20, entries
+    for title, number in entries:
+        printed = [i + 1 for i, p in enumerate(pages) if i not in listing and title[:40] in p]
+        assert number in printed, (title, number, printed)
+
+
+def test_without_uno_the_pdf_is_still_printed(tmp_path, monkeypatch):
+    """A machine whose LibreOffice has no Python bridge gets the plain conversion (the
+    Daftar Isi without page numbers) instead of no PDF."""
+    from sakip_xlsx.render.docx import pdf
+    from tests.lo import soffice
+
+    if soffice() is None:
+        pytest.skip("needs LibreOffice")
+    monkeypatch.setattr(pdf, "uno_python", lambda exe: None)
+    book = write_workbook(tmp_path / "isian.xlsx", identitas=TEXTS)
+    result = CliRunner().invoke(
+        main, ["dokumen", str(book), "-o", str(tmp_path / "l.docx"), "--pdf"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "l.pdf").read_bytes().startswith(b"%PDF-")

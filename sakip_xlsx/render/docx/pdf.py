@@ -6,9 +6,13 @@ the DOCX stays written.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import os
 import re
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -42,6 +46,9 @@ def docx_to_pdf(
         source = folder / "lkip.docx"
         source.write_bytes(docx)
         profile = folder / "profil"
+        made = folder / "lkip.pdf"
+        if _with_indexes(exe, profile, source, made):  # the Daftar Isi with its page numbers
+            return write_atomically(target, fixed_pdf(made.read_bytes()), force=force, rule=rule)
         try:
             subprocess.run(
                 [
@@ -67,10 +74,67 @@ def docx_to_pdf(
             raise PdfUnavailable(
                 f"PDF tidak dibuat: LibreOffice tidak dapat dijalankan ({exc})."
             ) from exc
-        made = folder / "lkip.pdf"
         if not made.exists():
             raise PdfUnavailable("PDF tidak dibuat: LibreOffice gagal mengonversi dokumen.")
         return write_atomically(target, fixed_pdf(made.read_bytes()), force=force, rule=rule)
+
+
+HELPER = Path(__file__).with_name("lo_indexes.py")
+"""The script that updates the document's indexes in LibreOffice before exporting the PDF."""
+
+
+@functools.cache
+def uno_python(soffice_path: str) -> str | None:
+    """A Python that can drive LibreOffice (`import uno`): the one LibreOffice ships beside
+    soffice (Windows, macOS), or the system's with python3-uno (Debian, Ubuntu); None when
+    there is none, and the PDF is then converted without updating the Daftar Isi."""
+    program = Path(soffice_path).resolve().parent
+    candidates = [
+        program / "python.exe",
+        program / "python",
+        program.parent / "Resources" / "python",
+    ]
+    candidates += [Path(p) for p in (shutil.which("python3"), "/usr/bin/python3") if p]
+    for candidate in candidates:
+        if not candidate.is_file():
+            continue
+        try:
+            probe = subprocess.run(
+                [str(candidate), "-c", "import uno"], capture_output=True, timeout=20, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if probe.returncode == 0:
+            return str(candidate)
+    return None
+
+
+def _with_indexes(exe: str, profile: Path, source: Path, made: Path) -> bool:
+    """The PDF through LibreOffice with the document's indexes updated first; False when no
+    Python with uno is at hand or the run failed (the plain conversion follows)."""
+    python = uno_python(exe)
+    if python is None:
+        return False
+    command = [python, str(HELPER), exe, profile.resolve().as_uri(), str(source), str(made)]
+    try:  # its own process group: on a time-out the LibreOffice it started goes with it
+        helper = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=os.name == "posix",
+        )
+    except OSError:
+        return False
+    try:
+        code = helper.wait(timeout=TIME_LIMIT)
+    except subprocess.TimeoutExpired:
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.killpg(helper.pid, signal.SIGKILL)
+        helper.kill()
+        helper.wait()
+        return False
+    return code == 0 and made.is_file() and made.stat().st_size > 0
 
 
 _DATE = re.compile(rb"D:\d{14}")
