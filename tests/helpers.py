@@ -262,3 +262,22 @@ def rewrite_sheet_xml(path: Path, title: str, pattern: bytes, new: bytes) -> Pat
         for name, data in parts.items():
             zf.writestr(name, data)
     return path
+
+
+def png(width: int = 8, height: int = 8, rgb: bytes = b"\x1b\x6b\x3a") -> bytes:
+    """A small one-colour PNG (a logo for a test), made without an imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    rows = b"".join(b"\x00" + rgb * width for _ in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import struct
-import zlib
 from pathlib import Path
 
 import docx
@@ -16,24 +14,13 @@ from click.testing import CliRunner
 
 from sakip_xlsx.cli import main
 from sakip_xlsx.workbook.reader import read_workbook
-from tests.helpers import write_workbook
+from tests.helpers import png, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _png() -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    rows = b"".join(b"\x00" + b"\x1b\x6b\x3a" * 8 for _ in range(8))
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+    return png()
 
 
 TEXTS = {

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import io
 import re
-import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 import docx
@@ -17,7 +15,7 @@ from click.testing import CliRunner
 from docx.shared import Cm
 
 from sakip_xlsx.cli import main
-from tests.helpers import write_workbook
+from tests.helpers import png, write_workbook
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -25,19 +23,7 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
 def _png() -> bytes:
-    """A 1x1 PNG, the pemda's logo."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    raw = zlib.compress(b"\x00\xff\x00\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", raw)
-        + chunk(b"IEND", b"")
-    )
+    return png()
 
 
 def _kop(path: Path) -> Path:

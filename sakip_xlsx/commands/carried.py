@@ -10,20 +10,14 @@ cell of the source as `Sheet!A1: 'teks'`, for the terminal and the new isian's C
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sakip_xlsx.lkip.model import Laporan
 from sakip_xlsx.lkip.schema import (
-    CATATAN_SHEET,
     IDENTITAS,
     IDENTITAS_HEADINGS,
     INPUT_SHEETS,
-    PETUNJUK_SHEET,
-    find_sheet,
     normalise_header,
 )
 from sakip_xlsx.lkip.values import clean_text, shorten
-from sakip_xlsx.workbook.container import open_input
 from sakip_xlsx.workbook.grid import SheetGrid, column_index, column_letter
 
 MAX_LISTED = 100
@@ -31,11 +25,10 @@ MAX_LISTED = 100
 cells is named, not printed whole)."""
 
 
-def not_carried(laporan: Laporan, source: Path) -> list[str]:
-    """Every typed value of `source` that the new isian does not hold, in sheet order; the
-    tool's own sheets (instructions, notes, the completed workbook's tables) are not the
-    user's values."""
-    from sakip_xlsx.workbook.reader import OUTPUT_SHEET_PREFIXES, OUTPUT_SHEETS
+def not_carried(laporan: Laporan) -> list[str]:
+    """Every typed value of the source workbook that the new isian does not hold, in sheet
+    order; the tool's own sheets (instructions, notes, the completed workbook's tables) are not
+    the user's values, and the user's own sheets are as the reader saw them."""
     from sakip_xlsx.workbook.reviu import SHEET as REVIU_SHEET
     from sakip_xlsx.workbook.reviu import TOOL as REVIU_TOOL
 
@@ -48,27 +41,14 @@ def not_carried(laporan: Laporan, source: Path) -> list[str]:
             cells += _identitas(laporan, sheet)
         else:
             cells += _table(laporan, spec.name, sheet)
-    _, book = open_input(source)
-    with book:
-        used = {find_sheet(book.titles, (s.name, *s.aliases)) for s in INPUT_SHEETS}
-        for title in book.titles:
-            tool = title in (PETUNJUK_SHEET, CATATAN_SHEET) or (
-                laporan.lengkap
-                and (title in OUTPUT_SHEETS or title.startswith(OUTPUT_SHEET_PREFIXES))
-            )
-            if title in used or tool:
-                continue
-            if title == REVIU_SHEET:  # last year's remarks: a count, not each cell
-                people = [c for c in laporan.catatan_reviu if c.oleh != REVIU_TOOL]
-                if people:
-                    cells.append((title, "A1", f"{len(people)} catatan reviu tahun lalu"))
-                continue
-            try:
-                other = book.sheet(title)
-            except Exception:  # damaged: the reader has named it (STR-016)
-                cells.append((title, "A1", "(sheet rusak, tidak dapat dibaca)"))
-                continue
+    for title, other in laporan.other_sheets.items():
+        if isinstance(other, str):  # too large or damaged: the reader has named it (STR-016)
+            cells.append((title, "A1", other))
+        else:
             cells += [(title, ref, value) for ref, value in _all(other)]
+    people = [c for c in laporan.catatan_reviu if c.oleh != REVIU_TOOL]
+    if people:  # last year's remarks: a count, not each cell
+        cells.append((REVIU_SHEET, "A1", f"{len(people)} catatan reviu tahun lalu"))
     return _listed(cells)
 
 

@@ -231,7 +231,7 @@ def rollover(source: str | Path, target: str | Path, force: bool = False) -> Isi
     hasil = check(source).hasil
     require_tahun(hasil.laporan, "isian tahun berikutnya")
     tahun, periode, identitas, rows, notes = rolled(hasil)
-    left = not_carried(hasil.laporan, source)
+    left = not_carried(hasil.laporan)
     notes += carried_notes(left)
     data = template_bytes(
         tahun, periode, identitas=identitas, rows=rows, catatan=notes, marked=True
@@ -282,7 +282,7 @@ def impor_sipd(
     data = read_sipd(export, tahun)
     selisih = reconcile(laporan, data)
     identitas, rows = identitas_values(laporan), rows_of(laporan)
-    left = not_carried(laporan, source)
+    left = not_carried(laporan)
     subs = {canonical_code(i.kode): i.kode for i in laporan.sub_kegiatan()}
     # the row the model counts is the first of a code (a second one is carried as typed)
     records = {str(r["kode"]): r for r in reversed(rows[REALISASI.name])}

@@ -525,6 +525,10 @@ def _telah_direviu(doc: LkipDocument, hasil: Hasil) -> None:
     )
 
 
+PLACEHOLDER_TEXT = re.compile(re.escape(N.PLACEHOLDER).replace(r"\{\}", r"([^\]]*)"))
+"""What a placeholder (`narrative.PLACEHOLDER`) says is still to write."""
+
+
 def placeholders(doc: LkipDocument) -> list[str]:
     """What the instansi has still to write: the text of every placeholder left in the
     document, once each, in order (`dokumen` lists them and exits 1)."""
@@ -538,7 +542,7 @@ def placeholders(doc: LkipDocument) -> list[str]:
                 texts += [s.jabatan, s.nama]
             texts.append(block.place_date)
     for text in texts:
-        for what in re.findall(r"\[diisi instansi: ([^\]]*)\]", text):
+        for what in PLACEHOLDER_TEXT.findall(text):
             if what not in out:
                 out.append(what)
     return out

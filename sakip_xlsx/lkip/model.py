@@ -332,6 +332,10 @@ class Laporan:
     sumber_sha256: str = ""
     """For a completed workbook: the SHA-256 of the isian it was filled from."""
     findings: list[Finding] = field(default_factory=list)
+    other_sheets: dict[str, SheetGrid | str] = field(default_factory=dict)
+    """The user's own sheets beside the input sheets, in tab order: the cells the reader saw
+    (at most its row limit for such a sheet), or why it could not read them. A new isian names
+    them instead of opening the workbook again."""
     catatan_reviu: list = field(default_factory=list)
     """The remarks of a completed workbook's *Catatan Reviu* sheet (`reviu.Catatan`), kept
     when it is filled again."""

@@ -174,9 +174,14 @@ def sama_rupiah(a: float, b: float) -> bool:
     return abs(a - b) < SEN
 
 
+def sen(amount: float) -> float:
+    """Rupiah to the sen, without a float sum's last-digit noise or a negative zero."""
+    return round(amount, 2) + 0.0
+
+
 def selisih_rupiah(a: float, b: float) -> float:
-    """`a − b` to the sen, without a float difference's last-digit noise or a negative zero."""
-    return round(a - b, 2) + 0.0
+    """`a − b` to the sen."""
+    return sen(a - b)
 
 
 def melebihi_rupiah(a: float, b: float) -> bool:

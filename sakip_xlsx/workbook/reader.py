@@ -224,14 +224,17 @@ def _other_sheet(laporan: Laporan, book: grid.WorkbookGrid, title: str) -> None:
         laporan.findings.append(
             F.finding(F.OTHER_SHEET, title, variant="banyak", sheet=title, baris=OTHER_SHEET_ROWS)
         )
+        laporan.other_sheets[title] = f"(lebih dari {OTHER_SHEET_ROWS} baris berisi, tidak dibaca)"
         return
     except Exception:  # damaged XML surfaces as many exception types; not read either way
         laporan.findings.append(F.finding(F.OTHER_SHEET, title, variant="rusak", sheet=title))
+        laporan.other_sheets[title] = "(sheet rusak, tidak dapat dibaca)"
         return
     finally:
         book.row_limit = None
     cells = [(r, c) for r, line in sheet.rows.items() for c in line]
     if cells:
+        laporan.other_sheets[title] = sheet
         first = min(cells)
         laporan.findings.append(
             F.finding(

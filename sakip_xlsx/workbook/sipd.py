@@ -326,10 +326,10 @@ def _read_rows(
             result.nama[kode] = nama
     for kode in realisasi:
         quarters = [
-            _amount(math.fsum(realisasi[kode][q]) - math.fsum(setoran[kode][q])) for q in range(4)
+            rules.sen(math.fsum(realisasi[kode][q]) - math.fsum(setoran[kode][q])) for q in range(4)
         ]
         result.per_quarter[kode] = quarters
-        result.per_sub[kode] = _amount(
+        result.per_sub[kode] = rules.sen(
             math.fsum(v for q in realisasi[kode] for v in q)
             - math.fsum(v for q in setoran[kode] for v in q)
         )
@@ -351,11 +351,6 @@ def _has_amount(sheet: SheetGrid, number: int, columns: dict[str, int]) -> bool:
         if col is not None and not _is_blank(sheet.value(number, col)):
             return True
     return False
-
-
-def _amount(number: float) -> float:
-    """Rupiah to the sen, without a float sum's last-digit noise or a negative zero."""
-    return rules.selisih_rupiah(number, 0.0)
 
 
 def _has_code(value: object) -> bool:
